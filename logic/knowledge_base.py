@@ -1,0 +1,193 @@
+"""The knowledge base: facts, rules, scoring and open questions, loaded from YAML and validated."""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from logic.answers import QUESTION_IDS
+from logic.conditions import Condition, Predicate, questions_used
+from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, Blocker, Driver, Section, Verdict
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_VERSION = "2026-11-article"
+
+FactId = Annotated[str, Field(pattern=r"^F\d+$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fact(_Strict):
+    """One fact from the source, with its verbatim quote."""
+
+    id: FactId
+    quote: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+
+
+class Rule(_Strict):
+    """One row of the decision table: when it holds, what it adds, why, on which facts."""
+
+    id: str = Field(pattern=r"^R\d+$")
+    title: str
+    when: Condition | None = None
+    default: bool = False
+    drivers: list[Driver] = []
+    blockers: list[Blocker] = []
+    floor: Verdict | None = None
+    ceiling: Verdict | None = None
+    reason: str = Field(min_length=1)
+    facts: list[FactId] = Field(min_length=1)
+    _predicate: Predicate = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _check(self) -> Rule:
+        if self.default == (self.when is not None):
+            raise ValueError("a rule has either `when` or `default: true`, not both or neither")
+        for name in _placeholders(self.reason):
+            if name not in QUESTION_IDS:
+                raise ValueError(f"reason placeholder {{{name}}} is not a question id")
+        if self.when is not None:
+            self._predicate = self.when.compile()
+        return self
+
+    def holds(self, answers: Any) -> bool:
+        return self._predicate(answers)
+
+    def questions(self) -> set[str]:
+        return questions_used(self.when) if self.when is not None else set()
+
+
+class ScoreTerm(_Strict):
+    """Points added to a section score when the condition holds (negative to subtract)."""
+
+    when: Condition
+    add: int
+    _predicate: Predicate = PrivateAttr()
+
+    def model_post_init(self, context: Any) -> None:
+        self._predicate = self.when.compile()
+
+    def holds(self, answers: Any) -> bool:
+        return self._predicate(answers)
+
+
+class SectionScore(_Strict):
+    """How well the option fits one section's needs, from a base plus terms, clamped to 0..100."""
+
+    base: int = Field(ge=0, le=100)
+    terms: list[ScoreTerm]
+
+
+class OpenQuestion(_Strict):
+    """A question for the account team, asked when the result shows it matters."""
+
+    id: str
+    text: str
+    facts: list[FactId] = Field(min_length=1)
+    when_drivers: list[Driver] = []
+    when_blockers: list[Blocker] = []
+    when_verdict_at_least: Verdict | None = None
+
+
+class Label(_Strict):
+    """Display text for a verdict, driver or blocker."""
+
+    label: str
+    summary: str
+
+
+class KnowledgeBase(_Strict):
+    """One knowledge version: everything the engine needs, cross-checked at load."""
+
+    version: str
+    published: str
+    status: Literal["active", "hypothetical"] = "active"
+    source: str
+    note: str = ""
+    facts: list[Fact]
+    rules: list[Rule]
+    scores: dict[Section, SectionScore]
+    open_questions: list[OpenQuestion]
+    verdicts: dict[Verdict, Label]
+    drivers: dict[Driver, Label]
+    blockers: dict[Blocker, Label]
+    glossary: dict[str, str] = {}
+    information_only: list[str] = []
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> KnowledgeBase:
+        _unique("fact", [f.id for f in self.facts])
+        _unique("rule", [r.id for r in self.rules])
+        _unique("open question", [q.id for q in self.open_questions])
+        known = {f.id for f in self.facts}
+        for item in [*self.rules, *self.open_questions]:
+            missing = [f for f in item.facts if f not in known]
+            if missing:
+                raise ValueError(f"{item.id} cites unknown fact(s) {missing}")
+        defaults = [r.id for r in self.rules if r.default]
+        if len(defaults) != 1 or not self.rules[-1].default:
+            raise ValueError("exactly one rule, the last, must be the `default: true` baseline")
+        for name, vocabulary, table in (
+            ("sections", SECTIONS, self.scores), ("drivers", DRIVERS, self.drivers),
+            ("blockers", BLOCKERS, self.blockers),
+        ):
+            missing = sorted(set(vocabulary) - set(table))
+            if missing:
+                raise ValueError(f"{name} without an entry: {missing}")
+        return self
+
+    @property
+    def fact_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+
+def _unique(kind: str, ids: list[str]) -> None:
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ValueError(f"duplicate {kind} id(s): {repeated}")
+
+
+def _placeholders(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file that cannot be used, with the file and the field at fault."""
+
+
+def load_file(path: Path) -> KnowledgeBase:
+    """Parse and validate one knowledge file; errors name the file and the field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return KnowledgeBase.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from None
+    except ValidationError as exc:
+        lines = [
+            f"{path.name}: {'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
+            for e in exc.errors(include_url=False)
+        ]
+        raise KnowledgeError("\n".join(lines)) from None
+
+
+def available_versions() -> list[str]:
+    """Every knowledge version shipped, oldest first."""
+    return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+
+
+@cache
+def load_knowledge(version: str = DEFAULT_VERSION) -> KnowledgeBase:
+    """The knowledge base for a version, loaded and validated once per process."""
+    if version not in available_versions():
+        raise KnowledgeError(
+            f"unknown knowledge version {version!r}; known: {', '.join(available_versions())}"
+        )
+    return load_file(DATA_DIR / f"{version}.yaml")

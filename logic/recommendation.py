@@ -1,0 +1,47 @@
+"""The recommendation contract (PRODUCT.md section 4)."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["no_action", "monitor", "evaluate"]
+Driver = Literal["edge_latency", "starlink_synergy", "diversification", "backup_capacity"]
+Blocker = Literal[
+    "sla_unverified", "compliance_unverified", "scale_unproven", "not_a_primary_replacement",
+    "pricing_undisclosed", "availability_undisclosed", "location_undisclosed",
+]
+Section = Literal["edge", "reliability", "scale", "compliance", "strategy"]
+
+VERDICTS: tuple[str, ...] = get_args(Verdict)  # in rising relevance
+DRIVERS: tuple[str, ...] = get_args(Driver)
+BLOCKERS: tuple[str, ...] = get_args(Blocker)
+SECTIONS: tuple[str, ...] = get_args(Section)
+
+
+def verdict_rank(verdict: str) -> int:
+    """0 for no_action, 1 for monitor, 2 for evaluate."""
+    return VERDICTS.index(verdict)
+
+
+class Reason(BaseModel):
+    """One rule that fired: its id, a sentence about this organisation, the facts it rests on."""
+
+    model_config = ConfigDict(frozen=True)
+    rule: str
+    text: str
+    facts: list[str] = Field(min_length=1)
+
+
+class Recommendation(BaseModel):
+    """What an evaluation returns; serialises to the JSON the command line prints."""
+
+    model_config = ConfigDict(frozen=True)
+    verdict: Verdict
+    drivers: list[Driver]
+    blockers: list[Blocker]
+    reasons: list[Reason] = Field(min_length=1)
+    scores: dict[Section, int]
+    open_questions: list[str]
+    knowledge_version: str
