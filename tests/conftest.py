@@ -1,0 +1,40 @@
+"""Shared fixtures: the knowledge base, the bank, the scenario files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from logic.knowledge_base import KnowledgeBase, load_knowledge
+from questions.loader import default_bank
+from questions.models import QuestionBank
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))
+
+
+def shared_or_skip(*parts: str) -> Path:
+    """A path under ../shared, or a clean skip where it is absent (a user's own clone)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: the shared product folder is not beside this clone")
+    return path
+
+
+def case(name: str) -> dict[str, Any]:
+    """One of the project's own organisation cases: {description, answers, expect}."""
+    return json.loads((Path(__file__).parent / "cases" / f"{name}.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def bank() -> QuestionBank:
+    return default_bank()

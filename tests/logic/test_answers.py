@@ -1,0 +1,76 @@
+"""The answers contract: valid answers pass, every kind of bad input names its field."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from logic.answers import AnswersError, parse_answers
+from tests.conftest import case
+from tests.strategies import answers_dicts
+
+VALID = case("retailer_nothing_relevant")["answers"]
+
+BAD = {
+    "unknown id": ({"colour": "blue"}, "colour", "unknown question id"),
+    "near-miss id": ({"employes": "under_250"}, "employes", "did you mean employees?"),
+    "wrong type, int": ({"edge_traffic_pct": "40"}, "edge_traffic_pct", "valid integer"),
+    "wrong type, bool": ({"contractual_sla": "yes"}, "contractual_sla", "valid boolean"),
+    "number for a choice": ({"uptime_target": 99.9}, "uptime_target", "not allowed"),
+    "value out of range": ({"uptime_target": "100"}, "uptime_target", "'100' is not allowed"),
+    "integer too small": ({"latency_target_ms": 5}, "latency_target_ms", "greater than or equal"),
+    "integer too large": ({"edge_traffic_pct": 101}, "edge_traffic_pct", "less than or equal"),
+    "list for a choice": ({"industry": ["software"]}, "industry", "not allowed"),
+    "choice for a list": ({"workloads": "inference"}, "workloads", "valid list"),
+    "empty required list": ({"workloads": []}, "workloads", "at least 1 item"),
+    "unknown list item": ({"regulations": ["gdpr", "dora"]}, "regulations", "item 2"),
+    "repeated list item": ({"regulations": ["gdpr", "gdpr"]}, "regulations", "more than once"),
+    "10 MB string": ({"org_name": "x" * 10_000_000}, "org_name", "at most 120 characters"),
+    "10 MB choice": ({"industry": "x" * 10_000_000}, "industry", "not allowed"),
+    "null for required": ({"employees": None}, "employees", "not allowed"),
+}
+
+
+def test_valid_answers_parse():
+    assert parse_answers(VALID).industry == "retail"
+
+
+@pytest.mark.parametrize("change, field, words", BAD.values(), ids=BAD.keys())
+def test_bad_field_is_named(change, field, words):
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({**VALID, **change})
+    assert list(caught.value.problems) == [field]
+    assert words in caught.value.problems[field]
+    assert len(str(caught.value)) < 600, "the message stays readable, whatever the input size"
+
+
+def test_every_bad_field_is_named_at_once():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({**VALID, "uptime_target": "100", "colour": 1, "workloads": "x"})
+    assert set(caught.value.problems) == {"uptime_target", "colour", "workloads"}
+
+
+def test_missing_required_field_is_named():
+    data = {k: v for k, v in VALID.items() if k != "industry"}
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(data)
+    assert caught.value.problems == {"industry": "is required"}
+
+
+@pytest.mark.parametrize("data", [[], "answers", 3, None])
+def test_not_an_object(data):
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(data)
+    assert "JSON object" in caught.value.problems["answers"]
+
+
+def test_optional_fields_may_be_absent():
+    optional = {"org_name", "starlink", "latency_target_ms", "edge_traffic_pct", "regulations"}
+    answers = parse_answers({k: v for k, v in VALID.items() if k not in optional})
+    assert answers.org_name is None and answers.regulations == [] and answers.starlink == "no"
+
+
+@given(answers_dicts())
+def test_every_generated_valid_answer_round_trips(data):
+    answers = parse_answers(data)
+    assert parse_answers(answers.model_dump()) == answers

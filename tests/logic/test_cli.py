@@ -1,0 +1,130 @@
+"""`python -m logic evaluate`: JSON and CSV in, results out, exit 2 with named fields."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from logic.__main__ import main
+from logic.batch import answers_to_row
+from logic.answers import parse_answers
+from tests.conftest import ROOT, case, shared_or_skip
+
+VALID = case("startup_backup_tolerant")["answers"]
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "logic", *args], input=stdin, capture_output=True, text=True,
+        cwd=ROOT, timeout=60,
+    )
+
+
+def test_shared_example_evaluates_from_a_file():
+    path = shared_or_skip("examples", "agri_field_ops.json")
+    done = run_cli("evaluate", str(path))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["verdict"] == "evaluate"
+
+
+def test_stdin_json_gives_the_recommendation_shape():
+    done = run_cli("evaluate", "-", stdin=json.dumps(VALID))
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["verdict"] == "evaluate"
+    assert {"verdict", "drivers", "blockers", "reasons", "scores", "open_questions",
+            "knowledge_version"} <= set(out)
+    assert out["knowledge_version"] == "2026-11-article"
+
+
+def test_uptime_100_exits_2_naming_the_field():
+    done = run_cli("evaluate", "-", stdin=json.dumps({**VALID, "uptime_target": "100"}))
+    assert done.returncode == 2
+    assert "uptime_target" in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+BAD_DOCUMENTS = {
+    "unknown id": (json.dumps({**VALID, "colour": "red"}), "colour"),
+    "wrong type": (json.dumps({**VALID, "support_24x7": "no"}), "support_24x7"),
+    "out of range": (json.dumps({**VALID, "edge_traffic_pct": 250}), "edge_traffic_pct"),
+    "list for choice": (json.dumps({**VALID, "risk_appetite": ["moderate"]}), "risk_appetite"),
+    "10 MB string": (json.dumps({**VALID, "org_name": "é" * 10_000_000}), "org_name"),
+    "duplicate key": (json.dumps(VALID)[:-1] + ', "industry": "media"}', "industry"),
+    "broken JSON": ('{"industry": ', "not valid JSON"),
+    "deep nesting": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    "not an object": ("[1, 2]", "JSON object"),
+}
+
+
+@pytest.mark.parametrize("document, named", BAD_DOCUMENTS.values(), ids=BAD_DOCUMENTS.keys())
+def test_bad_input_exits_2_with_a_named_problem(document, named, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(document))
+    assert main(["evaluate", "-"]) == 2
+    captured = capsys.readouterr()
+    assert named in captured.err
+    assert captured.out == ""
+
+
+def test_missing_file_exits_2(capsys):
+    assert main(["evaluate", "/nonexistent/answers.json"]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_unknown_knowledge_version_exits_2(capsys, tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(VALID))
+    assert main(["evaluate", str(path), "--knowledge", "1999-01"]) == 2
+    assert "unknown knowledge version" in capsys.readouterr().err
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_csv_good_rows_come_out_beside_bad_ones(tmp_path):
+    good = answers_to_row(parse_answers(VALID))
+    rows = [
+        good,
+        {**good, "uptime_target": "100", "contractual_sla": "maybe"},
+        {**good, "org_name": "=HYPERLINK(\"http://x\")", "workloads": "inference;batch"},
+    ]
+    path = tmp_path / "units.csv"
+    _write_csv(path, rows)
+    done = run_cli("evaluate", str(path))
+    assert done.returncode == 2, "a file with an invalid row exits 2"
+    out = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [r["verdict"] for r in out] == ["evaluate", "", "evaluate"]
+    assert out[0]["error"] == "" and out[0]["drivers"] == "diversification;backup_capacity"
+    assert "uptime_target" in out[1]["error"] and "contractual_sla" in out[1]["error"]
+    assert out[2]["org_name"].startswith("'="), "formula cells are neutralised"
+    assert out[2]["workloads"] == "inference;batch"
+    assert list(out[0])[: len(good)] == list(good), "input columns are repeated first"
+    assert list(out[0])[-4:] == ["verdict", "drivers", "blockers", "error"]
+    assert "line 3" in done.stderr and "1 of 3 rows invalid" in done.stderr
+
+
+def test_csv_all_valid_exits_0_and_empty_cells_mean_absent(tmp_path):
+    row = answers_to_row(parse_answers(VALID))
+    row.update(org_name="", latency_target_ms="", regulations="")
+    path = tmp_path / "units.csv"
+    _write_csv(path, [row])
+    done = run_cli("evaluate", str(path))
+    assert done.returncode == 0, done.stderr
+    assert next(csv.DictReader(io.StringIO(done.stdout)))["verdict"] == "evaluate"
+
+
+def test_csv_without_header_exits_2(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("")
+    done = run_cli("evaluate", str(path))
+    assert done.returncode == 2 and "header" in done.stderr

@@ -1,0 +1,97 @@
+"""The knowledge base: grounded in the article, complete, and strict about bad files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from logic.answers import QUESTION_IDS
+from logic.knowledge_base import DATA_DIR, KnowledgeError, load_file
+from logic.recommendation import BLOCKERS, DRIVERS, VERDICTS
+from tests.conftest import shared_or_skip
+
+SOURCE = DATA_DIR / "2026-11-article.yaml"
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_quote_is_verbatim_from_the_article(kb):
+    article = _normalise(shared_or_skip("source", "article.txt").read_text(encoding="utf-8"))
+    for fact in kb.facts:
+        assert _normalise(fact.quote) in article, fact.id
+
+
+def test_facts_are_f1_to_f11(kb):
+    assert [f.id for f in kb.facts] == [f"F{i}" for i in range(1, 12)]
+
+
+def test_baseline_is_the_last_rule_and_cites_f8(kb):
+    baseline = kb.rules[-1]
+    assert baseline.default and "F8" in baseline.facts
+
+
+def test_every_question_is_used_by_a_rule_or_score_or_marked_information_only(kb):
+    used = {q for rule in kb.rules for q in rule.questions()}
+    used |= {q for spec in kb.scores.values() for term in spec.terms for q in _leaves(term.when)}
+    assert set(QUESTION_IDS) - used == set(kb.information_only)
+
+
+def _leaves(condition) -> set[str]:
+    from logic.conditions import questions_used
+
+    return questions_used(condition)
+
+
+def test_every_verdict_driver_and_blocker_has_display_text_and_a_rule(kb):
+    assert set(kb.verdicts) == set(VERDICTS)
+    for driver in DRIVERS:
+        assert kb.drivers[driver].label and any(driver in r.drivers for r in kb.rules)
+    for blocker in BLOCKERS:
+        assert kb.blockers[blocker].label and any(blocker in r.blockers for r in kb.rules)
+
+
+def test_open_question_for_every_blocker(kb):
+    asked = {b for q in kb.open_questions for b in q.when_blockers}
+    assert asked == set(BLOCKERS) - {"not_a_primary_replacement"}
+
+
+def _broken(tmp_path: Path, edit) -> Path:
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+BROKEN = {
+    "unknown fact": (lambda d: d["rules"][0].update(facts=["F99"]), "unknown fact"),
+    "rule citing nothing": (lambda d: d["rules"][0].update(facts=[]), "rules.0.facts"),
+    "duplicate rule id": (lambda d: d["rules"][1].update(id="R1"), "duplicate rule"),
+    "unknown question": (lambda d: d["rules"][0]["when"]["all"][0].update(q="edge"),
+                         "not a question id"),
+    "unknown value": (lambda d: d["rules"][0]["when"]["all"][0].update({"in": ["lots"]}),
+                      "not among the values"),
+    "bad placeholder": (lambda d: d["rules"][0].update(reason="{nope}"), "placeholder"),
+    "no baseline": (lambda d: d["rules"].pop(), "baseline"),
+    "unknown driver": (lambda d: d["rules"][0].update(drivers=["speed"]), "rules.0.drivers"),
+    "blocker without label": (lambda d: d["blockers"].pop("sla_unverified"), "sla_unverified"),
+}
+
+
+@pytest.mark.parametrize("edit, words", BROKEN.values(), ids=BROKEN.keys())
+def test_broken_knowledge_file_fails_with_a_clear_message(tmp_path, edit, words):
+    with pytest.raises(KnowledgeError) as caught:
+        load_file(_broken(tmp_path, edit))
+    assert "broken.yaml" in str(caught.value) and words in str(caught.value)
+
+
+def test_invalid_yaml_names_the_file(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("rules: [unclosed", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="bad.yaml: not valid YAML"):
+        load_file(path)

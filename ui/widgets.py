@@ -1,0 +1,82 @@
+"""One Streamlit widget per kind of question; every widget's key is the question id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from questions.models import (
+    BooleanQuestion,
+    ChoiceQuestion,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    TextQuestion,
+)
+
+RADIO_MAX_OPTIONS = 5
+
+
+def _choice(q: ChoiceQuestion) -> None:
+    values = [o.value for o in q.options]
+    if len(values) <= RADIO_MAX_OPTIONS:
+        st.radio(q.label, values, index=None, format_func=q.label_of, key=q.id, help=q.help,
+                 horizontal=True)
+    else:
+        st.selectbox(q.label, values, index=None, format_func=q.label_of, key=q.id, help=q.help,
+                     placeholder="Choose an option")
+
+
+def _multi_choice(q: MultiChoiceQuestion) -> None:
+    st.multiselect(q.label, [o.value for o in q.options], format_func=lambda v: q.label_of([v]),
+                   key=q.id, help=q.help,
+                   placeholder="Choose one or more" if q.min_selected else "None apply")
+
+
+def _boolean(q: BooleanQuestion) -> None:
+    st.radio(q.label, [True, False], index=None, format_func=q.label_of, key=q.id, help=q.help,
+             horizontal=True)
+
+
+def _integer(q: IntegerQuestion) -> None:
+    if q.nullable:
+        st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
+                        key=q.id, help=q.help, placeholder=q.null_label)
+    else:
+        st.slider(q.label, min_value=q.min, max_value=q.max, step=q.step, key=q.id, help=q.help)
+
+
+def _text(q: TextQuestion) -> None:
+    st.text_input(q.label, max_chars=q.max_length, key=q.id, help=q.help,
+                  placeholder="Optional")
+
+
+RENDERERS: dict[str, Callable[[Any], None]] = {
+    "choice": _choice,
+    "multi_choice": _multi_choice,
+    "boolean": _boolean,
+    "integer": _integer,
+    "text": _text,
+}
+
+
+def _seed(question: Any, value: Any) -> Any:
+    if value is not None:
+        return value
+    if isinstance(question, MultiChoiceQuestion):
+        return []
+    if isinstance(question, TextQuestion):
+        return ""
+    if isinstance(question, IntegerQuestion) and not question.nullable:
+        return question.min
+    return None
+
+
+def render(question: Any, answers: dict[str, Any]) -> Any:
+    """Draw the question's widget seeded from `answers`; store and return what it holds."""
+    if question.id not in st.session_state:
+        st.session_state[question.id] = _seed(question, answers.get(question.id))
+    RENDERERS[question.kind](question)
+    answers[question.id] = st.session_state[question.id]
+    return answers[question.id]
