@@ -34,7 +34,8 @@ def decode_answers_json(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise InputError(f"not valid JSON: {exc.msg} at {where}") from None
     except RecursionError:
         raise InputError("not valid JSON: nested too deeply") from None
 
@@ -47,7 +48,8 @@ def _read(source: str) -> str:
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot be read as UTF-8 text ({exc.__class__.__name__})") from None
+        kind = exc.__class__.__name__
+        raise InputError(f"{source}: cannot be read as UTF-8 text ({kind})") from None
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -2,57 +2,96 @@
 
 from __future__ import annotations
 
-import string
+from dataclasses import dataclass
 from typing import Any
 
 from logic.answers import Answers
+from logic.conditions import Predicate
 from logic.knowledge_base import KnowledgeBase, OpenQuestion, Rule, load_knowledge
-from logic.recommendation import (
-    BLOCKERS,
-    DRIVERS,
-    VERDICTS,
-    Reason,
-    Recommendation,
-    verdict_rank,
-)
+from logic.recommendation import BLOCKERS, DRIVERS, VERDICTS, Reason, Recommendation
 
+_RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 _TOP = len(VERDICTS) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    rule: Rule
+    holds: Predicate
+    floor: int | None
+    ceiling: int | None
+    placeholders: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A knowledge base compiled once into plain tuples and closures for fast evaluation."""
+
+    steps: tuple[_Step, ...]
+    baseline: _Step
+    scores: tuple[tuple[str, int, tuple[tuple[Predicate, int], ...]], ...]
+
+
+_PLANS: dict[int, tuple[KnowledgeBase, _Plan]] = {}
+
+
+def _step(rule: Rule) -> _Step:
+    return _Step(
+        rule, rule.predicate(),
+        _RANK[rule.floor] if rule.floor else None,
+        _RANK[rule.ceiling] if rule.ceiling else None,
+        rule.placeholders(),
+    )
+
+
+def _plan(kb: KnowledgeBase) -> _Plan:
+    cached = _PLANS.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        plan = _Plan(
+            steps=tuple(_step(rule) for rule in kb.rules[:-1]),
+            baseline=_step(kb.rules[-1]),
+            scores=tuple(
+                (section, spec.base, tuple((t.when.compile(), t.add) for t in spec.terms))
+                for section, spec in kb.scores.items()
+            ),
+        )
+        cached = _PLANS[id(kb)] = (kb, plan)
+    return cached[1]
+
+
+def _fired(answers: Answers, plan: _Plan) -> list[_Step]:
+    fired = [step for step in plan.steps if step.holds(answers)]
+    if not any(step.floor is not None for step in fired):
+        fired.append(plan.baseline)
+    return fired
 
 
 def fired_rules(answers: Answers, kb: KnowledgeBase) -> list[Rule]:
     """The rules that hold, in table order; the baseline joins when no rule set a floor."""
-    fired = [rule for rule in kb.rules[:-1] if rule.holds(answers)]
-    if not any(rule.floor for rule in fired):
-        fired.append(kb.rules[-1])
-    return fired
-
-
-def decide(fired: list[Rule]) -> str:
-    """The highest floor among the fired rules, capped by the lowest ceiling."""
-    floor = max((verdict_rank(r.floor) for r in fired if r.floor), default=0)
-    ceiling = min((verdict_rank(r.ceiling) for r in fired if r.ceiling), default=_TOP)
-    return VERDICTS[min(floor, ceiling)]
+    return [step.rule for step in _fired(answers, _plan(kb))]
 
 
 def _render_value(value: Any, glossary: dict[str, str]) -> str:
     if isinstance(value, list):
         names = [glossary.get(v, v) for v in value]
-        return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return glossary.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
-def render_reason(rule: Rule, answers: Answers, glossary: dict[str, str]) -> str:
-    """The rule's reason sentence with this organisation's answers filled in."""
-    names = {name for _, name, _, _ in string.Formatter().parse(rule.reason) if name}
-    values = {name: _render_value(getattr(answers, name), glossary) for name in names}
-    return rule.reason.format(**values)
+def _reason(step: _Step, answers: Answers, glossary: dict[str, str]) -> Reason:
+    text = step.rule.reason
+    if step.placeholders:
+        text = text.format(
+            **{name: _render_value(getattr(answers, name), glossary) for name in step.placeholders}
+        )
+    return Reason(step.rule.id, text, list(step.rule.facts))
 
 
 def section_scores(answers: Answers, kb: KnowledgeBase) -> dict[str, int]:
     """Each section's fit, 0 to 100."""
     return {
-        section: max(0, min(100, spec.base + sum(t.add for t in spec.terms if t.holds(answers))))
-        for section, spec in kb.scores.items()
+        section: max(0, min(100, base + sum(add for holds, add in terms if holds(answers))))
+        for section, base, terms in _plan(kb).scores
     }
 
 
@@ -62,7 +101,7 @@ def _asked(question: OpenQuestion, drivers: set[str], blockers: set[str], verdic
         or blockers.intersection(question.when_blockers)
         or (
             question.when_verdict_at_least is not None
-            and verdict_rank(verdict) >= verdict_rank(question.when_verdict_at_least)
+            and _RANK[verdict] >= _RANK[question.when_verdict_at_least]
         )
     )
 
@@ -70,20 +109,18 @@ def _asked(question: OpenQuestion, drivers: set[str], blockers: set[str], verdic
 def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
     """Evaluate one organisation's answers against a knowledge version (default: current)."""
     kb = kb or load_knowledge()
-    fired = fired_rules(answers, kb)
-    verdict = decide(fired)
-    drivers = {d for rule in fired for d in rule.drivers}
-    blockers = {b for rule in fired for b in rule.blockers}
+    fired = _fired(answers, _plan(kb))
+    floor = max((s.floor for s in fired if s.floor is not None), default=0)
+    ceiling = min((s.ceiling for s in fired if s.ceiling is not None), default=_TOP)
+    verdict = VERDICTS[min(floor, ceiling)]
+    drivers = {d for step in fired for d in step.rule.drivers}
+    blockers = {b for step in fired for b in step.rule.blockers}
+    glossary = kb.glossary
     return Recommendation.model_construct(
         verdict=verdict,
         drivers=[d for d in DRIVERS if d in drivers],
         blockers=[b for b in BLOCKERS if b in blockers],
-        reasons=[
-            Reason.model_construct(
-                rule=rule.id, text=render_reason(rule, answers, kb.glossary), facts=list(rule.facts)
-            )
-            for rule in fired
-        ],
+        reasons=[_reason(step, answers, glossary) for step in fired],
         scores=section_scores(answers, kb),
         open_questions=[
             q.text for q in kb.open_questions if _asked(q, drivers, blockers, verdict)

@@ -41,7 +41,9 @@ def explain(rec: Recommendation, kb: KnowledgeBase) -> Explained:
         drivers=tuple(kb.drivers[d] for d in rec.drivers),
         blockers=tuple(kb.blockers[b] for b in rec.blockers),
         reasons=tuple(
-            CitedReason(r.rule, titles.get(r.rule, r.rule), r.text, tuple(facts[f] for f in r.facts))
+            CitedReason(
+                r.rule, titles.get(r.rule, r.rule), r.text, tuple(facts[f] for f in r.facts),
+            )
             for r in rec.reasons
         ),
     )

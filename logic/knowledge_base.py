@@ -5,10 +5,10 @@ from __future__ import annotations
 import string
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from logic.answers import QUESTION_IDS
 from logic.conditions import Condition, Predicate, questions_used
@@ -45,7 +45,6 @@ class Rule(_Strict):
     ceiling: Verdict | None = None
     reason: str = Field(min_length=1)
     facts: list[FactId] = Field(min_length=1)
-    _predicate: Predicate = PrivateAttr()
 
     @model_validator(mode="after")
     def _check(self) -> Rule:
@@ -54,12 +53,14 @@ class Rule(_Strict):
         for name in _placeholders(self.reason):
             if name not in QUESTION_IDS:
                 raise ValueError(f"reason placeholder {{{name}}} is not a question id")
-        if self.when is not None:
-            self._predicate = self.when.compile()
         return self
 
-    def holds(self, answers: Any) -> bool:
-        return self._predicate(answers)
+    def predicate(self) -> Predicate:
+        """The `when` condition compiled (the baseline's never holds by itself)."""
+        return self.when.compile() if self.when is not None else (lambda answers: False)
+
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_placeholders(self.reason)))
 
     def questions(self) -> set[str]:
         return questions_used(self.when) if self.when is not None else set()
@@ -70,13 +71,6 @@ class ScoreTerm(_Strict):
 
     when: Condition
     add: int
-    _predicate: Predicate = PrivateAttr()
-
-    def model_post_init(self, context: Any) -> None:
-        self._predicate = self.when.compile()
-
-    def holds(self, answers: Any) -> bool:
-        return self._predicate(answers)
 
 
 class SectionScore(_Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,13 +26,13 @@ def verdict_rank(verdict: str) -> int:
     return VERDICTS.index(verdict)
 
 
-class Reason(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Reason:
     """One rule that fired: its id, a sentence about this organisation, the facts it rests on."""
 
-    model_config = ConfigDict(frozen=True)
     rule: str
     text: str
-    facts: list[str] = Field(min_length=1)
+    facts: list[str]
 
 
 class Recommendation(BaseModel):

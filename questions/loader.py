@@ -41,7 +41,8 @@ def _contract_problems(file: str, question: Any) -> list[str]:
     if expected_kind is None:
         expected_kind = "text" if allowed is None else "choice"
     if question.kind != expected_kind:
-        return [f"{file}: {question.id}: kind is {question.kind}, the contract needs {expected_kind}"]
+        needs = f"the contract needs {expected_kind}"
+        return [f"{file}: {question.id}: kind is {question.kind}, {needs}"]
     options = getattr(question, "options", None)
     if options is not None and sorted(o.value for o in options) != sorted(allowed or ()):
         return [f"{file}: {question.id}: options must be exactly {list(allowed or ())}"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+
 def _colour(score: int) -> str:
     return "#2e7d32" if score >= 67 else "#f9a825" if score >= 34 else "#c62828"
 

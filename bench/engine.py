@@ -1,0 +1,82 @@
+"""Rule-engine benchmark: one evaluation, and a 10,000-row CSV batch. Prints one line.
+
+Run: .venv/bin/python -m bench.engine
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import statistics
+import time
+from typing import Any
+
+from logic.answers import QUESTION_IDS, allowed_values, parse_answers
+from logic.batch import answers_to_row, evaluate_csv
+from logic.engine import evaluate
+from logic.knowledge_base import load_knowledge
+
+ROWS = 10_000
+
+
+def random_answers(rng: random.Random) -> dict[str, Any]:
+    """A valid answers object with every field drawn at random."""
+    data: dict[str, Any] = {}
+    for qid in QUESTION_IDS:
+        values = list(allowed_values(qid) or ())
+        if qid == "org_name":
+            data[qid] = f"Unit {rng.randrange(10**6)}"
+        elif qid == "latency_target_ms":
+            data[qid] = rng.choice([None, rng.randrange(10, 10001)])
+        elif qid == "edge_traffic_pct":
+            data[qid] = rng.randrange(0, 101)
+        elif qid in ("workloads", "regulations"):
+            data[qid] = rng.sample(values, rng.randrange(1 if qid == "workloads" else 0, 3))
+        else:
+            data[qid] = rng.choice(values)
+    return data
+
+
+def _median_us(fn, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1e6
+
+
+def csv_text(rows: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(QUESTION_IDS))
+    writer.writeheader()
+    for _ in range(rows):
+        writer.writerow(answers_to_row(parse_answers(random_answers(rng))))
+    return out.getvalue()
+
+
+def main() -> None:
+    kb = load_knowledge()
+    rng = random.Random(1)
+    samples = [random_answers(rng) for _ in range(2000)]
+    parsed = [parse_answers(s) for s in samples]
+    it = iter(range(10**9))
+    one = _median_us(lambda: evaluate(parsed[next(it) % 2000], kb), 5000)
+    it2 = iter(range(10**9))
+    with_parse = _median_us(lambda: evaluate(parse_answers(samples[next(it2) % 2000]), kb), 5000)
+    text = csv_text(ROWS)
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        evaluate_csv(text, kb)
+        runs.append(time.perf_counter() - start)
+    print(
+        f"engine: evaluate median {one:.1f} us, parse+evaluate median {with_parse:.1f} us, "
+        f"{ROWS}-row CSV median {statistics.median(runs):.2f} s (5 runs)"
+    )
+
+
+if __name__ == "__main__":
+    main()

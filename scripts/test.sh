@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install what the tests need (Python packages; Debian's chromium and poppler-utils when root)
+# and run the whole suite: lint, unit, property, AppTest and real-browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements-dev.txt
+
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test: not root: ${missing[*]} not installed; the tests that need them will skip" >&2
+  fi
+fi
+
+echo "test: ruff"
+.venv/bin/python -m ruff check .
+echo "test: pytest"
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

@@ -1,0 +1,108 @@
+"""The questionnaire and results view through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.app.helpers import button, fill_all, fill_section, start, widget
+from tests.conftest import case, shared_or_skip
+
+BANNER = {"evaluate": "success", "monitor": "warning", "no_action": "info"}
+
+
+def _verdict_banner(at) -> str:
+    for kind, elements in (("success", at.success), ("warning", at.warning), ("info", at.info)):
+        for element in elements:
+            if element.value.startswith("**"):
+                return f"{kind}:{element.value}"
+    return ""
+
+
+def test_first_screen_shows_profile_with_progress():
+    at = start()
+    assert not at.exception
+    assert at.title[0].value.startswith("Does the SpaceX")
+    assert widget(at, "industry") is not None and widget(at, "edge_sites") is None
+    assert "0 of 18 questions answered" in at.get("progress")[0].proto.text
+
+
+@pytest.mark.parametrize("name, verdict, label", [
+    ("agri_field_ops", "evaluate", "Evaluate."),
+    ("city_insurer", "no_action", "No action."),
+])
+def test_shared_example_through_the_app(name, verdict, label):
+    answers = json.loads(shared_or_skip("examples", f"{name}.json").read_text())
+    at = fill_all(start(), answers)
+    assert not at.exception
+    assert at.session_state["section"] == "result"
+    assert _verdict_banner(at).startswith(f"{BANNER[verdict]}:**{label}**")
+    assert any(answers["org_name"] in s.value for s in at.subheader)
+
+
+@pytest.mark.parametrize("name", ["startup_backup_tolerant", "mine_starlink_planned",
+                                  "retailer_nothing_relevant"])
+def test_own_case_through_the_app(name):
+    data = case(name)
+    at = fill_all(start(), data["answers"])
+    verdict = data["expect"]["verdict"]
+    assert _verdict_banner(at).startswith(BANNER[verdict] + ":")
+    table = at.table[0].value
+    assert all(quote.startswith("F") and '"' in quote for quote in table["From the article"])
+    for rule in data["expect"].get("rules_include", []):
+        assert rule in list(table.index)
+
+
+def test_edge_follow_ups_hidden_until_edge_sites_chosen():
+    at = start()
+    button(at, "next").click().run()  # leave profile incomplete: flagged, stays there
+    assert at.session_state["section"] == "profile"
+    assert any("Please answer" in e.value for e in at.error)
+    at.session_state["section"] = "edge"
+    at.run()
+    assert widget(at, "starlink") is None and widget(at, "latency_target_ms") is None
+    widget(at, "edge_sites").set_value("few").run()
+    assert widget(at, "starlink") is not None and widget(at, "edge_traffic_pct") is not None
+    widget(at, "edge_sites").set_value("none").run()
+    assert widget(at, "starlink") is None
+
+
+def test_answers_survive_moving_between_sections():
+    at = start()
+    profile = case("mine_starlink_planned")["answers"]
+    fill_section(at, profile)
+    button(at, "next").click().run()
+    assert at.session_state["section"] == "edge"
+    button(at, "back").click().run()
+    assert widget(at, "industry").value == "energy_and_mining"
+    assert widget(at, "org_name").value == "Red Ridge Mining"
+
+
+def test_incomplete_submit_lists_missing_sections_and_shows_no_result():
+    at = start()
+    at.session_state["section"] = "strategy"
+    at.run()
+    button(at, "get_recommendation").click().run()
+    assert at.session_state["section"] == "strategy"
+    assert any("Your organisation" in w.value for w in at.warning)
+    at.session_state["section"] = "result"
+    at.run()
+    assert any("Answer every section" in i.value for i in at.info)
+    assert any(b.key == "goto_profile" for b in at.button)
+
+
+def test_org_name_is_shown_as_text_not_markup():
+    answers = {**case("retailer_nothing_relevant")["answers"],
+               "org_name": "<b>Acme</b> [x](javascript:alert(1)) **bold**"}
+    at = fill_all(start(), answers)
+    heading = at.subheader[0].value
+    assert "\\<b\\>" in heading and "\\[x\\]\\(javascript" in heading and "\\*\\*bold" in heading
+
+
+def test_result_offers_answers_download_and_start_over():
+    at = fill_all(start(), case("startup_backup_tolerant")["answers"])
+    assert at.get("download_button")
+    button(at, "reset").click().run()
+    assert at.session_state["section"] == "profile"
+    assert widget(at, "industry").value is None

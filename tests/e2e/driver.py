@@ -1,0 +1,90 @@
+"""Filling the questionnaire in a real browser the way a person does: by clicking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from questions.loader import default_bank
+from questions.models import IntegerQuestion
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+class AppPage:
+    """The app in one browser tab."""
+
+    def __init__(self, page: Any, url: str) -> None:
+        self.page = page
+        self.url = url
+        self.bank = default_bank()
+
+    def open(self, query: str = "") -> AppPage:
+        self.page.goto(self.url + query)
+        self.page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=30_000)
+        self.settle()
+        return self
+
+    def settle(self) -> None:
+        self.page.wait_for_timeout(150)
+        self.page.wait_for_selector(IDLE, timeout=30_000)
+
+    def widget(self, key: str) -> Any:
+        return self.page.locator(f".st-key-{key}")
+
+    def click_button(self, key: str) -> None:
+        self.widget(key).locator("button").click()
+        self.settle()
+
+    def set(self, key: str, value: Any) -> None:
+        question = self.bank.question(key)
+        getattr(self, f"_set_{question.kind}")(question, value)
+        self.settle()
+
+    def _set_choice(self, question: Any, value: Any) -> None:
+        label = question.label_of(value)
+        box = self.widget(question.id)
+        if box.locator("[role='radiogroup']").count():
+            box.get_by_text(label, exact=True).click()
+        else:
+            box.get_by_role("combobox").click()
+            self.page.get_by_role("option", name=label, exact=True).click()
+
+    _set_boolean = _set_choice
+
+    def _set_multi_choice(self, question: Any, values: list[str]) -> None:
+        box = self.widget(question.id)
+        for value in values:
+            box.get_by_role("combobox").click()
+            self.page.get_by_role("option", name=question.label_of([value]), exact=True).click()
+            self.settle()
+        self.page.keyboard.press("Escape")
+
+    def _set_integer(self, question: IntegerQuestion, value: int | None) -> None:
+        box = self.widget(question.id)
+        if question.nullable:
+            field = box.locator("input")
+            field.fill("" if value is None else str(value))
+            field.press("Enter")
+            return
+        thumb = box.get_by_role("slider")
+        thumb.focus()
+        thumb.press("Home")
+        for _ in range((value - question.min) // question.step):
+            thumb.press("ArrowRight")
+
+    def _set_text(self, question: Any, value: str | None) -> None:
+        field = self.widget(question.id).locator("input")
+        field.fill(value or "")
+        field.press("Enter")
+
+    def fill(self, answers: dict[str, Any]) -> None:
+        """Answer every shown question of every section and press Get recommendation."""
+        for index, section in enumerate(self.bank.sections):
+            self.widget(section.questions[0].id).wait_for(timeout=30_000)
+            for question in section.questions:
+                if question.id in answers and self.widget(question.id).count():
+                    if question.id == "edge_traffic_pct" and answers[question.id] % 5:
+                        raise ValueError("the slider moves in steps of 5")
+                    self.set(question.id, answers[question.id])
+            last = index == len(self.bank.sections) - 1
+            self.click_button("get_recommendation" if last else "next")

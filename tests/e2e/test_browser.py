@@ -1,0 +1,43 @@
+"""The questionnaire and the result in a real browser (headless Debian chromium)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT, case, shared_or_skip
+from tests.e2e.driver import AppPage
+
+pytestmark = pytest.mark.e2e
+
+
+def test_questionnaire_to_result_in_a_browser(page, app_url):
+    app = AppPage(page, app_url).open()
+    assert page.title().startswith("Hosting fit")
+    app.fill(case("startup_backup_tolerant")["answers"])
+    banner = page.get_by_text("Evaluate.", exact=False).first
+    banner.wait_for(timeout=15_000)
+    assert page.get_by_text("Recommendation for Quill Labs").is_visible()
+    assert page.get_by_text("Questions for the account team").is_visible()
+    page.screenshot(path=str(ROOT / "test-artifacts" / "result.png"), full_page=True)
+
+
+def test_shared_example_in_a_browser(page, app_url):
+    answers = json.loads(shared_or_skip("examples", "agri_field_ops.json").read_text())
+    answers["edge_traffic_pct"] = 55
+    app = AppPage(page, app_url).open()
+    app.fill(answers)
+    page.get_by_text("Evaluate.", exact=False).first.wait_for(timeout=15_000)
+    assert page.get_by_text("Edge latency", exact=True).first.is_visible()
+
+
+def test_conditional_questions_appear_in_a_browser(page, app_url):
+    app = AppPage(page, app_url).open()
+    app.click_button("next")  # nothing answered: Next stays on the profile with inline errors
+    assert page.get_by_text("Please answer: Industry").is_visible()
+    app.widget("section").get_by_text("Edge and connectivity").click()
+    app.settle()
+    assert app.widget("starlink").count() == 0
+    app.set("edge_sites", "many")
+    assert app.widget("starlink").is_visible()
