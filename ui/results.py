@@ -53,7 +53,7 @@ def _body(answers: Answers, rec: Recommendation) -> None:
         _labels(text.drivers, "Nothing in your answers.")
     with blockers:
         st.markdown("##### What holds it back")
-        _labels(text.blockers, "Nothing in your answers.")
+        _labels(text.blockers, "No blocker in your answers; the reasons below say what is missing.")
     st.markdown("##### Fit by section")
     titles = {s.id: s.title for s in bank().sections}
     st.plotly_chart(scores_figure(rec.scores, titles), config={"displayModeBar": False})
