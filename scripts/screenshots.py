@@ -7,7 +7,9 @@ PNGs under docs/.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +17,11 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from logic.answers import parse_answers  # noqa: E402
+from logic.engine import evaluate  # noqa: E402
+from logic.knowledge_base import load_knowledge  # noqa: E402
+from questions.loader import default_bank  # noqa: E402
+from report import build_pdf  # noqa: E402
 from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_server  # noqa: E402
 from tests.e2e.driver import AppPage  # noqa: E402
 
@@ -37,6 +44,19 @@ def main() -> None:
             browser.close()
     finally:
         server.terminate()
+    report_page(answers)
+
+
+def report_page(answers: dict) -> None:
+    """Page 1 of the PDF for the same answers, as docs/report-page1.png."""
+    parsed = parse_answers(answers)
+    kb = load_knowledge()
+    pdf = build_pdf(parsed, evaluate(parsed, kb), kb, default_bank(),
+                    generated_at=datetime(2026, 11, 25, tzinfo=UTC))
+    path = ARTIFACTS / "report.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                    str(path), str(DOCS / "report-page1")], check=True)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +14,7 @@ from logic.engine import evaluate
 from logic.explain import explain
 from logic.recommendation import Recommendation
 from questions import flow
+from report import build_pdf, file_name
 from ui import state
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
@@ -71,11 +74,19 @@ def _body(answers: Answers, rec: Recommendation) -> None:
         f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
         "one news report, not advice."
     )
-    st.download_button(
+    now = datetime.now(UTC)
+    pdf, answers_json = st.columns(2)
+    pdf.download_button(
+        "Download recommendation (PDF)",
+        data=partial(build_pdf, answers, rec, kb, bank(), generated_at=now),
+        file_name=file_name(answers, now), mime="application/pdf", key="download_pdf",
+        icon=":material/picture_as_pdf:", on_click="ignore", type="primary", width="stretch",
+    )
+    answers_json.download_button(
         "Download answers (JSON)",
         data=json.dumps(answers.model_dump(exclude_none=True), indent=2, ensure_ascii=False),
         file_name="answers.json", mime="application/json", key="download_answers",
-        icon=":material/download:", on_click="ignore",
+        icon=":material/download:", on_click="ignore", width="stretch",
     )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, case, shared_or_skip
 from tests.e2e.driver import AppPage
+from tests.report.test_pdf import _text
 
 pytestmark = pytest.mark.e2e
 
@@ -41,3 +43,17 @@ def test_conditional_questions_appear_in_a_browser(page, app_url):
     assert app.widget("starlink").count() == 0
     app.set("edge_sites", "many")
     assert app.widget("starlink").is_visible()
+
+
+def test_pdf_download_in_a_browser(page, app_url):
+    app = AppPage(page, app_url).open()
+    app.fill(case("hospital_backup_hipaa")["answers"])
+    button = app.widget("download_pdf").locator("button")
+    button.wait_for(timeout=15_000)
+    with page.expect_download(timeout=30_000) as download:
+        button.click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    assert download.value.suggested_filename.startswith("hosting-fit-st-aldric-health-")
+    text = _text(pdf)
+    assert "St. Aldric Health" in text and "Verdict: Monitor" in text

@@ -1,0 +1,41 @@
+"""PDF benchmark: one report build (median of warm runs, plus the first, cold one) and its size.
+
+Run: .venv/bin/python -m bench.report
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from logic.answers import parse_answers
+from logic.engine import evaluate
+from logic.knowledge_base import load_knowledge
+from questions.loader import default_bank
+from report import build_pdf
+
+CASE = Path(__file__).resolve().parent.parent / "tests/cases/defense_itar_edge.json"
+RUNS = 30
+
+
+def main() -> None:
+    kb, bank = load_knowledge(), default_bank()
+    answers = parse_answers(json.loads(CASE.read_text())["answers"])
+    rec = evaluate(answers, kb)
+    when = datetime(2026, 11, 25, tzinfo=UTC)
+    times = []
+    for _ in range(RUNS + 1):
+        start = time.perf_counter()
+        pdf = build_pdf(answers, rec, kb, bank, generated_at=when)
+        times.append(time.perf_counter() - start)
+    print(
+        f"report: build median {statistics.median(times[1:]) * 1000:.1f} ms "
+        f"(first, with font loading, {times[0] * 1000:.0f} ms), {len(pdf) / 1024:.0f} KiB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Untrusted text (names, notes) made safe to display: no controls, no direction overrides."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Explicit embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) and the bare
+# direction marks: they could make a name display as something other than what was typed.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """One line of display text: direction controls and control characters removed."""
+    text = _DIRECTION_CONTROLS.sub("", text)
+    text = "".join(
+        " " if unicodedata.category(ch) == "Cc" and ch in "\t\n\r\x0b\x0c" else ch
+        for ch in text
+        if unicodedata.category(ch) != "Cc" or ch in "\t\n\r\x0b\x0c"
+    )
+    return _SPACES.sub(" ", text).strip()

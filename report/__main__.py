@@ -1,0 +1,56 @@
+"""Command line: `python -m report ANSWERS.json -o OUT.pdf` writes the recommendation PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from logic.__main__ import InputError, decode_answers_json
+from logic.answers import AnswersError, parse_answers
+from logic.engine import evaluate
+from logic.knowledge_base import DEFAULT_VERSION, KnowledgeError, load_knowledge
+from questions.loader import default_bank
+from report.build import build_pdf
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {text!r}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m report", description=__doc__)
+    parser.add_argument("file", help="answers JSON, or - for standard input")
+    parser.add_argument("-o", "--output", required=True, help="where to write the PDF")
+    parser.add_argument("--knowledge", default=DEFAULT_VERSION, help="knowledge version")
+    parser.add_argument("--date", type=_date, default=None,
+                        help="the report's date (ISO 8601); default now")
+    args = parser.parse_args(argv)
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8-sig")
+        answers = parse_answers(decode_answers_json(text))
+        kb = load_knowledge(args.knowledge)
+        pdf = build_pdf(answers, evaluate(answers, kb), kb, default_bank(),
+                        generated_at=args.date or datetime.now(UTC))
+        Path(args.output).write_bytes(pdf)
+    except AnswersError as exc:
+        print("invalid answers:", file=sys.stderr)
+        for field, message in exc.problems.items():
+            print(f"  {field}: {message}", file=sys.stderr)
+        return 2
+    except (InputError, KnowledgeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.output} ({len(pdf):,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

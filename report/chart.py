@@ -1,0 +1,38 @@
+"""The section-score chart, drawn as vectors by reportlab.graphics (no browser involved)."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+
+from report.fonts import BODY, BOLD
+
+GOOD = colors.HexColor("#2e7d32")
+FAIR = colors.HexColor("#f9a825")
+POOR = colors.HexColor("#c62828")
+TRACK = colors.HexColor("#eceff1")
+
+
+def _colour(score: int) -> colors.Color:
+    return GOOD if score >= 67 else FAIR if score >= 34 else POOR
+
+
+def scores_drawing(scores: dict[str, int], titles: dict[str, str], width: float) -> Drawing:
+    """Horizontal bars, 0 to 100, one per section, with the value printed at the end."""
+    label_w, row_h, bar_h = 130.0, 22.0, 13.0
+    bar_w = width - label_w - 30
+    height = row_h * len(scores) + 18
+    drawing = Drawing(width, height)
+    for index, (section, score) in enumerate(scores.items()):
+        y = height - (index + 1) * row_h
+        drawing.add(String(0, y + 3, titles.get(section, section), fontName=BODY, fontSize=8.5))
+        drawing.add(Rect(label_w, y, bar_w, bar_h, fillColor=TRACK, strokeColor=None))
+        drawing.add(Rect(label_w, y, bar_w * score / 100, bar_h, fillColor=_colour(score),
+                         strokeColor=None))
+        drawing.add(String(label_w + bar_w + 4, y + 3, str(score), fontName=BOLD, fontSize=8.5))
+    for tick in (0, 25, 50, 75, 100):
+        x = label_w + bar_w * tick / 100
+        drawing.add(Line(x, 12, x, 15, strokeColor=colors.grey, strokeWidth=0.5))
+        drawing.add(String(x, 2, str(tick), fontName=BODY, fontSize=7, textAnchor="middle",
+                           fillColor=colors.grey))
+    return drawing

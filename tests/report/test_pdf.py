@@ -1,0 +1,162 @@
+"""The recommendation PDF: real text, every script, user text as data, reproducible."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from logic.answers import parse_answers
+from logic.engine import evaluate
+from report import build_pdf, file_name
+from tests.conftest import ROOT, case, shared_or_skip
+
+WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+def _pdf(kb, bank, answers: dict, when: datetime = WHEN) -> bytes:
+    parsed = parse_answers(answers)
+    return build_pdf(parsed, evaluate(parsed, kb), kb, bank, generated_at=when)
+
+
+def _text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def _fonts(pdf: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]))
+    return names
+
+
+def _named(org_name: str) -> dict:
+    return {**case("mine_starlink_planned")["answers"], "org_name": org_name}
+
+
+def test_cli_writes_the_shared_example(tmp_path):
+    source = shared_or_skip("examples", "city_insurer.json")
+    out = tmp_path / "r.pdf"
+    done = subprocess.run([sys.executable, "-m", "report", str(source), "-o", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    text = _text(out.read_bytes())
+    assert "Harbourline Insurance" in text and "Verdict: No action" in text
+
+
+def test_cli_rejects_bad_answers_with_exit_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**case("retailer_nothing_relevant")["answers"],
+                               "uptime_target": "100"}))
+    done = subprocess.run([sys.executable, "-m", "report", str(bad), "-o", str(tmp_path / "x.pdf")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "uptime_target" in done.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("name", ["defense_itar_edge", "startup_backup_tolerant",
+                                  "retailer_nothing_relevant"])
+def test_text_holds_name_verdict_reasons_questions_and_answers(kb, bank, name):
+    answers = case(name)["answers"]
+    parsed = parse_answers(answers)
+    rec = evaluate(parsed, kb)
+    text = _text(build_pdf(parsed, rec, kb, bank, generated_at=WHEN))
+    assert answers["org_name"] in text
+    assert f"Verdict: {kb.verdicts[rec.verdict].label}" in text
+    assert "Prepared 25 November 2026" in text and kb.version in text
+    for reason in rec.reasons:
+        assert reason.text in text, reason.rule
+        for fact in reason.facts:
+            assert kb.fact_by_id[fact].quote.split(" — ")[0][:40] in text
+    for question in rec.open_questions:
+        assert question in text
+    for question in bank.questions():
+        if question.is_visible(answers) and question.id in answers:
+            assert question.label in text
+            value = answers[question.id]
+            if value not in (None, ""):
+                assert question.label_of(value) in text, question.id
+    assert "Decision support, not advice" in text and "Page 1 of" in text
+
+
+@pytest.mark.parametrize("org_name", [
+    "Société Générale d'Électricité Ålesund",
+    "Ελληνική Ναυτιλιακή Α.Ε.",
+    "Сибирская Горная Компания",
+    "中国远洋海运集团",
+    "株式会社ミライ物流",
+    "한국해양과학기술원",
+])
+def test_names_in_any_script_come_out_as_text(kb, bank, org_name):
+    pdf = _pdf(kb, bank, _named(org_name))
+    assert org_name in _text(pdf)
+
+
+def test_cjk_is_drawn_with_the_embedded_cjk_font(kb, bank):
+    fonts = _fonts(_pdf(kb, bank, _named("中国远洋 Ελλάδα")))
+    assert any("WenQuanYi" in f for f in fonts) and any("DejaVuSans" in f for f in fonts)
+
+
+@pytest.mark.parametrize("org_name", [
+    "שלום עולם בע״מ",
+    "شركة الخليج للملاحة",
+    "Rocket Co 🚀🛰️👩‍🚀",
+    "X" * 120,
+    "Tab\there\x00nul\x07bell\x1bescape",
+])
+def test_awkward_names_give_a_valid_pdf(kb, bank, org_name):
+    pdf = _pdf(kb, bank, _named(org_name))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert pdf.startswith(b"%PDF-") and len(reader.pages) >= 2
+
+
+def test_markup_in_a_name_prints_literally(kb, bank):
+    name = "<b>Acme</b> & <font size=80>"
+    text = _text(_pdf(kb, bank, _named(name)))
+    assert name in text
+
+
+def test_direction_overrides_cannot_disguise_a_name(kb, bank):
+    text = _text(_pdf(kb, bank, _named("Acme\u202eevil.exe\u202c Ltd\u2066x\u2069")))
+    assert "Acmeevil.exe Ltdx" in text
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", text)
+
+
+def test_same_answers_and_time_give_the_same_bytes(kb, bank):
+    answers = case("hospital_backup_hipaa")["answers"]
+    assert _pdf(kb, bank, answers) == _pdf(kb, bank, answers)
+
+
+def test_only_the_date_changes_with_the_time(kb, bank):
+    answers = case("hospital_backup_hipaa")["answers"]
+    later = _text(_pdf(kb, bank, answers, datetime(2027, 1, 2, tzinfo=UTC)))
+    assert later == _text(_pdf(kb, bank, answers)).replace("25 November 2026", "02 January 2027")
+
+
+def test_chart_is_vector_not_an_image(kb, bank):
+    reader = PdfReader(io.BytesIO(_pdf(kb, bank, case("defense_itar_edge")["answers"])))
+    assert all(not page.images for page in reader.pages)
+    assert "Fit by section" in reader.pages[0].extract_text()
+
+
+def test_file_name_is_safe():
+    answers = parse_answers(_named("../../etc/passwd <Acme> 中国"))
+    assert file_name(answers, WHEN) == "hosting-fit-etc-passwd-acme-2026-11-25.pdf"
+    assert file_name(parse_answers(_named("中国")), WHEN) == "hosting-fit-assessment-2026-11-25.pdf"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=120))
+def test_any_name_builds(kb, bank, org_name):
+    pdf = _pdf(kb, bank, _named(org_name))
+    assert pdf.startswith(b"%PDF-")
