@@ -20,3 +20,11 @@ def clean(text: str) -> str:
         if unicodedata.category(ch) != "Cc" or ch in "\t\n\r\x0b\x0c"
     )
     return _SPACES.sub(" ", text).strip()
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def markdown_plain(text: str) -> str:
+    """Untrusted text for a Markdown document: cleaned, every markup character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))

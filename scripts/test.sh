@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install what the tests need (Python packages; Debian's chromium and poppler-utils when root)
-# and run the whole suite: lint, unit, property, AppTest and real-browser tests.
+# Install what the tests need (Python packages; when root, Debian's chromium, poppler-utils and
+# postgresql, started for the tests) and run the whole suite: lint, unit, property, AppTest,
+# PostgreSQL and real-browser tests. Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-dev.txt
@@ -15,6 +16,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "test: not root: ${missing[*]} not installed; the tests that need them will skip" >&2
+  fi
+fi
+
+if [ -z "${HOSTING_FIT_TEST_PG_URL:-}" ]; then
+  if url=$(bash scripts/postgres.sh); then
+    export HOSTING_FIT_TEST_PG_URL="$url"
+    echo "test: PostgreSQL tests against $url"
   fi
 fi
 

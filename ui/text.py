@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from logic.text import clean
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+from logic.text import markdown_plain
 
 
 def plain(text: str) -> str:
     """Text a user typed, safe inside st.markdown: no markup, links, HTML or direction tricks."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return markdown_plain(text)

@@ -1,0 +1,34 @@
+"""A short Markdown summary of a recommendation, for pasting into email or chat."""
+
+from __future__ import annotations
+
+from logic.answers import Answers
+from logic.explain import explain
+from logic.knowledge_base import KnowledgeBase
+from logic.recommendation import Recommendation
+from logic.text import markdown_plain
+
+
+def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
+            notes: dict[str, str] | None = None) -> str:
+    """Verdict, drivers, blockers, reasons with fact ids, open questions; user text escaped."""
+    text = explain(rec, kb)
+    name = markdown_plain(answers.org_name) if answers.org_name else "Our organisation"
+    lines = [
+        f"**Does the SpaceX–Claude hosting deal matter to us? {name}**",
+        "",
+        f"Verdict: **{text.verdict.label}**. {text.verdict.summary}",
+        "",
+        "Relevant: " + (", ".join(d.label for d in text.drivers) or "nothing in our answers"),
+        "Held back by: " + (", ".join(b.label for b in text.blockers) or "no blocker"),
+        "",
+        "Why:",
+        *[f"- {r.text} ({', '.join(f.id for f in r.facts)})" for r in text.reasons],
+    ]
+    if rec.open_questions:
+        lines += ["", "To ask the account team:", *[f"- {q}" for q in rec.open_questions]]
+    overall = (notes or {}).get("_overall")
+    if overall:
+        lines += ["", f"Our note: {markdown_plain(overall)}"]
+    lines += ["", f"_Knowledge version {kb.version}; decision support, not advice._"]
+    return "\n".join(lines)

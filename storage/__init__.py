@@ -1,0 +1,6 @@
+"""Saving, sharing and exporting assessments (SQLAlchemy: SQLite by default, PostgreSQL by URL)."""
+
+from storage.store import OVERALL, Saved, ShareLinks, StorageLimit, Store
+from storage.tokens import MalformedToken
+
+__all__ = ["OVERALL", "MalformedToken", "Saved", "ShareLinks", "StorageLimit", "Store"]

@@ -1,0 +1,123 @@
+"""The database: engine set-up (SQLite by default, PostgreSQL by URL), tables, migrations."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
+URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
+SCHEMA_VERSION = 1
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaInfo(Base):
+    """One row: the schema version this database was migrated to."""
+
+    __tablename__ = "schema_info"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class Assessment(Base):
+    """A questionnaire: a draft (still being edited) or a shared, frozen snapshot."""
+
+    __tablename__ = "assessments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "draft" or "shared"
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    notes: Mapped[dict[str, str]] = mapped_column(JSON)
+    knowledge_version: Mapped[str | None] = mapped_column(String(64))
+    verdict: Mapped[str | None] = mapped_column(String(16))
+    copied_from: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Token(Base):
+    """A link's secret, stored only as its SHA-256: view, manage or draft access to one row."""
+
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(16))  # "view", "manage" or "draft"
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+def resolve_url(configured: str | None = None) -> str:
+    """The database URL: as configured, else the environment variable, else the SQLite file."""
+    return configured or os.environ.get(URL_VARIABLE) or DEFAULT_URL
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """WAL for concurrent readers, a busy timeout, FULL sync, BEGIN IMMEDIATE for writes."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL; SQLite files get their folder created and the pragmas above."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        _sqlite_setup(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class SchemaError(RuntimeError):
+    """The database was written by a newer version of the app."""
+
+
+MIGRATIONS: dict[int, Any] = {}  # version -> function(connection) upgrading from version - 1
+
+
+def migrate(engine: Engine) -> int:
+    """Create the schema on first start, then apply any migrations; return the version."""
+    writer = engine.execution_options(sqlite_immediate=True)
+    Base.metadata.create_all(writer)
+    with Session(writer) as session, session.begin():
+        info = session.scalars(select(SchemaInfo)).first()
+        if info is None:
+            session.add(SchemaInfo(id=1, version=SCHEMA_VERSION))
+            return SCHEMA_VERSION
+        if info.version > SCHEMA_VERSION:
+            raise SchemaError(
+                f"the database is at schema version {info.version}, newer than this app's "
+                f"{SCHEMA_VERSION}: upgrade the app"
+            )
+        for version in range(info.version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](session.connection())
+            info.version = version
+        return info.version

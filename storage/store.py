@@ -1,0 +1,187 @@
+"""Saving and sharing assessments: drafts that autosave, frozen shared copies, revocable links."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from storage.db import Assessment, Token, make_engine, migrate, now, resolve_url
+from storage.tokens import digest, new_token
+
+MAX_NOTE_CHARS = 2000
+MAX_NOTES = 64
+MAX_ANSWERS_BYTES = 64_000
+OVERALL = "_overall"  # the notes key for the note on the assessment as a whole
+
+
+class StorageLimit(ValueError):
+    """Something too large to save, with what and how large."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """An assessment as read back: answers, notes and what it was evaluated with."""
+
+    kind: str
+    answers: dict[str, Any]
+    notes: dict[str, str]
+    knowledge_version: str | None
+    verdict: str | None
+    created_at: datetime
+    updated_at: datetime
+    revoked: bool = False
+    copied: bool = field(default=False)
+
+
+@dataclass(frozen=True)
+class ShareLinks:
+    """The two tokens a share creates: `view` for colleagues, `manage` for its owner."""
+
+    view: str
+    manage: str
+
+
+def clean_notes(notes: dict[str, str]) -> dict[str, str]:
+    """Non-empty notes only, each within the length limit."""
+    kept = {k: v.strip() for k, v in notes.items() if isinstance(v, str) and v.strip()}
+    if len(kept) > MAX_NOTES:
+        raise StorageLimit(f"at most {MAX_NOTES} notes can be saved, not {len(kept)}")
+    for key, text in kept.items():
+        if len(text) > MAX_NOTE_CHARS:
+            raise StorageLimit(f"the note on {key} has {len(text)} characters; at most "
+                               f"{MAX_NOTE_CHARS} are kept")
+    return kept
+
+
+def _check_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    size = len(json.dumps(answers, ensure_ascii=False).encode())
+    if size > MAX_ANSWERS_BYTES:
+        raise StorageLimit(f"answers of {size:,} bytes are too large to save")
+    return answers
+
+
+class Store:
+    """All reads and writes of saved assessments; safe to share between threads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = engine.execution_options(sqlite_immediate=True)
+        self.schema_version = migrate(engine)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """The store at a URL (default: env HOSTING_FIT_DATABASE_URL, else the SQLite file)."""
+        return cls(make_engine(resolve_url(url)))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # internal helpers -------------------------------------------------------------------
+    def _find(
+        self, session: Session, token: str, purposes: tuple[str, ...]
+    ) -> tuple[Assessment, Token] | None:
+        row = session.get(Token, digest(token))
+        if row is None or row.purpose not in purposes:
+            return None
+        return session.get(Assessment, row.assessment_id), row
+
+    def _add_token(self, session: Session, assessment: Assessment, purpose: str) -> str:
+        token = new_token()
+        session.add(Token(token_hash=digest(token), assessment_id=assessment.id, purpose=purpose,
+                          created_at=now(), revoked_at=None))
+        return token
+
+    @staticmethod
+    def _saved(row: Assessment, revoked: bool = False) -> Saved:
+        return Saved(row.kind, dict(row.answers), dict(row.notes), row.knowledge_version,
+                     row.verdict, row.created_at, row.updated_at, revoked,
+                     row.copied_from is not None)
+
+    def _new(self, session: Session, kind: str, answers: dict[str, Any], notes: dict[str, str],
+             **extra: Any) -> Assessment:
+        stamp = now()
+        row = Assessment(kind=kind, answers=_check_answers(answers), notes=clean_notes(notes),
+                         created_at=stamp, updated_at=stamp, **extra)
+        session.add(row)
+        session.flush()
+        return row
+
+    # drafts ---------------------------------------------------------------------------
+    def create_draft(self, answers: dict[str, Any], notes: dict[str, str],
+                     *, copied_from: int | None = None) -> str:
+        """A new draft; returns the token that reopens and edits it."""
+        with Session(self._writer) as session, session.begin():
+            row = self._new(session, "draft", answers, notes, copied_from=copied_from)
+            return self._add_token(session, row, "draft")
+
+    def save_draft(self, token: str, answers: dict[str, Any], notes: dict[str, str]) -> bool:
+        """Overwrite a draft's answers and notes; False when the token opens no draft."""
+        with Session(self._writer) as session, session.begin():
+            found = self._find(session, token, ("draft",))
+            if found is None:
+                return False
+            row = found[0]
+            row.answers, row.notes = _check_answers(answers), clean_notes(notes)
+            row.updated_at = now()
+            return True
+
+    def load_draft(self, token: str) -> Saved | None:
+        with Session(self.engine) as session:
+            found = self._find(session, token, ("draft",))
+            return None if found is None else self._saved(found[0])
+
+    # sharing --------------------------------------------------------------------------
+    def share(self, answers: dict[str, Any], notes: dict[str, str], *,
+              knowledge_version: str, verdict: str) -> ShareLinks:
+        """Freeze validated answers as a shared assessment; returns its view and manage tokens."""
+        with Session(self._writer) as session, session.begin():
+            row = self._new(session, "shared", answers, notes,
+                            knowledge_version=knowledge_version, verdict=verdict)
+            return ShareLinks(self._add_token(session, row, "view"),
+                              self._add_token(session, row, "manage"))
+
+    def open_shared(self, token: str) -> Saved | None:
+        """The shared assessment behind a view link; None when unknown or revoked."""
+        with Session(self.engine) as session:
+            found = self._find(session, token, ("view",))
+            if found is None or found[1].revoked_at is not None:
+                return None
+            return self._saved(found[0])
+
+    def open_managed(self, token: str) -> Saved | None:
+        """The shared assessment behind a manage link, saying whether its view link is revoked."""
+        with Session(self.engine) as session:
+            found = self._find(session, token, ("manage",))
+            if found is None:
+                return None
+            views = session.scalars(select(Token).where(
+                Token.assessment_id == found[0].id, Token.purpose == "view"))
+            return self._saved(found[0], revoked=all(v.revoked_at is not None for v in views))
+
+    def revoke(self, manage_token: str) -> bool:
+        """Revoke the view link of the assessment this manage link owns."""
+        with Session(self._writer) as session, session.begin():
+            found = self._find(session, manage_token, ("manage",))
+            if found is None:
+                return False
+            for view in session.scalars(select(Token).where(
+                    Token.assessment_id == found[0].id, Token.purpose == "view")):
+                view.revoked_at = view.revoked_at or now()
+            return True
+
+    def copy_to_draft(self, view_token: str) -> str | None:
+        """A colleague's own editable copy of a shared assessment; the original is untouched."""
+        with Session(self._writer) as session, session.begin():
+            found = self._find(session, view_token, ("view",))
+            if found is None or found[1].revoked_at is not None:
+                return None
+            original = found[0]
+            row = self._new(session, "draft", dict(original.answers), dict(original.notes),
+                            copied_from=original.id)
+            return self._add_token(session, row, "draft")

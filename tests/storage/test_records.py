@@ -1,0 +1,77 @@
+"""Decision records, imports and the Markdown summary."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from logic.answers import AnswersError, parse_answers
+from logic.engine import evaluate
+from report.markdown import summary
+from storage.records import MAX_IMPORT_BYTES, decision_record, is_intact, read_import
+from tests.conftest import case
+
+WHEN = datetime(2026, 11, 25, tzinfo=UTC)
+ANSWERS = case("hospital_backup_hipaa")["answers"]
+
+
+def _record(kb, notes=None):
+    answers = parse_answers(ANSWERS)
+    return decision_record(answers, notes or {"_overall": "Why"}, evaluate(answers, kb),
+                           created_at=WHEN)
+
+
+def test_record_holds_everything_and_is_sealed(kb):
+    record = _record(kb)
+    assert record["answers"]["org_name"] == "St. Aldric Health"
+    assert record["recommendation"]["verdict"] == "monitor"
+    assert record["knowledge_version"] == "2026-11-article" and record["app_version"]
+    assert record["notes"] == {"_overall": "Why"} and len(record["sha256"]) == 64
+    assert is_intact(json.loads(json.dumps(record)))
+
+
+@pytest.mark.parametrize("path", [("recommendation", "verdict"), ("answers", "industry"),
+                                  ("notes", "_overall"), ("knowledge_version",)])
+def test_any_change_breaks_the_seal(kb, path):
+    record = json.loads(json.dumps(_record(kb)))
+    target = record
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = "evaluate" if path[-1] == "verdict" else "changed"
+    assert not is_intact(record)
+
+
+def test_import_of_answers_and_of_a_record(kb):
+    plain = read_import(json.dumps(ANSWERS).encode())
+    assert plain.answers.org_name == "St. Aldric Health" and plain.record_intact is None
+    record = _record(kb, {"_overall": "Board asked", "industry": "Hospitals"})
+    imported = read_import(json.dumps(record).encode())
+    assert imported.record_intact is True
+    assert imported.notes == {"_overall": "Board asked", "industry": "Hospitals"}
+    record["answers"]["industry"] = "retail"
+    assert read_import(json.dumps(record).encode()).record_intact is False
+
+
+@pytest.mark.parametrize("raw, field", [
+    (b"\xff\xfe not json", "file"),
+    (b"[1, 2]", "file"),
+    (json.dumps({"format": "something/else", "format_version": 1}).encode(), "format"),
+    (json.dumps({**ANSWERS, "uptime_target": "100"}).encode(), "uptime_target"),
+    (json.dumps({"format": "hosting-fit/decision-record", "format_version": 1,
+                 "answers": ANSWERS, "notes": {"x": 5}}).encode(), "notes"),
+    (b" " * (MAX_IMPORT_BYTES + 1), "file"),
+])
+def test_bad_imports_name_what_is_wrong(raw, field):
+    with pytest.raises(AnswersError) as caught:
+        read_import(raw)
+    assert field in caught.value.problems
+
+
+def test_markdown_summary_escapes_the_name(kb):
+    answers = parse_answers({**ANSWERS, "org_name": "[Click](http://evil) **Acme**"})
+    text = summary(answers, evaluate(answers, kb), kb, {"_overall": "<img src=x>"})
+    assert "\\[Click\\]\\(http" in text and "\\*\\*Acme" in text and "\\<img" in text
+    assert "Verdict: **Monitor**" in text and "(F10)" in text
+    assert "To ask the account team:" in text
