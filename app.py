@@ -1,13 +1,15 @@
-"""Streamlit entry: page config, layout, and which step to show. No rules here."""
+"""Streamlit entry: page config, the sidebar, and which view the URL asks for. No rules here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import state
+from ui import sharing, state
+from ui.importing import import_box
 from ui.questionnaire import navigation, section_page
 from ui.resources import bank, knowledge
 from ui.results import result_page
+from ui.shared import manage_page, not_found, shared_page
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
 
@@ -25,12 +27,27 @@ with st.sidebar:
         "matters to your organisation: **no action**, **monitor** or **evaluate**."
     )
     st.caption(f"Knowledge version {kb.version}, published {kb.published}.")
-    st.button("Start over", key="sidebar_reset", on_click=state.reset,
-              icon=":material/restart_alt:")
+    st.button("Start a new assessment", key="sidebar_reset", on_click=sharing.start_new,
+              icon=":material/add:")
+    import_box()
 
-navigation()
-step = state.current()
-if step == state.RESULT:
-    result_page()
+where = sharing.route(st.query_params.to_dict())
+if where.view == "error":
+    not_found(where.problem or "")
+elif where.view == "shared":
+    shared_page(where.token or "")
+elif where.view == "manage":
+    manage_page(where.token or "")
+elif where.view == "draft" and not sharing.restore_draft(where.token or ""):
+    not_found("Not found: no draft is saved at this link. Start a new assessment, or import "
+              "your answers file.")
 else:
-    section_page(next(s for s in bank().sections if s.id == step))
+    navigation()
+    step = state.current()
+    if step == state.RESULT:
+        result_page()
+    else:
+        section_page(next(s for s in bank().sections if s.id == step))
+    problem = sharing.autosave()
+    if problem:
+        st.warning(problem)

@@ -59,3 +59,30 @@ def payload(bank: QuestionBank, answers: dict[str, Any]) -> dict[str, Any]:
 def from_answers(bank: QuestionBank, data: dict[str, Any]) -> dict[str, Any]:
     """Widget values for a validated answers object (the inverse of `payload`)."""
     return {**initial_answers(bank), **data}
+
+
+def _valid(question: Any, value: Any) -> bool:
+    kind = question.kind
+    if kind == "choice":
+        return value in {o.value for o in question.options}
+    if kind == "multi_choice":
+        options = {o.value for o in question.options}
+        return isinstance(value, list) and len(set(value)) == len(value) and set(value) <= options
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":
+        if value is None:
+            return question.nullable
+        return type(value) is int and question.min <= value <= question.max
+    return isinstance(value, str) and len(value) <= question.max_length
+
+
+def sanitize(bank: QuestionBank, raw: Any) -> dict[str, Any]:
+    """Widget values from a stored draft: unknown ids dropped, invalid values reset to default."""
+    values = raw if isinstance(raw, dict) else {}
+    out = initial_answers(bank)
+    for question in bank.questions():
+        value = values.get(question.id)
+        if value is not None and _valid(question, value):
+            out[question.id] = value
+    return out

@@ -6,7 +6,7 @@ import streamlit as st
 
 from questions import flow
 from questions.models import Section
-from ui import state, widgets
+from ui import sharing, state, widgets
 from ui.resources import bank
 
 
@@ -37,6 +37,7 @@ def _section_body(section: Section) -> None:
         if not question.is_visible(answers):
             continue
         value = widgets.render(question, answers)
+        widgets.note(question.id, question.label, sharing.notes())
         if show_missing and not flow.is_answered(question, value):
             st.error(f"Please answer: {question.label}", icon=":material/error:")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -12,10 +13,14 @@ import streamlit as st
 from logic.answers import Answers
 from logic.engine import evaluate
 from logic.explain import explain
+from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 from questions import flow
 from report import build_pdf, file_name
-from ui import state
+from report.markdown import summary
+from storage import OVERALL, StorageLimit
+from storage.records import decision_record
+from ui import sharing, state
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
 from ui.text import plain
@@ -43,8 +48,9 @@ def _labels(items: tuple, empty: str) -> None:
         st.markdown(f"**{item.label}**: {item.summary}")
 
 
-def _body(answers: Answers, rec: Recommendation) -> None:
-    kb = knowledge()
+def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
+                        notes: dict[str, str]) -> None:
+    """Verdict, drivers and blockers, chart, reasons with quotes, open questions, downloads."""
     text = explain(rec, kb)
     who = plain(answers.org_name) if answers.org_name else "your organisation"
     st.subheader(f"Recommendation for {who}")
@@ -74,20 +80,65 @@ def _body(answers: Answers, rec: Recommendation) -> None:
         f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
         "one news report, not advice."
     )
+    _downloads(answers, rec, kb, notes)
+
+
+def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
+               notes: dict[str, str]) -> None:
     now = datetime.now(UTC)
-    pdf, answers_json = st.columns(2)
+    st.markdown("##### Take it with you")
+    pdf, record, answers_json = st.columns(3)
     pdf.download_button(
-        "Download recommendation (PDF)",
-        data=partial(build_pdf, answers, rec, kb, bank(), generated_at=now),
+        "Recommendation (PDF)", data=partial(build_pdf, answers, rec, kb, bank(), generated_at=now),
         file_name=file_name(answers, now), mime="application/pdf", key="download_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore", type="primary", width="stretch",
     )
+    record.download_button(
+        "Decision record (JSON)",
+        data=partial(_json, decision_record, answers, notes, rec, created_at=now),
+        file_name=file_name(answers, now).replace(".pdf", "-record.json"),
+        mime="application/json", key="download_record", icon=":material/verified:",
+        on_click="ignore", width="stretch",
+        help="Answers, notes, recommendation, versions and a SHA-256 over them, so a forwarded "
+             "record can be checked by importing it.",
+    )
     answers_json.download_button(
-        "Download answers (JSON)",
+        "Answers (JSON)",
         data=json.dumps(answers.model_dump(exclude_none=True), indent=2, ensure_ascii=False),
         file_name="answers.json", mime="application/json", key="download_answers",
         icon=":material/download:", on_click="ignore", width="stretch",
+        help="The format `python -m logic evaluate` reads; import it to continue later.",
     )
+    with st.expander("Summary for email or chat (Markdown)", icon=":material/content_copy:"):
+        st.code(summary(answers, rec, kb, notes), language="markdown", wrap_lines=True)
+
+
+def _json(build: Any, *args: Any, **kwargs: Any) -> str:
+    return json.dumps(build(*args, **kwargs), indent=2, ensure_ascii=False)
+
+
+def _share_panel(answers: Answers, rec: Recommendation) -> None:
+    st.markdown("##### Share with colleagues")
+    widgets_note = sharing.notes()
+    key = "note___overall"
+    if key not in st.session_state:
+        st.session_state[key] = widgets_note.get(OVERALL, "")
+    st.text_area("A note on the assessment as a whole (optional)", key=key, max_chars=2000,
+                 placeholder="Why we answered this way; what we want colleagues to check.")
+    widgets_note[OVERALL] = st.session_state[key]
+    if st.button("Save and share", key="share", type="primary", icon=":material/share:"):
+        try:
+            sharing.share(answers, rec)
+        except StorageLimit as exc:
+            st.error(f"Not saved: {exc}.")
+    links = st.session_state.get(sharing.LAST_SHARE)
+    if links is not None:
+        st.success("Saved. Anyone with the first link sees this result, read-only, and can "
+                   "make their own copy.", icon=":material/check:")
+        st.caption("Share link")
+        st.code(sharing.link("a", links.view), language=None)
+        st.caption("Your private manage link (revoke the share link with it; do not forward)")
+        st.code(sharing.link("m", links.manage), language=None)
 
 
 def result_page() -> None:
@@ -96,8 +147,12 @@ def result_page() -> None:
     if answers is None:
         _missing_notice()
         return
-    _body(answers, evaluate(answers, knowledge()))
+    kb = knowledge()
+    rec = evaluate(answers, kb)
+    recommendation_body(answers, rec, kb, sharing.notes())
+    _share_panel(answers, rec)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),
                 icon=":material/edit:")
-    right.button("Start over", key="reset", on_click=state.reset, icon=":material/restart_alt:")
+    right.button("Start over", key="reset", on_click=sharing.start_new,
+                 icon=":material/restart_alt:")

@@ -76,11 +76,14 @@ def validated() -> Answers | None:
         return None
 
 
-def load(data: dict[str, Any]) -> None:
-    """Replace the answers (and the widgets showing them) with a validated answers object."""
+def load(data: dict[str, Any], notes: dict[str, str] | None = None) -> None:
+    """Replace the answers and notes (and the widgets showing them)."""
     st.session_state[ANSWERS] = flow.from_answers(bank(), data)
+    st.session_state["notes"] = dict(notes or {})
     for question in bank().questions():
         st.session_state.pop(question.id, None)
+        st.session_state.pop(f"note__{question.id}", None)
+    st.session_state.pop("note___overall", None)
 
 
 def reset() -> None:

@@ -73,6 +73,22 @@ def _seed(question: Any, value: Any) -> Any:
     return None
 
 
+NOTE_MAX_CHARS = 2000
+
+
+def note(question_id: str, label: str, notes: dict[str, str]) -> None:
+    """A free-text note on one answer ('why we answered this way'), kept in `notes`."""
+    key = f"note__{question_id}"
+    if key not in st.session_state:
+        st.session_state[key] = notes.get(question_id, "")
+    has_note = bool(st.session_state[key].strip())
+    with st.popover("Edit note" if has_note else "Add note", icon=":material/edit_note:",
+                    type="tertiary"):
+        st.text_area(f"Note on: {label}", key=key, max_chars=NOTE_MAX_CHARS,
+                     placeholder="Why did we answer this way? Shown with the shared result.")
+    notes[question_id] = st.session_state[key]
+
+
 def render(question: Any, answers: dict[str, Any]) -> Any:
     """Draw the question's widget seeded from `answers`; store and return what it holds."""
     if question.id not in st.session_state:

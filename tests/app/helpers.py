@@ -11,8 +11,12 @@ from tests.conftest import ROOT
 WIDGET_KINDS = ("radio", "selectbox", "multiselect", "number_input", "slider", "text_input")
 
 
-def start() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+def start(**query: str) -> AppTest:
+    """The app as a fresh browser session opening the URL with this query string."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
 
 
 def widget(at: AppTest, key: str) -> Any | None:

@@ -63,9 +63,10 @@ def start_server(env: dict[str, str] | None = None) -> tuple[str, subprocess.Pop
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def app_url(tmp_path_factory) -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
-    url, process = start_server()
+    database = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'app.sqlite3'}"
+    url, process = start_server({"HOSTING_FIT_DATABASE_URL": database})
     yield url
     process.terminate()
     process.wait(timeout=20)

@@ -57,3 +57,32 @@ def test_pdf_download_in_a_browser(page, app_url):
     assert download.value.suggested_filename.startswith("hosting-fit-st-aldric-health-")
     text = _text(pdf)
     assert "St. Aldric Health" in text and "Verdict: Monitor" in text
+
+
+def test_share_link_opens_in_another_browser(page, app_url, browser):
+    app = AppPage(page, app_url).open()
+    app.fill(case("startup_backup_tolerant")["answers"])
+    app.click_button("share")
+    link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
+    assert "?a=" in link
+    colleague = browser.new_context()
+    try:
+        other = colleague.new_page()
+        shared = AppPage(other, app_url).open("/?" + link.split("?", 1)[1])
+        other.get_by_text("Shared assessment, read-only").wait_for(timeout=15_000)
+        assert other.get_by_text("Evaluate.", exact=False).first.is_visible()
+        assert shared.widget("industry").count() == 0
+    finally:
+        colleague.close()
+
+
+def test_reload_mid_questionnaire_keeps_the_answers(page, app_url):
+    app = AppPage(page, app_url).open()
+    app.set("org_name", "Reload Test Ltd")
+    app.set("industry", "aviation")
+    page.wait_for_function("() => location.search.includes('d=')", timeout=15_000)
+    page.reload()
+    app.settle()
+    app.widget("org_name").wait_for(timeout=15_000)
+    assert app.widget("org_name").locator("input").input_value() == "Reload Test Ltd"
+    assert app.widget("industry").get_by_role("combobox").input_value() == "Aviation"

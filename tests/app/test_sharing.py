@@ -1,0 +1,118 @@
+"""Save and share, shared views, copies, drafts, revoking and importing, through AppTest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storage.tokens import new_token
+from tests.app.helpers import button, fill_all, fill_section, start, widget
+from tests.conftest import case
+
+ANSWERS = case("hospital_backup_hipaa")["answers"]
+
+
+def _shared(answers=ANSWERS, note="Checked with the CISO"):
+    at = fill_all(start(), answers)
+    at.text_area(key="note___overall").set_value(note).run()
+    button(at, "share").click().run()
+    links = at.session_state["last_share"]
+    return at, links
+
+
+def _messages(at) -> str:
+    return " ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.success])
+
+
+def test_save_and_share_shows_both_links():
+    at, links = _shared()
+    codes = [c.value for c in at.code]
+    assert any(c.endswith(f"?a={links.view}") for c in codes)
+    assert any(c.endswith(f"?m={links.manage}") for c in codes)
+
+
+def test_share_link_opens_the_same_result_read_only():
+    _, links = _shared()
+    view = start(a=links.view)
+    assert not view.exception
+    assert "Shared assessment, read-only" in _messages(view)
+    assert any(w.value.startswith("**Monitor.**") for w in view.warning)
+    assert widget(view, "industry") is None, "no questionnaire widgets in the shared view"
+    assert any("Checked with the CISO" in m.value for m in view.markdown)
+
+
+def test_copy_gets_its_own_link_and_the_original_stays():
+    _, links = _shared()
+    view = start(a=links.view)
+    button(view, "copy").click().run()
+    draft = view.query_params["d"]
+    assert draft and draft != links.view
+    assert view.session_state["section"] == "profile"
+    assert widget(view, "org_name").value == "St. Aldric Health"
+    widget(view, "org_name").set_value("My copy").run()
+    again = start(a=links.view)
+    assert any("Aldric Health" in s.value for s in again.subheader)
+    assert widget(again, "org_name") is None
+
+
+@pytest.mark.parametrize("query, words", [
+    ({"a": new_token()}, "Not found"),
+    ({"a": "x" * 10_000}, "malformed (10000 characters"),
+    ({"a": "<script>alert(1)</script>"}, "malformed"),
+    ({"m": new_token()}, "Not found"),
+    ({"d": new_token()}, "Not found: no draft"),
+    ({"a": new_token(), "d": new_token()}, "mixes several kinds"),
+])
+def test_bad_links_get_a_clear_message(query, words):
+    at = start(**query)
+    assert not at.exception
+    assert words in _messages(at)
+    assert any(b.key == "start_new" for b in at.button)
+
+
+def test_revoked_link_shows_not_found():
+    _, links = _shared()
+    manage = start(m=links.manage)
+    assert button(manage, "revoke").disabled
+    manage.checkbox(key="confirm").check().run()
+    button(manage, "revoke").click().run()
+    assert "has been revoked" in _messages(manage)
+    assert "Not found" in _messages(start(a=links.view))
+
+
+def test_draft_survives_a_reload():
+    at = start()
+    fill_section(at, {k: ANSWERS[k] for k in ("org_name", "industry", "employees")})
+    token = at.query_params["d"]
+    assert token
+    reloaded = start(d=token)
+    assert widget(reloaded, "org_name").value == "St. Aldric Health"
+    assert widget(reloaded, "industry").value == "healthcare"
+    assert widget(reloaded, "employees").value == ANSWERS["employees"]
+
+
+def test_notes_on_questions_are_kept_with_the_draft():
+    at = start()
+    fill_section(at, {"industry": "healthcare"})
+    at.text_area(key="note__industry").set_value("Hospital group and clinics").run()
+    reloaded = start(d=at.query_params["d"])
+    assert reloaded.text_area(key="note__industry").value == "Hospital group and clinics"
+
+
+def test_import_answers_file_shows_the_result():
+    at = start()
+    at.get("file_uploader")[0].set_value(
+        ("answers.json", json.dumps(ANSWERS).encode(), "application/json")).run()
+    assert at.session_state["section"] == "result"
+    assert "Imported answers.json" in _messages(at)
+
+
+def test_import_with_bad_fields_names_them():
+    at = start()
+    bad = {**ANSWERS, "uptime_target": "100", "colour": "red"}
+    at.get("file_uploader")[0].set_value(
+        ("bad.json", json.dumps(bad).encode(), "application/json")).run()
+    message = _messages(at)
+    assert "Not imported" in message and "uptime_target" in message and "colour" in message
+    assert at.session_state["section"] == "profile"

@@ -1,0 +1,43 @@
+"""Importing an answers file or a decision record into the questionnaire."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from logic.answers import AnswersError
+from storage.records import MAX_IMPORT_BYTES, read_import
+from ui import state
+
+UPLOAD = "import_file"
+MESSAGE = "import_message"
+
+
+def _on_upload() -> None:
+    upload = st.session_state.get(UPLOAD)
+    if upload is None:
+        return
+    try:
+        imported = read_import(upload.getvalue())
+    except AnswersError as exc:
+        st.session_state[MESSAGE] = ("error", "Not imported. " + "; ".join(
+            f"{field}: {message}" for field, message in exc.problems.items()))
+        return
+    state.load(imported.answers.model_dump(exclude_none=True), imported.notes)
+    state.go(state.RESULT)
+    seal = {None: "", True: " The decision record's seal is intact.",
+            False: " Warning: the decision record was changed after it was written (its "
+                   "SHA-256 no longer matches)."}[imported.record_intact]
+    kind = "warning" if imported.record_intact is False else "success"
+    st.session_state[MESSAGE] = (kind, f"Imported {upload.name}.{seal}")
+
+
+def import_box() -> None:
+    """The uploader and what became of the last upload."""
+    st.file_uploader(
+        "Import answers or a decision record", type=["json"], key=UPLOAD, on_change=_on_upload,
+        help=f"A JSON answers file (as `python -m logic evaluate` reads) or a decision record "
+             f"downloaded from this app; at most {MAX_IMPORT_BYTES // 1000:,} KB.",
+    )
+    message = st.session_state.get(MESSAGE)
+    if message:
+        getattr(st, message[0])(message[1])

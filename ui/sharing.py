@@ -1,0 +1,132 @@
+"""Links in the URL: which view a query string asks for, drafts that autosave, sharing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from logic.answers import Answers
+from logic.recommendation import Recommendation
+from questions import flow
+from storage import MalformedToken, ShareLinks, StorageLimit
+from storage.tokens import check
+from ui import state
+from ui.resources import bank, store
+
+# query parameter -> the view it opens
+ROUTES = {"a": "shared", "m": "manage", "d": "draft"}
+DRAFT_TOKEN = "draft_token"
+SAVED_SNAPSHOT = "saved_snapshot"
+LAST_SHARE = "last_share"
+
+
+@dataclass(frozen=True)
+class Route:
+    """What the URL asks for: a view and its token, or a message saying what is wrong."""
+
+    view: str
+    token: str | None = None
+    problem: str | None = None
+
+
+def route(params: dict[str, Any]) -> Route:
+    """Read the query string; never trust it: one known key, one well-formed token."""
+    keys = [k for k in ROUTES if k in params]
+    if not keys:
+        return Route("new")
+    if len(keys) > 1:
+        return Route("error", problem="This link mixes several kinds of link "
+                                      f"({', '.join(sorted(keys))}). Open it exactly as shared.")
+    values = params[keys[0]]
+    token = values if isinstance(values, str) else (values[0] if len(values) == 1 else None)
+    if token is None:
+        return Route("error", problem="This link repeats its token. Open it exactly as shared.")
+    try:
+        return Route(ROUTES[keys[0]], check(token))
+    except MalformedToken as exc:
+        return Route("error", problem=f"This link is not valid: {exc}.")
+
+
+def base_url() -> str:
+    url = getattr(st.context, "url", None) or "http://localhost:8501/"
+    return url if url.endswith("/") else url + "/"
+
+
+def link(key: str, token: str) -> str:
+    return f"{base_url()}?{key}={token}"
+
+
+def notes() -> dict[str, str]:
+    """The session's notes: by question id, and `_overall` for the assessment as a whole."""
+    return st.session_state.setdefault("notes", {})
+
+
+def restore_draft(token: str) -> bool:
+    """Bring back a draft's answers and notes once per session; False when it is not found."""
+    if st.session_state.get(DRAFT_TOKEN) == token:
+        return True
+    draft = store().load_draft(token)
+    if draft is None:
+        return False
+    state.load(flow.sanitize(bank(), draft.answers), draft.notes)
+    st.session_state[DRAFT_TOKEN] = token
+    st.session_state[SAVED_SNAPSHOT] = _snapshot()
+    return True
+
+
+def _snapshot() -> str:
+    return json.dumps({"a": state.answers(), "n": notes()}, sort_keys=True, default=str)
+
+
+def autosave() -> str | None:
+    """Save the draft when answers or notes changed; start one (and put it in the URL) on the
+    first answer. Returns a message when the save was refused."""
+    snapshot = _snapshot()
+    if snapshot == st.session_state.get(SAVED_SNAPSHOT):
+        return None
+    answered = flow.progress(bank(), state.answers())[0] or state.answers().get("org_name")
+    if not answered and not notes():
+        return None
+    try:
+        token = st.session_state.get(DRAFT_TOKEN)
+        if token is None or not store().save_draft(token, state.answers(), notes()):
+            token = store().create_draft(state.answers(), notes())
+            st.session_state[DRAFT_TOKEN] = token
+            st.query_params.from_dict({"d": token})
+    except StorageLimit as exc:
+        return f"Not saved: {exc}."
+    st.session_state[SAVED_SNAPSHOT] = snapshot
+    st.session_state.pop(LAST_SHARE, None)  # links shown were for the answers before this change
+    return None
+
+
+def share(answers: Answers, rec: Recommendation) -> ShareLinks:
+    """Freeze the current answers and notes as a shared assessment."""
+    autosave()  # the draft first, so the links shown stay until the answers change
+    links = store().share(answers.model_dump(exclude_none=True), notes(),
+                          knowledge_version=rec.knowledge_version, verdict=rec.verdict)
+    st.session_state[LAST_SHARE] = links
+    return links
+
+
+def open_copy(view_token: str) -> None:
+    """Button callback: make the colleague's own editable copy and switch to it."""
+    token = store().copy_to_draft(view_token)
+    if token is None:
+        st.session_state["copy_failed"] = True
+        return
+    st.session_state.pop(DRAFT_TOKEN, None)
+    st.query_params.from_dict({"d": token})
+    restore_draft(token)
+    state.go(state.steps()[0])
+
+
+def start_new() -> None:
+    """Button callback: leave any link and start an empty questionnaire."""
+    st.query_params.clear()
+    for key in (DRAFT_TOKEN, SAVED_SNAPSHOT, LAST_SHARE):
+        st.session_state.pop(key, None)
+    state.reset()
