@@ -5,12 +5,12 @@ from __future__ import annotations
 import string
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from logic.answers import QUESTION_IDS
+from logic.answers import QUESTION_IDS, allowed_values
 from logic.conditions import Condition, Predicate, questions_used
 from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, Blocker, Driver, Section, Verdict
 
@@ -115,6 +115,7 @@ class KnowledgeBase(_Strict):
     blockers: dict[Blocker, Label]
     glossary: dict[str, str] = {}
     information_only: list[str] = []
+    strictness: dict[str, list[Any]] = {}
 
     @model_validator(mode="after")
     def _cross_check(self) -> KnowledgeBase:
@@ -129,6 +130,11 @@ class KnowledgeBase(_Strict):
         defaults = [r.id for r in self.rules if r.default]
         if len(defaults) != 1 or not self.rules[-1].default:
             raise ValueError("exactly one rule, the last, must be the `default: true` baseline")
+        for question, order in self.strictness.items():
+            allowed = allowed_values(question) if question in QUESTION_IDS else None
+            if allowed is None or sorted(map(str, order)) != sorted(map(str, allowed)):
+                raise ValueError(f"strictness.{question} must order exactly the values "
+                                 f"{list(allowed or [])}")
         for name, vocabulary, table in (
             ("sections", SECTIONS, self.scores), ("drivers", DRIVERS, self.drivers),
             ("blockers", BLOCKERS, self.blockers),

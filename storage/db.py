@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -60,6 +60,39 @@ class Token(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class Team(Base):
+    """Several colleagues answering the same questionnaire (schema version 2)."""
+
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Respondent(Base):
+    """One colleague's answers within a team; revised in place by its own link."""
+
+    __tablename__ = "respondents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(60))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TeamToken(Base):
+    """A team link's secret, hashed: `invite` (answer and view), `view`, or `respondent`."""
+
+    __tablename__ = "team_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    respondent_id: Mapped[int | None] = mapped_column(ForeignKey("respondents.id"))
+    purpose: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 def resolve_url(configured: str | None = None) -> str:
     """The database URL: as configured, else the environment variable, else the SQLite file."""
     return configured or os.environ.get(URL_VARIABLE) or DEFAULT_URL
@@ -100,7 +133,12 @@ class SchemaError(RuntimeError):
     """The database was written by a newer version of the app."""
 
 
-MIGRATIONS: dict[int, Any] = {}  # version -> function(connection) upgrading from version - 1
+def _add_teams(connection: Any) -> None:
+    Base.metadata.create_all(connection, tables=[Team.__table__, Respondent.__table__,
+                                                 TeamToken.__table__])
+
+
+MIGRATIONS: dict[int, Any] = {2: _add_teams}  # version -> upgrade from version - 1
 
 
 def migrate(engine: Engine) -> int:

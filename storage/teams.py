@@ -1,0 +1,148 @@
+"""Team assessments: an invite link to add answers, a read-only team link, and each
+respondent's own link to revise theirs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from logic.text import clean
+from storage.db import Respondent, Team, TeamToken, now
+from storage.store import StorageLimit, Store, _check_answers
+from storage.tokens import digest, new_token
+
+MAX_TEAM_NAME = 120
+MAX_NAME = 80
+MAX_ROLE = 60
+MAX_RESPONDENTS = 500
+
+
+@dataclass(frozen=True)
+class TeamLinks:
+    invite: str  # add answers and see the team view
+    view: str  # see the team view only
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    name: str
+    can_answer: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Response:
+    """One respondent as read back."""
+
+    name: str
+    role: str
+    answers: dict[str, Any]
+    updated_at: datetime
+
+
+def _text(value: str, limit: int, what: str) -> str:
+    cleaned = clean(value or "")
+    if not cleaned:
+        raise StorageLimit(f"a {what} is required")
+    if len(cleaned) > limit:
+        raise StorageLimit(f"the {what} has {len(cleaned)} characters; at most {limit}")
+    return cleaned
+
+
+class TeamStore:
+    """Team reads and writes, over the same database as the Store."""
+
+    def __init__(self, store: Store) -> None:
+        self.engine = store.engine
+        self._writer = store._writer
+
+    def _token(self, session: Session, token: str, purposes: tuple[str, ...]) -> TeamToken | None:
+        row = session.get(TeamToken, digest(token))
+        return row if row is not None and row.purpose in purposes else None
+
+    def _add(self, session: Session, team_id: int, purpose: str,
+             respondent_id: int | None = None) -> str:
+        token = new_token()
+        session.add(TeamToken(token_hash=digest(token), team_id=team_id, purpose=purpose,
+                              respondent_id=respondent_id, created_at=now()))
+        return token
+
+    def create(self, name: str) -> TeamLinks:
+        with Session(self._writer) as session, session.begin():
+            team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
+            session.add(team)
+            session.flush()
+            return TeamLinks(self._add(session, team.id, "invite"),
+                             self._add(session, team.id, "view"))
+
+    def info(self, token: str) -> TeamInfo | None:
+        """The team behind an invite or view link (None when unknown)."""
+        with Session(self.engine) as session:
+            row = self._token(session, token, ("invite", "view"))
+            if row is None:
+                return None
+            team = session.get(Team, row.team_id)
+            return TeamInfo(team.name, row.purpose == "invite", team.created_at)
+
+    def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any]) -> str:
+        """Add a respondent's answers; returns their own link to revise them."""
+        with Session(self._writer) as session, session.begin():
+            row = self._token(session, invite, ("invite",))
+            if row is None:
+                raise LookupError("no team accepts answers at this link")
+            count = len(session.scalars(select(Respondent.id).where(
+                Respondent.team_id == row.team_id)).all())
+            if count >= MAX_RESPONDENTS:
+                raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
+            stamp = now()
+            person = Respondent(team_id=row.team_id, name=_text(name, MAX_NAME, "name"),
+                                role=_text(role, MAX_ROLE, "role"),
+                                answers=_check_answers(answers), created_at=stamp,
+                                updated_at=stamp)
+            session.add(person)
+            session.flush()
+            return self._add(session, row.team_id, "respondent", person.id)
+
+    def revise(self, respondent: str, answers: dict[str, Any], name: str, role: str) -> bool:
+        """Replace one respondent's answers (and name and role); nobody else's change."""
+        with Session(self._writer) as session, session.begin():
+            row = self._token(session, respondent, ("respondent",))
+            if row is None:
+                return False
+            person = session.get(Respondent, row.respondent_id)
+            person.answers = _check_answers(answers)
+            person.name = _text(name, MAX_NAME, "name")
+            person.role = _text(role, MAX_ROLE, "role")
+            person.updated_at = now()
+            return True
+
+    def response(self, respondent: str) -> tuple[Response, str] | None:
+        """A respondent's own answers and their team's invite-less name."""
+        with Session(self.engine) as session:
+            row = self._token(session, respondent, ("respondent",))
+            if row is None:
+                return None
+            person = session.get(Respondent, row.respondent_id)
+            team = session.get(Team, row.team_id)
+            return (Response(person.name, person.role, dict(person.answers), person.updated_at),
+                    team.name)
+
+    def responses(self, token: str) -> list[Response]:
+        """Every respondent of the team behind an invite, view or respondent link."""
+        with Session(self.engine) as session:
+            row = self._token(session, token, ("invite", "view", "respondent"))
+            if row is None:
+                return []
+            people = session.scalars(select(Respondent).where(Respondent.team_id == row.team_id)
+                                     .order_by(Respondent.id))
+            return [Response(p.name, p.role, dict(p.answers), p.updated_at) for p in people]
+
+    def view_token_for(self, respondent: str) -> str | None:
+        """A fresh read-only team link for a respondent (so they can see where the team is)."""
+        with Session(self._writer) as session, session.begin():
+            row = self._token(session, respondent, ("respondent",))
+            return None if row is None else self._add(session, row.team_id, "view")

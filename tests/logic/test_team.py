@@ -1,0 +1,85 @@
+"""Consensus and disagreement on hand-made teams."""
+
+from __future__ import annotations
+
+import pytest
+
+from logic.answers import parse_answers
+from logic.engine import evaluate
+from logic.team import analyse, consensus, consensus_value
+from tests.conftest import case
+
+BASE = case("startup_backup_tolerant")["answers"]  # evaluate on its own
+
+
+def _people(*changes: dict) -> list:
+    return [parse_answers({**BASE, **change}) for change in changes]
+
+
+def test_team_of_one_is_its_own_consensus(kb):
+    team = analyse(_people({}), kb)
+    assert team.consensus_recommendation.verdict == team.recommendations[0].verdict == "evaluate"
+    assert team.disagreements == () and not team.split and team.split_note() == ""
+
+
+def test_majority_wins(kb):
+    team = _people({"uptime_target": "none"}, {"uptime_target": "none"}, {"uptime_target": "99.99"})
+    assert consensus(team, kb).uptime_target == "none"
+
+
+@pytest.mark.parametrize("question, values, expected", [
+    ("contractual_sla", [True, False], True),
+    ("uptime_target", ["99.5", "99.99"], "99.99"),
+    ("unproven_provider_tolerance", ["yes", "no"], "no"),
+    ("decision_horizon", ["over_18_months", "within_6_months"], "within_6_months"),
+    ("regulations", [["gdpr"], ["gdpr", "hipaa"]], ["gdpr", "hipaa"]),
+    ("edge_sites", ["many", "none"], "none"),
+])
+def test_a_tie_goes_to_the_stricter_requirement(kb, question, values, expected):
+    assert consensus_value(question, values, kb) == expected
+    assert consensus_value(question, values[::-1], kb) == expected, "order does not matter"
+
+
+def test_numbers_take_the_median_or_stay_empty(kb):
+    assert consensus_value("latency_target_ms", [100, 300, 1000], kb) == 300
+    assert consensus_value("latency_target_ms", [None, None, 200], kb) is None
+    assert consensus_value("edge_traffic_pct", [10, 20, 30, 40], kb) == 20
+
+
+def test_disagreement_that_flips_a_verdict_ranks_first(kb):
+    team = analyse(_people(
+        {"contractual_sla": False, "industry": "media"},
+        {"contractual_sla": False, "industry": "retail"},
+        {"contractual_sla": True, "industry": "media"},
+    ), kb)
+    assert [r.verdict for r in team.recommendations] == ["evaluate", "evaluate", "monitor"]
+    first = team.disagreements[0]
+    assert first.question == "contractual_sla" and first.consensus is False
+    assert first.verdict_changes == 1 and first.changed == (2,)
+    industry = next(d for d in team.disagreements if d.question == "industry")
+    assert industry.verdict_changes == 0 and industry.counts == {"media": 2, "retail": 1}
+    assert team.consensus_recommendation.verdict == "evaluate"
+    assert team.split_note() == "The team is split: 2 evaluate, 1 monitor."
+
+
+def test_tied_team_recommendation_follows_the_stricter_side(kb):
+    team = analyse(_people({"contractual_sla": False}, {"contractual_sla": True}), kb)
+    assert team.consensus_answers.contractual_sla is True
+    assert team.consensus_recommendation.verdict == "monitor"
+    assert "sla_unverified" in team.consensus_recommendation.blockers
+
+
+def test_every_promised_verdict_change_is_real(kb):
+    people = _people({"contractual_sla": True}, {"uptime_target": "99.99"}, {},
+                     {"hosting_role_sought": "none", "concentration_concern": "low"})
+    team = analyse(people, kb)
+    assert team.disagreements
+    for d in team.disagreements:
+        for i, (person, rec) in enumerate(zip(people, team.recommendations, strict=True)):
+            moved = evaluate(person.model_copy(update={d.question: d.consensus}), kb)
+            assert (moved.verdict != rec.verdict) == (i in d.changed)
+
+
+def test_empty_team_is_refused(kb):
+    with pytest.raises(ValueError, match="at least one"):
+        analyse([], kb)
