@@ -8,8 +8,8 @@ value that comes first in the contract's order.
 from __future__ import annotations
 
 from collections import Counter
-from statistics import median_low
 from dataclasses import dataclass
+from statistics import median_low
 from typing import Any
 
 from logic.answers import QUESTION_IDS, Answers, allowed_values
