@@ -23,6 +23,7 @@ from storage.records import decision_record
 from ui import sharing, state
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
+from ui.team import submit_panel
 from ui.text import plain
 
 _BANNERS = {
@@ -150,6 +151,9 @@ def result_page() -> None:
     kb = knowledge()
     rec = evaluate(answers, kb)
     recommendation_body(answers, rec, kb, sharing.notes())
+    team = st.session_state.get(sharing.TEAM_CONTEXT)
+    if team:
+        submit_panel(answers.model_dump(exclude_none=True), team)
     _share_panel(answers, rec)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),

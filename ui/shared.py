@@ -14,14 +14,8 @@ from ui.resources import bank, knowledge, store
 from ui.results import recommendation_body
 from ui.text import plain
 
-NOT_FOUND = ("Not found: no assessment is shared at this link. It may have been revoked by "
-             "whoever shared it, or mistyped. Ask them for a new link.")
-
-
-def not_found(message: str = NOT_FOUND) -> None:
-    st.error(message, icon=":material/link_off:")
-    st.button("Start a new assessment", key="start_new", type="primary",
-              on_click=sharing.start_new, icon=":material/add:")
+NOT_FOUND = sharing.NOT_FOUND
+not_found = sharing.not_found
 
 
 def _answers_table(saved: Saved) -> None:

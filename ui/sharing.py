@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -21,6 +22,7 @@ ROUTES = {"a": "shared", "m": "manage", "d": "draft"}
 DRAFT_TOKEN = "draft_token"
 SAVED_SNAPSHOT = "saved_snapshot"
 LAST_SHARE = "last_share"
+TEAM_CONTEXT = "team_context"
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,9 @@ class Route:
     problem: str | None = None
 
 
-def route(params: dict[str, Any]) -> Route:
+def route(params: dict[str, Any], routes: dict[str, str] = ROUTES) -> Route:
     """Read the query string; never trust it: one known key, one well-formed token."""
-    keys = [k for k in ROUTES if k in params]
+    keys = [k for k in routes if k in params]
     if not keys:
         return Route("new")
     if len(keys) > 1:
@@ -45,18 +47,27 @@ def route(params: dict[str, Any]) -> Route:
     if token is None:
         return Route("error", problem="This link repeats its token. Open it exactly as shared.")
     try:
-        return Route(ROUTES[keys[0]], check(token))
+        return Route(routes[keys[0]], check(token))
     except MalformedToken as exc:
         return Route("error", problem=f"This link is not valid: {exc}.")
 
 
-def base_url() -> str:
+PAGE_PATHS = ("assessment", "team", "knowledge", "batch")
+
+
+def root_url() -> str:
+    """The app's root URL as the browser sees it (behind any proxy path), ending in '/'."""
     url = getattr(st.context, "url", None) or "http://localhost:8501/"
-    return url if url.endswith("/") else url + "/"
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path.rsplit("/", 1)[-1] in PAGE_PATHS:
+        path = path.rsplit("/", 1)[0]
+    return urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
 
 
-def link(key: str, token: str) -> str:
-    return f"{base_url()}?{key}={token}"
+def link(key: str, token: str, page: str = "") -> str:
+    """A link to a page of the app with one token in its query string."""
+    return f"{root_url()}{page}?{key}={token}"
 
 
 def notes() -> dict[str, str]:
@@ -88,7 +99,7 @@ def autosave() -> str | None:
     if snapshot == st.session_state.get(SAVED_SNAPSHOT):
         return None
     answered = flow.progress(bank(), state.answers())[0] or state.answers().get("org_name")
-    if not answered and not notes():
+    if not answered and not any(text.strip() for text in notes().values()):
         return None
     try:
         token = st.session_state.get(DRAFT_TOKEN)
@@ -127,6 +138,17 @@ def open_copy(view_token: str) -> None:
 def start_new() -> None:
     """Button callback: leave any link and start an empty questionnaire."""
     st.query_params.clear()
-    for key in (DRAFT_TOKEN, SAVED_SNAPSHOT, LAST_SHARE):
+    for key in (DRAFT_TOKEN, SAVED_SNAPSHOT, LAST_SHARE, TEAM_CONTEXT, "team_submitted"):
         st.session_state.pop(key, None)
     state.reset()
+
+
+NOT_FOUND = ("Not found: no assessment is shared at this link. It may have been revoked by "
+             "whoever shared it, or mistyped. Ask them for a new link.")
+
+
+def not_found(message: str = NOT_FOUND) -> None:
+    """A clear dead-end page for a bad or unknown link, with a way forward."""
+    st.error(message, icon=":material/link_off:")
+    st.button("Start a new assessment", key="start_new", type="primary",
+              on_click=start_new, icon=":material/add:")

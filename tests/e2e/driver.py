@@ -46,18 +46,30 @@ class AppPage:
         if box.locator("[role='radiogroup']").count():
             box.get_by_text(label, exact=True).click()
         else:
-            box.get_by_role("combobox").click()
-            self.page.get_by_role("option", name=label, exact=True).click()
+            self._pick(box, label)
 
     _set_boolean = _set_choice
 
     def _set_multi_choice(self, question: Any, values: list[str]) -> None:
         box = self.widget(question.id)
         for value in values:
-            box.get_by_role("combobox").click()
-            self.page.get_by_role("option", name=question.label_of([value]), exact=True).click()
+            self._pick(box, question.label_of([value]))
             self.settle()
         self.page.keyboard.press("Escape")
+
+    def _pick(self, box: Any, label: str) -> None:
+        """Open a select box and choose the option; retried, as a rerun may close the list."""
+        option = self.page.get_by_role("option", name=label, exact=True)
+        for attempt in range(3):
+            box.get_by_role("combobox").click()
+            try:
+                option.click(timeout=5_000)
+                return
+            except Exception:
+                if attempt == 2:
+                    raise
+                self.page.keyboard.press("Escape")
+                self.settle()
 
     def _set_integer(self, question: IntegerQuestion, value: int | None) -> None:
         box = self.widget(question.id)

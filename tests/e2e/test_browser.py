@@ -86,3 +86,40 @@ def test_reload_mid_questionnaire_keeps_the_answers(page, app_url):
     app.widget("org_name").wait_for(timeout=15_000)
     assert app.widget("org_name").locator("input").input_value() == "Reload Test Ltd"
     assert app.widget("industry").get_by_role("combobox").input_value() == "Aviation"
+
+
+def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
+                     answers: dict) -> None:
+    page = context.new_page()
+    app = AppPage(page, app_url).open(f"/team?t={invite}")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Your role").fill(role)
+    page.get_by_role("button", name="Answer the questionnaire").click()
+    app.settle()
+    page.get_by_text("Answering for the team").wait_for(timeout=15_000)
+    app.fill(answers)
+    app.click_button("team_submit")
+    page.get_by_text("Your answers are in the team view").wait_for(timeout=15_000)
+
+
+def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url):
+    app = AppPage(page, app_url).open("/team")
+    page.get_by_label("Team or decision name").fill("Browser team")
+    page.get_by_role("button", name="Create team").click()
+    app.settle()
+    invite_link = page.locator("code").filter(has_text="team?t=").first.inner_text().strip()
+    view_link = page.locator("code").filter(has_text="team?tv=").first.inner_text().strip()
+    invite = invite_link.split("t=", 1)[1]
+    base = case("startup_backup_tolerant")["answers"]
+    for name, role, change in (("Ana", "CTO", {}), ("Ben", "SRE lead", {"contractual_sla": True})):
+        context = browser.new_context()
+        try:
+            _join_in_browser(context, app_url, invite, name, role, {**base, **change})
+        finally:
+            context.close()
+    AppPage(page, app_url).open("/team?" + view_link.split("?", 1)[1])
+    page.get_by_text("The team is split: 1 evaluate, 1 monitor.").wait_for(timeout=15_000)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for()
+    page.screenshot(path=str(ROOT / "test-artifacts" / "team.png"), full_page=True)
+    assert page.get_by_text("Where the team disagrees").is_visible()

@@ -1,0 +1,110 @@
+"""Page layout shared by the PDFs: styles, tables, the verdict banner, numbered pages."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from report.fonts import BODY, BOLD, markup, register
+
+MARGIN = 18 * mm
+WIDTH = A4[0] - 2 * MARGIN
+VERDICT_COLOURS = {"evaluate": "#2e7d32", "monitor": "#b26a00", "no_action": "#455a64"}
+INK = colors.HexColor("#1b1f24")
+MUTED = colors.HexColor("#5f6b7a")
+RULE = colors.HexColor("#d0d7de")
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=BODY, fontSize=9.5, leading=13, textColor=INK,
+                          alignment=TA_LEFT)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5),
+        "muted": ParagraphStyle("muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        "kicker": ParagraphStyle("kicker", parent=base, fontName=BOLD, fontSize=9,
+                                 textColor=MUTED, spaceAfter=2),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=20, leading=25,
+                                spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=12.5, leading=16,
+                             spaceBefore=12, spaceAfter=5),
+        "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10, leading=13,
+                             spaceBefore=6, spaceAfter=3),
+        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=15, leading=19,
+                                  textColor=colors.white),
+        "verdict_text": ParagraphStyle("verdict_text", parent=base, textColor=colors.white),
+    }
+
+
+def grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f1f4f8")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class NumberedCanvas(Canvas):
+    """Defers each page so the footer can say 'page N of M'."""
+
+    footer_note = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            self.setFont(BODY, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN, 10 * mm, self.footer_note)
+            self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {number} of {len(self._pages)}")
+            super().showPage()
+        super().save()
+
+
+def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, ParagraphStyle]) -> Table:
+    """The verdict as a coloured block: its label and one-sentence summary."""
+    banner = Table(
+        [[Paragraph(f"Verdict: {markup(label)}", s["verdict"])],
+         [Paragraph(markup(summary), s["verdict_text"])]],
+        colWidths=[WIDTH],
+    )
+    banner.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(VERDICT_COLOURS[verdict])),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
+    ]))
+    return banner
+
+
+def render(story: list[Any], *, title: str, subject: str, footer: str) -> bytes:
+    """Lay the story out on numbered A4 pages; invariant, so equal input gives equal bytes."""
+    register()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=MARGIN + 4 * mm, invariant=1, title=title, author="Hosting fit",
+        subject=subject, creator="hosting-fit",
+    )
+    doc.build(story, canvasmaker=type("_Canvas", (NumberedCanvas,), {"footer_note": footer}))
+    return buffer.getvalue()

@@ -1,0 +1,83 @@
+"""The team PDF: the team verdict, every respondent's verdict, and where they disagree."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from logic.explain import explain
+from logic.knowledge_base import KnowledgeBase
+from logic.team import TeamAnalysis
+from logic.text import clean
+from questions.models import QuestionBank
+from report.fonts import markup
+from report.layout import WIDTH, grid, render, styles, verdict_banner
+
+
+def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:
+    """How an answer reads to a person (lists come in as tuples from the analysis)."""
+    question = bank.question(question_id)
+    value = list(value) if isinstance(value, tuple) else value
+    return question.label_of(value) if value not in (None, "") else "—"
+
+
+def spread(bank: QuestionBank, question_id: str, counts: dict[Any, int]) -> str:
+    """'Yes ×2 · No ×1', most common first."""
+    ordered = sorted(counts.items(), key=lambda kv: -kv[1])
+    return " · ".join(f"{answer_text(bank, question_id, v)} ×{n}" for v, n in ordered)
+
+
+def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: TeamAnalysis,
+                   kb: KnowledgeBase, bank: QuestionBank, *, generated_at: datetime) -> bytes:
+    """people: (name, role) per respondent, in the analysis's order."""
+    s = styles()
+    text = explain(analysis.consensus_recommendation, kb)
+    labels = {v: kb.verdicts[v].label for v in kb.verdicts}
+    story: list[Any] = [
+        Paragraph("TEAM ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
+        Paragraph(markup(clean(team_name)), s["title"]),
+        Paragraph(f"Prepared {generated_at:%d %B %Y} · {len(people)} respondent(s) · knowledge "
+                  f"version {markup(kb.version)}", s["muted"]),
+        Spacer(1, 8),
+        verdict_banner(analysis.consensus_recommendation.verdict, text.verdict.label,
+                       text.verdict.summary, s),
+        Paragraph(markup(analysis.split_note() or "Every respondent reaches the same verdict."),
+                  s["body"]),
+        Paragraph("Respondents", s["h2"]),
+    ]
+    rows: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", s["small"])
+                              for h in ("Name", "Role", "Verdict", "Blockers")]]
+    for (name, role), rec in zip(people, analysis.recommendations, strict=True):
+        rows.append([Paragraph(markup(clean(name)), s["small"]),
+                     Paragraph(markup(clean(role)), s["small"]),
+                     Paragraph(labels[rec.verdict], s["small"]),
+                     Paragraph(markup(", ".join(kb.blockers[b].label for b in rec.blockers)
+                                      or "—"), s["small"])])
+    story.append(grid(rows, [WIDTH * 0.25, WIDTH * 0.2, 22 * mm, WIDTH * 0.55 - 22 * mm]))
+    story.append(Paragraph("Where the team disagrees", s["h2"]))
+    if not analysis.disagreements:
+        story.append(Paragraph("Nowhere: every respondent gave the same answers.", s["muted"]))
+    else:
+        rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in
+                 ("Question", "Answers given", "Team answer", "Verdicts that change")]]
+        for d in analysis.disagreements:
+            rows.append([Paragraph(markup(bank.question(d.question).label), s["small"]),
+                         Paragraph(markup(spread(bank, d.question, d.counts)), s["small"]),
+                         Paragraph(markup(answer_text(bank, d.question, d.consensus)),
+                                   s["small"]),
+                         Paragraph(str(d.verdict_changes), s["small"])])
+        story.append(grid(rows, [WIDTH * 0.38, WIDTH * 0.32, WIDTH * 0.18, WIDTH * 0.12]))
+    story.append(Paragraph("Why the team verdict", s["h2"]))
+    rows = [[Paragraph("<b>Rule</b>", s["small"]), Paragraph("<b>Reason</b>", s["small"])]]
+    for reason in text.reasons:
+        rows.append([Paragraph(reason.rule, s["small"]),
+                     Paragraph(f"<b>{markup(reason.title)}.</b> {markup(reason.text)} "
+                               f"({', '.join(f.id for f in reason.facts)})", s["small"])])
+    story.append(grid(rows, [12 * mm, WIDTH - 12 * mm]))
+    return render(story, title=f"Team assessment: {clean(team_name)}",
+                  subject=f"Team verdict: {analysis.consensus_recommendation.verdict}",
+                  footer=f"Rests on one news report (knowledge version {kb.version}). "
+                  "Decision support, not advice.")

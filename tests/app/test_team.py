@@ -1,0 +1,95 @@
+"""The team flow through AppTest: start, join, submit, revise, and the team view."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from tests.app.helpers import button, fill_all, start
+from tests.conftest import case
+from ui.team import team_csv
+
+TEAM_PAGE = "ui/pages/team.py"
+
+
+def _team_page(**query: str):
+    at = start(**query)
+    return at.switch_page(TEAM_PAGE).run()
+
+
+def _create_team(name: str = "Hosting review"):
+    at = _team_page()
+    at.text_input[0].set_value(name)
+    at.button[0].click().run()
+    return at.session_state["created_team"]
+
+
+def _join(invite: str, name: str, role: str, answers: dict):
+    at = _team_page(t=invite)
+    inputs = {i.label: i for i in at.text_input}
+    inputs["Your name"].set_value(name)
+    inputs["Your role"].set_value(role)
+    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    assert any("Answering for the team" in i.value for i in at.info), "on the questionnaire"
+    at.switch_page("ui/pages/assessment.py")  # AppTest keeps its own idea of the page
+    fill_all(at, answers)
+    button(at, "team_submit").click().run()
+    return at
+
+
+def test_start_a_team_gives_invite_and_view_links():
+    at = _team_page()
+    at.text_input[0].set_value("Hosting review")
+    at.button[0].click().run()
+    codes = [c.value for c in at.code]
+    assert any("team?t=" in c for c in codes) and any("team?tv=" in c for c in codes)
+
+
+def test_two_colleagues_answer_differently_and_the_view_shows_both():
+    links = _create_team()
+    _join(links.invite, "Ana", "CTO", case("startup_backup_tolerant")["answers"])
+    ben = _join(links.invite, "Ben", "SRE lead",
+                {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
+    assert ben.session_state["team_context"]["respondent"]
+    view = _team_page(tv=links.view)
+    assert not view.exception
+    table = view.dataframe[0].value
+    assert list(table["Name"]) == ["Ana", "Ben"]
+    assert list(table["Verdict"]) == ["Evaluate", "Monitor"]
+    assert any("The team is split: 1 evaluate, 1 monitor." in w.value for w in view.warning)
+    disagreements = view.dataframe[1].value
+    first = disagreements.iloc[0]
+    assert first["Question"].startswith("Do you need a contractual SLA")
+    assert first["Verdicts that change if aligned"] == 1
+    assert not any(b.label == "Answer the questionnaire" for b in view.button), "read-only"
+
+
+def test_team_of_one_works():
+    links = _create_team("Solo")
+    _join(links.invite, "Ana", "CTO", case("retailer_nothing_relevant")["answers"])
+    view = _team_page(tv=links.view)
+    assert list(view.dataframe[0].value["Verdict"]) == ["No action"]
+    assert not view.warning
+
+
+def test_empty_team_says_so():
+    links = _create_team("Empty")
+    view = _team_page(tv=links.view)
+    assert any("No answers yet" in i.value for i in view.info)
+
+
+def test_unknown_and_malformed_team_links():
+    from storage.tokens import new_token
+
+    assert any("Not found" in e.value for e in _team_page(tv=new_token()).error)
+    assert any("malformed" in e.value for e in _team_page(t="x" * 500).error)
+
+
+def test_csv_neutralises_formulas():
+    table = pd.DataFrame([{"Name": "=HYPERLINK(\"x\")", "Role": "+SUM(A1)", "Verdict": "Monitor",
+                           "Notes": "-1", "Other": "@cmd"}])
+    row = next(csv.DictReader(io.StringIO(team_csv(table))))
+    assert row == {"Name": "'=HYPERLINK(\"x\")", "Role": "'+SUM(A1)", "Verdict": "Monitor",
+                   "Notes": "'-1", "Other": "'@cmd"}

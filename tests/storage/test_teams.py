@@ -1,0 +1,63 @@
+"""Team storage on SQLite and PostgreSQL: invites, concurrent answers, revisions."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from storage import StorageLimit
+from storage.teams import TeamStore
+from storage.tokens import new_token
+from tests.conftest import case
+
+ANSWERS = case("startup_backup_tolerant")["answers"]
+
+
+@pytest.fixture
+def teams(store) -> TeamStore:
+    return TeamStore(store)
+
+
+def test_invite_and_view_links(teams):
+    links = teams.create("Hosting review")
+    assert teams.info(links.invite).can_answer is True
+    assert teams.info(links.view).can_answer is False
+    assert teams.info(new_token()) is None
+    with pytest.raises(LookupError):
+        teams.add_response(links.view, "Ana", "CTO", ANSWERS)
+
+
+def test_simultaneous_answers_all_appear(teams):
+    links = teams.create("Hosting review")
+
+    def answer(i: int) -> str:
+        return teams.add_response(links.invite, f"Person {i}", "Architect", ANSWERS)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        tokens = list(pool.map(answer, range(40)))
+    assert len(set(tokens)) == 40
+    assert sorted(r.name for r in teams.responses(links.view)) == sorted(
+        f"Person {i}" for i in range(40))
+
+
+def test_revision_replaces_only_that_respondent(teams):
+    links = teams.create("Hosting review")
+    ana = teams.add_response(links.invite, "Ana", "CTO", ANSWERS)
+    teams.add_response(links.invite, "Ben", "SRE lead", ANSWERS)
+    assert teams.revise(ana, {**ANSWERS, "contractual_sla": True}, "Ana", "CTO")
+    people = {r.name: r for r in teams.responses(links.view)}
+    assert people["Ana"].answers["contractual_sla"] is True
+    assert people["Ben"].answers["contractual_sla"] is False
+    assert len(people) == 2
+
+
+def test_names_and_roles_are_cleaned_and_limited(teams):
+    links = teams.create("Hosting review")
+    token = teams.add_response(links.invite, " Ana\u202e\x00 ", "=CTO", ANSWERS)
+    response, team_name = teams.response(token)
+    assert response.name == "Ana" and response.role == "=CTO" and team_name == "Hosting review"
+    with pytest.raises(StorageLimit, match="at most 80"):
+        teams.add_response(links.invite, "x" * 81, "CTO", ANSWERS)
+    with pytest.raises(StorageLimit, match="role is required"):
+        teams.add_response(links.invite, "Ana", "  ", ANSWERS)

@@ -1,0 +1,8 @@
+"""The team page (wide: the team table and charts need the room)."""
+
+import streamlit as st
+
+from ui.team import team_page
+
+st.set_page_config(layout="wide")
+team_page()

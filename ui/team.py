@@ -1,0 +1,274 @@
+"""The team page: start a team, join it, and the team view of where colleagues agree."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from datetime import UTC, datetime
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from logic.answers import AnswersError, parse_answers
+from logic.batch import safe_cell
+from logic.explain import explain
+from logic.team import TeamAnalysis, analyse
+from report.team import answer_text, build_team_pdf, spread
+from storage import StorageLimit
+from storage.teams import MAX_NAME, MAX_ROLE, MAX_TEAM_NAME, Response, TeamStore
+from ui import sharing, state
+from ui.resources import bank, knowledge, store
+from ui.sharing import not_found
+from ui.text import plain
+
+TEAM_ROUTES = {"t": "invite", "tv": "view", "r": "respondent"}
+NOT_FOUND = "Not found: no team at this link. Ask whoever invited you for the link again."
+
+
+def teams() -> TeamStore:
+    return TeamStore(store())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _analysis(payload: str) -> tuple[TeamAnalysis, int] | None:
+    """The analysis of a team's answers (cached by their content); skipped rows counted."""
+    valid, skipped = [], 0
+    for answers in json.loads(payload):
+        try:
+            valid.append(parse_answers(answers))
+        except AnswersError:
+            skipped += 1
+    return (analyse(valid, knowledge()), skipped) if valid else None
+
+
+def start_team() -> None:
+    st.subheader("Start a team assessment")
+    st.markdown("Several colleagues answer the same questionnaire; the team view shows, side "
+                "by side, where their answers and verdicts differ, and which disagreement to "
+                "talk about first.")
+    with st.form("new_team"):
+        name = st.text_input("Team or decision name", max_chars=MAX_TEAM_NAME,
+                             placeholder="Claude hosting review, Q1")
+        created = st.form_submit_button("Create team", type="primary", icon=":material/add:")
+    if created:
+        try:
+            links = teams().create(name)
+        except StorageLimit as exc:
+            st.error(f"Not created: {exc}.")
+            return
+        st.session_state["created_team"] = links
+    links = st.session_state.get("created_team")
+    if links:
+        st.success("Team created.", icon=":material/check:")
+        st.caption("Invite link: colleagues open it to add their answers (and see the team view)")
+        st.code(sharing.link("t", links.invite, "team"), language=None)
+        st.caption("Read-only link: shows the team view without letting the holder add answers")
+        st.code(sharing.link("tv", links.view, "team"), language=None)
+
+
+def _join(invite: str, team_name: str) -> None:
+    st.markdown("##### Add your answers")
+    with st.form("join"):
+        name = st.text_input("Your name", max_chars=MAX_NAME)
+        role = st.text_input("Your role", max_chars=MAX_ROLE, placeholder="SRE lead")
+        go_on = st.form_submit_button("Answer the questionnaire", type="primary",
+                                      icon=":material/arrow_forward:")
+    if go_on:
+        if not name.strip() or not role.strip():
+            st.error("Please give your name and your role.")
+            return
+        sharing.start_new()
+        st.session_state[sharing.TEAM_CONTEXT] = {
+            "invite": invite, "respondent": None, "team": team_name,
+            "name": name.strip(), "role": role.strip()}
+        st.switch_page("ui/pages/assessment.py")
+
+
+def _revise(token: str) -> str | None:
+    found = teams().response(token)
+    if found is None:
+        not_found(NOT_FOUND)
+        return None
+    response, team_name = found
+    st.info(f"Your answers in **{plain(team_name)}**, as {plain(response.name)} "
+            f"({plain(response.role)}), last changed {response.updated_at:%d %B %Y %H:%M}.",
+            icon=":material/person:")
+    if st.button("Revise my answers", key="revise", type="primary", icon=":material/edit:"):
+        sharing.start_new()
+        state.load(response.answers)
+        st.session_state[sharing.TEAM_CONTEXT] = {
+            "invite": None, "respondent": token, "team": team_name,
+            "name": response.name, "role": response.role}
+        st.switch_page("ui/pages/assessment.py")
+    return team_name
+
+
+def _person(i: int, r: Response) -> str:
+    """A respondent's label for charts: numbered (names may repeat), HTML-escaped for plotly."""
+    return html.escape(f"{i + 1}. {r.name} ({r.role})")
+
+
+def _table(people: list[Response], analysis: TeamAnalysis) -> pd.DataFrame:
+    kb = knowledge()
+    titles = {s.id: s.title for s in bank().sections[1:]}
+    rows = []
+    for person, rec in zip(people, analysis.recommendations, strict=True):
+        rows.append({
+            "Name": person.name, "Role": person.role, "Verdict": kb.verdicts[rec.verdict].label,
+            "Drivers": ", ".join(kb.drivers[d].label for d in rec.drivers),
+            "Blockers": ", ".join(kb.blockers[b].label for b in rec.blockers),
+            **{titles[s]: score for s, score in rec.scores.items()},
+        })
+    return pd.DataFrame(rows)
+
+
+def team_csv(table: pd.DataFrame) -> str:
+    """The team table as CSV, every cell neutralised against formula injection."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    for row in table.itertuples(index=False):
+        writer.writerow(safe_cell(str(value)) for value in row)
+    return out.getvalue()
+
+
+def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
+    sections = [s for s in bank().sections[1:]]
+    heat = go.Figure(go.Heatmap(
+        z=[[rec.scores[s.id] for s in sections] for rec in analysis.recommendations],
+        x=[s.title for s in sections], y=[_person(i, p) for i, p in enumerate(people)],
+        zmin=0, zmax=100, colorscale="RdYlGn", hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
+    ))
+    heat.update_layout(height=120 + 28 * len(people), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                       yaxis={"autorange": "reversed"})
+    kb = knowledge()
+    spread_fig = go.Figure(go.Bar(
+        x=[kb.verdicts[v].label for v in analysis.verdict_counts],
+        y=list(analysis.verdict_counts.values()),
+        marker_color=["#455a64", "#b26a00", "#2e7d32"], text=list(analysis.verdict_counts.values()),
+    ))
+    spread_fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                             yaxis={"title": "Respondents", "dtick": 1})
+    left, right = st.columns([3, 2])
+    left.markdown("##### Section scores by respondent")
+    left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
+    right.markdown("##### Verdict spread")
+    right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
+
+
+def _disagreements(analysis: TeamAnalysis) -> None:
+    st.markdown("##### Where the team disagrees, most consequential first")
+    if not analysis.disagreements:
+        st.caption("Nowhere: every respondent gave the same answers.")
+        return
+    st.dataframe(pd.DataFrame([{
+        "Question": bank().question(d.question).label,
+        "Answers given": spread(bank(), d.question, d.counts),
+        "Team answer": answer_text(bank(), d.question, d.consensus),
+        "Verdicts that change if aligned": d.verdict_changes,
+    } for d in analysis.disagreements]), hide_index=True, key="disagreements")
+
+
+def team_view(token: str, name: str) -> None:
+    """Every respondent's verdict, the charts, the disagreements and the team recommendation."""
+    people = teams().responses(token)
+    st.subheader(f"Team view: {plain(name)}")
+    if not people:
+        st.info("No answers yet. Share the invite link; each colleague's verdict appears here.",
+                icon=":material/hourglass_empty:")
+        return
+    result = _analysis(json.dumps([p.answers for p in people], sort_keys=True))
+    if result is None:
+        st.warning("None of the saved answers can be read with this version of the app.")
+        return
+    analysis, skipped = result
+    if skipped:
+        st.warning(f"{skipped} respondent(s) skipped: their saved answers no longer validate.")
+        people = [p for p in people if _valid(p)]
+    kb = knowledge()
+    rec = analysis.consensus_recommendation
+    text = explain(rec, kb)
+    st.markdown(f"**Team recommendation** from the consensus answers of {len(people)} "
+                "respondent(s) (each question's most common answer; ties go to the stricter "
+                "requirement):")
+    {"evaluate": st.success, "monitor": st.warning, "no_action": st.info}[rec.verdict](
+        f"**{text.verdict.label}.** {text.verdict.summary}")
+    if analysis.split:
+        st.warning(analysis.split_note(), icon=":material/call_split:")
+    table = _table(people, analysis)
+    st.dataframe(table, hide_index=True, key="team_table")
+    _charts(people, analysis)
+    _disagreements(analysis)
+    with st.expander("Why the team verdict", icon=":material/help:"):
+        st.table(pd.DataFrame([{"Rule": r.rule, "Reason": r.text,
+                                "Facts": ", ".join(f.id for f in r.facts)}
+                               for r in text.reasons]).set_index("Rule"))
+    now = datetime.now(UTC)
+    csv_col, pdf_col = st.columns(2)
+    csv_col.download_button("Team table (CSV)", data=team_csv(table), file_name="team.csv",
+                            mime="text/csv", key="team_csv", icon=":material/table:",
+                            on_click="ignore", width="stretch")
+    pdf_col.download_button(
+        "Team report (PDF)",
+        data=partial(build_team_pdf, name, [(p.name, p.role) for p in people], analysis, kb,
+                     bank(), generated_at=now),
+        file_name="team-report.pdf", mime="application/pdf", key="team_pdf",
+        icon=":material/picture_as_pdf:", on_click="ignore", width="stretch")
+
+
+def _valid(person: Response) -> bool:
+    try:
+        parse_answers(person.answers)
+    except AnswersError:
+        return False
+    return True
+
+
+def team_page() -> None:
+    where = sharing.route(st.query_params.to_dict(), TEAM_ROUTES)
+    if where.view == "error":
+        not_found(where.problem or "")
+    elif where.view == "new":
+        start_team()
+    elif where.view == "respondent":
+        team_name = _revise(where.token or "")
+        if team_name is not None:
+            team_view(where.token or "", team_name)
+    else:
+        info = teams().info(where.token or "")
+        if info is None or (where.view == "invite") != info.can_answer:
+            not_found(NOT_FOUND)
+            return
+        if info.can_answer:
+            _join(where.token or "", info.name)
+        team_view(where.token or "", info.name)
+
+
+def submit_panel(answers: dict, context: dict) -> None:
+    """On the result of a team respondent: send (or revise) their answers to the team."""
+    st.markdown(f"##### Your answers for the team {plain(context['team'])}")
+    label = "Update my team answers" if context.get("respondent") else "Submit to the team"
+    if st.button(label, key="team_submit", type="primary", icon=":material/group_add:"):
+        try:
+            if context.get("respondent"):
+                if not teams().revise(context["respondent"], answers, context["name"],
+                                      context["role"]):
+                    st.error(NOT_FOUND)
+                    return
+            else:
+                context["respondent"] = teams().add_response(
+                    context["invite"], context["name"], context["role"], answers)
+            st.session_state["team_submitted"] = True
+        except (StorageLimit, LookupError) as exc:
+            st.error(f"Not submitted: {exc}.")
+            return
+    if st.session_state.get("team_submitted") and context.get("respondent"):
+        st.success("Your answers are in the team view.", icon=":material/check:")
+        st.caption("Your own link, to come back and revise your answers (keep it to yourself)")
+        st.code(sharing.link("r", context["respondent"], "team"), language=None)
+        st.page_link("ui/pages/team.py", label="Open the team view",
+                     query_params={"r": context["respondent"]}, icon=":material/groups:")
