@@ -1,4 +1,5 @@
-"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]`."""
+"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]` and
+`python -m logic check-rules [--knowledge VERSION]`."""
 
 from __future__ import annotations
 
@@ -72,6 +73,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_rules(args: argparse.Namespace) -> int:
+    from logic.check import check_rules
+
+    report = check_rules(load_knowledge(args.knowledge), samples=args.samples)
+    print("\n".join(report.lines()))
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m logic", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("file", help="answers .json, '-' for JSON on stdin, or a .csv of organisations")
     ev.add_argument("--knowledge", default=DEFAULT_VERSION, help="knowledge version to use")
     ev.set_defaults(run=_evaluate)
+    check = commands.add_parser("check-rules", help="look for rules that never fire, dead "
+                                "floors, contradictions and answers without a reason")
+    check.add_argument("--knowledge", default=DEFAULT_VERSION, help="knowledge version to check")
+    check.add_argument("--samples", type=int, default=20_000, help="random answer sets to try")
+    check.set_defaults(run=_check_rules)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from logic.answers import Answers
@@ -71,6 +72,51 @@ def fired_rules(answers: Answers, kb: KnowledgeBase) -> list[Rule]:
     return [step.rule for step in _fired(answers, _plan(kb))]
 
 
+def _verdict(fired: list[_Step]) -> str:
+    floor = max((s.floor for s in fired if s.floor is not None), default=0)
+    ceiling = min((s.ceiling for s in fired if s.ceiling is not None), default=_TOP)
+    return VERDICTS[min(floor, ceiling)]
+
+
+def verdict_of(answers: Any, kb: KnowledgeBase, muted: frozenset[str] = frozenset()) -> str:
+    """Only the verdict, fast; `answers` may be any object with the answer attributes.
+
+    Rules whose blockers all lie in `muted` are left out: the verdict if those doubts were
+    settled (for example `sla_unverified` once an SLA is published).
+    """
+    fired = [
+        step for step in _plan(kb).steps
+        if not (muted and step.rule.blockers and muted.issuperset(step.rule.blockers))
+        and step.holds(answers)
+    ]
+    return _verdict(fired)
+
+
+class VerdictProbe:
+    """Verdicts for one answer set with a few answers changed, recomputing only the rules
+    that read a changed answer (for the counterfactual search)."""
+
+    def __init__(self, answers: Any, kb: KnowledgeBase) -> None:
+        plan = _plan(kb)
+        self._steps = plan.steps
+        self._base = dict(vars(answers)) if not isinstance(answers, dict) else dict(answers)
+        view = SimpleNamespace(**self._base)
+        self._holds = [step.holds(view) for step in self._steps]
+        self._readers: dict[str, list[int]] = {}
+        for index, step in enumerate(self._steps):
+            for question in step.rule.questions():
+                self._readers.setdefault(question, []).append(index)
+
+    def verdict(self, changes: tuple[tuple[str, Any], ...] = ()) -> str:
+        holds = list(self._holds)
+        if changes:
+            view = SimpleNamespace(**{**self._base, **dict(changes)})
+            for question, _ in changes:
+                for index in self._readers.get(question, ()):
+                    holds[index] = self._steps[index].holds(view)
+        return _verdict([s for s, h in zip(self._steps, holds, strict=True) if h])
+
+
 def _render_value(value: Any, glossary: dict[str, str]) -> str:
     if isinstance(value, list):
         names = [glossary.get(v, v) for v in value]
@@ -110,9 +156,7 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
     """Evaluate one organisation's answers against a knowledge version (default: current)."""
     kb = kb or load_knowledge()
     fired = _fired(answers, _plan(kb))
-    floor = max((s.floor for s in fired if s.floor is not None), default=0)
-    ceiling = min((s.ceiling for s in fired if s.ceiling is not None), default=_TOP)
-    verdict = VERDICTS[min(floor, ceiling)]
+    verdict = _verdict(fired)
     drivers = {d for step in fired for d in step.rule.drivers}
     blockers = {b for step in fired for b in step.rule.blockers}
     glossary = kb.glossary

@@ -91,6 +91,15 @@ class OpenQuestion(_Strict):
     when_verdict_at_least: Verdict | None = None
 
 
+class DisclosureSpec(_Strict):
+    """An undisclosed fact that, once published, would settle these blockers."""
+
+    id: str
+    title: str
+    facts: list[FactId] = Field(min_length=1)
+    settles: list[Blocker] = Field(min_length=1)
+
+
 class Label(_Strict):
     """Display text for a verdict, driver or blocker."""
 
@@ -116,6 +125,7 @@ class KnowledgeBase(_Strict):
     glossary: dict[str, str] = {}
     information_only: list[str] = []
     strictness: dict[str, list[Any]] = {}
+    disclosures: list[DisclosureSpec] = []
 
     @model_validator(mode="after")
     def _cross_check(self) -> KnowledgeBase:
@@ -123,7 +133,7 @@ class KnowledgeBase(_Strict):
         _unique("rule", [r.id for r in self.rules])
         _unique("open question", [q.id for q in self.open_questions])
         known = {f.id for f in self.facts}
-        for item in [*self.rules, *self.open_questions]:
+        for item in [*self.rules, *self.open_questions, *self.disclosures]:
             missing = [f for f in item.facts if f not in known]
             if missing:
                 raise ValueError(f"{item.id} cites unknown fact(s) {missing}")
@@ -163,11 +173,57 @@ class KnowledgeError(ValueError):
     """A knowledge file that cannot be used, with the file and the field at fault."""
 
 
+def _merge_by_id(base: list[dict[str, Any]], changes: list[dict[str, Any]],
+                 keep_last: bool = False) -> list[dict[str, Any]]:
+    """Items replaced in place by id, new ones appended (before the last when keep_last)."""
+    merged = list(base)
+    index = {item.get("id"): i for i, item in enumerate(merged)}
+    for item in changes:
+        if item.get("id") in index:
+            merged[index[item["id"]]] = item
+        elif keep_last and merged:
+            merged.insert(len(merged) - 1, item)
+        else:
+            merged.append(item)
+    return merged
+
+
+def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A knowledge file's data, with `extends: VERSION` resolved against its base version.
+
+    An extending file lists only what changes: facts, rules, open questions and disclosures
+    replace those with the same id or are added (new rules go before the baseline);
+    `remove_rules` drops rules by id; any other key replaces the base's.
+    """
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "extends" not in data:
+        return data
+    base_name = str(data.pop("extends"))
+    if base_name in seen:
+        raise KnowledgeError(f"{path.name}: extends itself through {base_name}")
+    base_path = path.parent / f"{base_name}.yaml"
+    if not base_path.exists():
+        raise KnowledgeError(f"{path.name}: extends unknown version {base_name!r}")
+    merged = _raw(base_path, (*seen, base_name))
+    removed = set(data.pop("remove_rules", []) or [])
+    for key, value in data.items():
+        if key in ("facts", "open_questions", "disclosures"):
+            merged[key] = _merge_by_id(merged.get(key, []), value)
+        elif key == "rules":
+            merged[key] = _merge_by_id(merged.get(key, []), value, keep_last=True)
+        else:
+            merged[key] = value
+    unknown = removed - {r.get("id") for r in merged.get("rules", [])}
+    if unknown:
+        raise KnowledgeError(f"{path.name}: remove_rules names unknown rules {sorted(unknown)}")
+    merged["rules"] = [r for r in merged.get("rules", []) if r.get("id") not in removed]
+    return merged
+
+
 def load_file(path: Path) -> KnowledgeBase:
     """Parse and validate one knowledge file; errors name the file and the field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return KnowledgeBase.model_validate(data)
+        return KnowledgeBase.model_validate(_raw(path))
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from None
     except ValidationError as exc:
