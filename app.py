@@ -13,6 +13,10 @@ page = st.navigation(
         st.Page("ui/pages/assessment.py", title="Assessment", icon=":material/fact_check:",
                 url_path="assessment", default=True),
         st.Page("ui/pages/team.py", title="Team", icon=":material/groups:", url_path="team"),
+        st.Page("ui/pages/batch.py", title="Batch", icon=":material/table_view:",
+                url_path="batch"),
+        st.Page("ui/pages/knowledge.py", title="Knowledge and rules", icon=":material/menu_book:",
+                url_path="knowledge"),
     ],
     position="top",
 )

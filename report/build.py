@@ -23,7 +23,9 @@ from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 from logic.text import clean
+from logic.whatif import what_if
 from questions import flow
+from questions.describe import disclosure_lines, flip_lines, robustness_text
 from questions.models import QuestionBank
 from report.chart import scores_drawing
 from report.fonts import markup
@@ -92,6 +94,29 @@ def _open_questions(rec: Recommendation, s: dict[str, ParagraphStyle]) -> list[A
     return [heading, grid(rows, [8 * mm, WIDTH - 8 * mm], header=False)]
 
 
+def _what_if(answers: Answers, kb: KnowledgeBase, bank: QuestionBank,
+             s: dict[str, ParagraphStyle]) -> list[Any]:
+    result = what_if(answers, kb)
+    label, why = robustness_text(result)
+    story: list[Any] = [Paragraph("What would change this?", s["h2"]),
+                        Paragraph(f"<b>{label}</b>: {markup(why)}", s["body"])]
+    for title, direction in (("Would raise it", "up"), ("Would lower it", "down")):
+        story.append(Paragraph(title, s["h3"]))
+        lines = flip_lines(result, kb, bank, direction)
+        story += [Paragraph(f"• If you answered {markup(changes)}, the verdict would be "
+                            f"<b>{markup(verdict)}</b>.", s["small"]) for changes, verdict in lines]
+        if not lines:
+            story.append(Paragraph("No change of one or two answers would.", s["muted"]))
+    story.append(Paragraph("If the undisclosed were published", s["h3"]))
+    lines = disclosure_lines(result, kb)
+    story += [Paragraph(f"• If {markup(what)}, the verdict would be <b>{markup(verdict)}</b>.",
+                        s["small"]) for what, verdict in lines]
+    if not lines:
+        story.append(Paragraph("No publication would change this verdict: what holds it back is "
+                               "in the answers.", s["muted"]))
+    return story
+
+
 def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]) -> list[Any]:
     given = answers.model_dump()
     shown = flow.from_answers(bank, given)
@@ -127,6 +152,7 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
         scores_drawing(rec.scores, titles, WIDTH),
         *_reasons(rec, kb, s),
         *_open_questions(rec, s),
+        *_what_if(answers, kb, bank, s),
         PageBreak(),
         *_appendix(answers, bank, s),
     ]

@@ -22,6 +22,7 @@ from storage import OVERALL, StorageLimit
 from storage.records import decision_record
 from ui import sharing, state
 from ui.charts import scores_figure
+from ui.insight import what_if_panel
 from ui.resources import bank, knowledge
 from ui.team import submit_panel
 from ui.text import plain
@@ -72,6 +73,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
         [{"Rule": r.rule, "Reason": r.text, "From the article": r.quotes} for r in text.reasons]
     )
     st.table(table.set_index("Rule"))
+    what_if_panel(json.dumps(answers.model_dump(), sort_keys=True), kb.version)
     st.markdown("##### Questions for the account team")
     if rec.open_questions:
         st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)))

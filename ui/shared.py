@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from logic.answers import AnswersError, parse_answers
+from logic.answers import Answers, AnswersError, parse_answers
+from logic.compare import compare
 from logic.engine import evaluate
+from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from questions import flow
 from storage import OVERALL, Saved
 from ui import sharing
@@ -39,14 +41,58 @@ def _show(saved: Saved) -> bool:
     except AnswersError:
         not_found("This saved assessment no longer matches the questionnaire and cannot be shown.")
         return False
-    kb = knowledge(saved.knowledge_version) if saved.knowledge_version else knowledge()
+    saved_version = saved.knowledge_version or DEFAULT_VERSION
+    if saved_version not in available_versions():
+        st.warning(f"This assessment was saved under knowledge version {saved_version}, which "
+                   f"this app no longer has; it is shown under {DEFAULT_VERSION}.")
+        saved_version = DEFAULT_VERSION
+    kb = knowledge(saved_version)
     recommendation_body(answers, evaluate(answers, kb), kb, saved.notes)
+    _compare_panel(answers, saved_version)
     if saved.notes.get(OVERALL):
         st.markdown("##### Note from whoever shared it")
         st.markdown(plain(saved.notes[OVERALL]))
     with st.expander("The answers given, with notes", icon=":material/list_alt:"):
         _answers_table(saved)
     return True
+
+
+def _compare_panel(answers: Answers, saved_version: str) -> None:
+    """The saved verdict beside the verdict under another knowledge version, and what changed."""
+    st.markdown("##### Re-check under another knowledge version")
+    others = [v for v in available_versions() if v != saved_version]
+    if not others:
+        st.caption(f"Saved under {saved_version}, the only knowledge version there is.")
+        return
+    default = others.index(DEFAULT_VERSION) if DEFAULT_VERSION in others else None
+    chosen = st.selectbox(
+        "Compare with", others, index=default, key="compare_version",
+        placeholder="Choose a knowledge version",
+        format_func=lambda v: f"{v} ({knowledge(v).status})",
+        help="When new facts are published (say an SLA), a new knowledge version is added; see "
+             "how this saved assessment would come out under it.")
+    if chosen is None:
+        return
+    result = compare(answers, knowledge(saved_version), knowledge(chosen))
+    new_kb = knowledge(chosen)
+    if new_kb.status == "hypothetical":
+        st.caption(f"{chosen} is hypothetical: {new_kb.note}")
+    left, right = st.columns(2)
+    left.metric(f"Saved under {saved_version}", knowledge(saved_version)
+                .verdicts[result.old.verdict].label)
+    right.metric(f"Under {chosen}", new_kb.verdicts[result.new.verdict].label,
+                 delta="verdict changed" if result.verdict_changed else "same verdict",
+                 delta_color="normal" if result.verdict_changed else "off")
+    if not result.anything_changed:
+        st.caption("Nothing changes for these answers.")
+        return
+    changes = [f"driver added: {new_kb.drivers[d].label}" for d in result.drivers_added]
+    changes += [f"driver gone: {new_kb.drivers[d].label}" for d in result.drivers_removed]
+    changes += [f"blocker added: {new_kb.blockers[b].label}" for b in result.blockers_added]
+    changes += [f"blocker gone: {new_kb.blockers[b].label}" for b in result.blockers_removed]
+    changes += [f"new reason, {r}" for r in result.rules_added]
+    changes += [f"reason no longer given, {r}" for r in result.rules_removed]
+    st.markdown("\n".join(f"- {c}" for c in changes))
 
 
 def shared_page(token: str) -> None:

@@ -87,6 +87,8 @@ def test_text_holds_name_verdict_reasons_questions_and_answers(kb, bank, name):
             if value not in (None, ""):
                 assert question.label_of(value) in text, question.id
     assert "Decision support, not advice" in text and "Page 1 of" in text
+    assert "What would change this?" in text
+    assert "Robust:" in text or "Fragile:" in text
 
 
 @pytest.mark.parametrize("org_name", [

@@ -1,0 +1,74 @@
+"""Plain-language text for rule conditions and answer changes, in the bank's own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from logic.conditions import All, AnyOf, Leaf, Not
+from questions.models import QuestionBank
+
+_OPS = {
+    "eq": "is", "in": "is one of", "not_in": "is none of", "gte": "is at least",
+    "lte": "is at most", "has_any": "includes any of",
+}
+
+
+def value_text(bank: QuestionBank, question_id: str, value: Any) -> str:
+    """How a value reads to a person ('Yes', '99.9%', 'GDPR, SOX', 'Not latency-sensitive')."""
+    question = bank.question(question_id)
+    if question.kind == "multi_choice":
+        return question.label_of(value if isinstance(value, list) else [value])
+    return question.label_of(value)
+
+
+def _leaf(leaf: Leaf, bank: QuestionBank) -> str:
+    label = f"“{bank.question(leaf.q).label}”"
+    if leaf.op == "is_set":
+        return f"{label} is {'answered' if leaf.value else 'left empty'}"
+    if leaf.op == "empty":
+        return f"{label} is {'empty' if leaf.value else 'not empty'}"
+    values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+    shown = " or ".join(value_text(bank, leaf.q, v) for v in values)
+    return f"{label} {_OPS[leaf.op]} {shown}"
+
+
+def describe_condition(condition: Any, bank: QuestionBank) -> str:
+    """'“Q” is Yes AND (“R” is one of A or B OR …)'."""
+    if condition is None:
+        return "no other rule raised the verdict (the baseline)"
+    if isinstance(condition, Leaf):
+        return _leaf(condition, bank)
+    if isinstance(condition, Not):
+        return f"NOT ({describe_condition(condition.negated, bank)})"
+    parts = condition.all if isinstance(condition, All) else condition.any
+    joiner = " AND " if isinstance(condition, All) else " OR "
+    inner = [describe_condition(p, bank) for p in parts]
+    text = joiner.join(f"({t})" if isinstance(p, All | AnyOf) else t
+                       for t, p in zip(inner, parts, strict=True))
+    return text
+
+
+def describe_changes(bank: QuestionBank, changes: tuple[tuple[str, Any], ...]) -> str:
+    """'you answered “No” to “Do you need …?” and “Low” to “How much …?”'."""
+    return " and ".join(f"“{value_text(bank, q, v)}” to “{bank.question(q).label}”"
+                        for q, v in changes)
+
+
+def flip_lines(result: Any, kb: Any, bank: QuestionBank, direction: str) -> list[tuple[str, str]]:
+    """(the changes, the verdict label) for each way to move the verdict up or down."""
+    flips = result.up if direction == "up" else result.down
+    return [(describe_changes(bank, f.changes), kb.verdicts[f.verdict].label) for f in flips]
+
+
+def disclosure_lines(result: Any, kb: Any) -> list[tuple[str, str]]:
+    """(what would be published, with its facts; the verdict label) for each disclosure."""
+    return [(f"{d.title[0].lower()}{d.title[1:]} ({', '.join(d.facts)})",
+             kb.verdicts[d.verdict].label) for d in result.disclosures]
+
+
+def robustness_text(result: Any) -> tuple[str, str]:
+    """('Robust' or 'Fragile', the sentence saying why)."""
+    if result.robust:
+        return "Robust", "no single answer change moves this verdict; it takes at least two."
+    return "Fragile", (f"{result.single_flips} single answer change(s) would move this verdict; "
+                       "the ones that matter most are listed.")

@@ -1,0 +1,79 @@
+"""What would change this, the knowledge page, version comparison and batch, via AppTest."""
+
+from __future__ import annotations
+
+from tests.app.helpers import button, fill_all, start
+from tests.conftest import case
+from ui.batch import template
+
+HYPOTHETICAL = "2027-01-hypothetical-sla"
+
+
+def _page(path: str, **query: str):
+    return start(**query).switch_page(path).run()
+
+
+def test_what_would_change_this_on_the_result():
+    at = fill_all(start(), {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
+    panel = next(e for e in at.expander if e.label == "What would change this?")
+    text = " ".join(m.value for m in panel.markdown)
+    assert "**Fragile**" in text
+    assert "If you answered “No” to “Do you need a contractual SLA with service credits?”, the " \
+           "verdict would be **Evaluate**." in text
+    assert "reliability and support SLAs are published (F7), the verdict would be **Evaluate**" \
+        in text
+
+
+def test_knowledge_page_lists_every_fact_and_rule(kb):
+    at = _page("ui/pages/knowledge.py")
+    assert not at.exception
+    facts, rules = at.table[0].value, at.table[1].value
+    assert list(facts.index) == [f.id for f in kb.facts]
+    assert facts.loc["F7", "Quote"] == "Reliability and support SLAs remain unverified."
+    assert list(rules.index) == [r.id for r in kb.rules]
+    assert "at most Monitor" in rules.loc["R12", "Effect"]
+    assert "baseline" in rules.loc["R23", "When"]
+    assert "2026-11-24" in " ".join(m.value for m in at.markdown)
+
+
+def test_knowledge_page_marks_the_hypothetical_version():
+    at = _page("ui/pages/knowledge.py")
+    at.selectbox(key="kb_version").set_value(HYPOTHETICAL).run()
+    assert any("Hypothetical version" in w.value for w in at.warning)
+    assert "F12" in list(at.table[0].value.index)
+
+
+def test_saved_assessment_under_a_newer_version_side_by_side():
+    at = fill_all(start(), {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
+    button(at, "share").click().run()
+    view = start(a=at.session_state["last_share"].view)
+    view.selectbox(key="compare_version").set_value(HYPOTHETICAL).run()
+    metrics = {m.label: m.value for m in view.metric}
+    assert metrics["Saved under 2026-11-article"] == "Monitor"
+    assert metrics[f"Under {HYPOTHETICAL}"] == "Evaluate"
+    assert any("blocker gone: SLA unverified" in m.value for m in view.markdown)
+
+
+def test_batch_upload_lists_bad_rows_and_keeps_good_ones():
+    at = _page("ui/pages/batch.py")
+    assert any("No file yet" in i.value for i in at.info)
+    lines = template().splitlines()
+    bad = lines[1].replace("99.5", "100")
+    text = "\n".join([lines[0], lines[1], bad, lines[2]]) + "\n"
+    at.get("file_uploader")[0].set_value(("units.csv", text.encode(), "text/csv")).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["Verdict"]) == ["evaluate", "", "monitor"]
+    assert "uptime_target" in table["Error"][1]
+    assert any("line 3: uptime_target" in e.value for e in at.error)
+    assert {m.label: m.value for m in at.metric} == {"Rows": "3", "Evaluated": "2",
+                                                      "With errors": "1"}
+
+
+def test_batch_refuses_oversized_and_non_utf8_files():
+    at = _page("ui/pages/batch.py")
+    at.get("file_uploader")[0].set_value(("big.csv", b"a" * 5_000_001, "text/csv")).run()
+    assert any("at most 5 MB" in e.value for e in at.error)
+    at.get("file_uploader")[0].set_value(("latin.csv", "org_name\ncafé".encode("latin-1"),
+                                          "text/csv")).run()
+    assert any("not UTF-8" in e.value for e in at.error)

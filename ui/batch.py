@@ -1,0 +1,126 @@
+"""Batch: a CSV of business units in, a table of verdicts, a chart and a CSV out."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from logic.answers import AnswersError, parse_answers
+from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv
+from logic.knowledge_base import DEFAULT_VERSION
+from ui.resources import knowledge
+
+MAX_BYTES = 5_000_000
+MAX_ROWS = 20_000
+
+
+@st.cache_data(max_entries=8, show_spinner="Evaluating…")
+def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
+    output, results = evaluate_csv(text, knowledge(version))
+    table = pd.DataFrame([{
+        "Line": r.line, "Organisation": r.cells.get("org_name", ""),
+        "Verdict": r.recommendation.verdict if r.recommendation else "",
+        "Drivers": ", ".join(r.recommendation.drivers) if r.recommendation else "",
+        "Blockers": ", ".join(r.recommendation.blockers) if r.recommendation else "",
+        "Error": r.error,
+    } for r in results])
+    return output, table
+
+
+def template() -> str:
+    """A CSV with every column and two example rows, to fill in."""
+    examples = [
+        {"org_name": "Field operations", "industry": "energy_and_mining", "employees":
+         "1000_to_10000", "claude_usage": "direct_api", "hosting_role_sought": "specialized",
+         "edge_sites": "many", "starlink": "yes", "latency_target_ms": 200,
+         "edge_traffic_pct": 40, "uptime_target": "99.5", "contractual_sla": False,
+         "support_24x7": False, "unproven_provider_tolerance": "with_fallback",
+         "monthly_tokens": "10m_to_1b", "workloads": ["inference"], "dedicated_capacity": False,
+         "regulations": [], "data_residency": False, "attestations_required": False,
+         "concentration_concern": "medium", "risk_appetite": "moderate",
+         "decision_horizon": "6_to_18_months", "price_sensitivity": "medium"},
+    ]
+    examples.append({**examples[0], "org_name": "Head office", "edge_sites": "none",
+                     "starlink": "no", "latency_target_ms": None, "edge_traffic_pct": 0,
+                     "regulations": ["gdpr", "sox"], "contractual_sla": True})
+    out = io.StringIO()
+    rows = [answers_to_row(parse_answers(e)) for e in examples]
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _decode(raw: bytes) -> str | None:
+    if len(raw) > MAX_BYTES:
+        st.error(f"The file is {len(raw) / 1e6:.1f} MB; at most {MAX_BYTES / 1e6:.0f} MB "
+                 f"(about {MAX_ROWS:,} rows) can be evaluated here. Split it, or use "
+                 "`python -m logic evaluate FILE.csv`.")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        st.error("The file is not UTF-8 text. Save it as 'CSV UTF-8' and upload it again.")
+        return None
+    rows = text.count("\n")
+    if rows > MAX_ROWS + 1:
+        st.error(f"The file has about {rows:,} rows; at most {MAX_ROWS:,} can be evaluated here.")
+        return None
+    return text
+
+
+def _spread(table: pd.DataFrame) -> go.Figure:
+    kb = knowledge()
+    counts = [int((table["Verdict"] == v).sum()) for v in kb.verdicts]
+    figure = go.Figure(go.Bar(x=[kb.verdicts[v].label for v in kb.verdicts], y=counts,
+                              text=counts, marker_color=["#455a64", "#b26a00", "#2e7d32"]))
+    figure.update_layout(height=280, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                         yaxis={"title": "Business units"})
+    return figure
+
+
+def batch_page() -> None:
+    st.title("Batch: many business units at once")
+    st.markdown(
+        "Upload a CSV with one business unit a row and one column per question id (the format "
+        "of `python -m logic evaluate FILE.csv`): lists joined by `;`, booleans `true`/`false`, "
+        "an empty cell for an absent answer. Bad rows are listed with their errors; good rows "
+        "still come out.")
+    st.download_button("Download a template", data=template(), file_name="business-units.csv",
+                       mime="text/csv", key="batch_template", icon=":material/download:",
+                       on_click="ignore")
+    upload = st.file_uploader(f"CSV of business units (at most {MAX_BYTES / 1e6:.0f} MB)",
+                              type=["csv"], key="batch_file")
+    if upload is None:
+        st.info("No file yet: download the template, fill one row per business unit, upload it.",
+                icon=":material/upload_file:")
+        return
+    text = _decode(upload.getvalue())
+    if text is None:
+        return
+    try:
+        output, table = _evaluate(text, DEFAULT_VERSION)
+    except (AnswersError, csv.Error) as exc:
+        st.error(f"The file cannot be read as CSV: {exc}")
+        return
+    bad = table[table["Error"] != ""]
+    good = len(table) - len(bad)
+    rows, valid, invalid = st.columns(3)
+    rows.metric("Rows", len(table))
+    valid.metric("Evaluated", good)
+    invalid.metric("With errors", len(bad))
+    if good:
+        st.plotly_chart(_spread(table), config={"displayModeBar": False}, key="batch_spread")
+    st.dataframe(table, hide_index=True, key="batch_table")
+    if len(bad):
+        st.error("Rows with errors (fix them and upload again; the others are evaluated):\n\n"
+                 + "\n".join(f"- line {r.Line}: {r.Error}" for r in bad.itertuples()))
+    st.download_button("Download results (CSV)", data=output, file_name="verdicts.csv",
+                       mime="text/csv", key="batch_download", type="primary",
+                       icon=":material/download:", on_click="ignore",
+                       help="Your columns plus " + ", ".join(RESULT_COLUMNS) + "; cells that a "
+                       "spreadsheet would run as formulas are prefixed with '.")

@@ -1,0 +1,42 @@
+"""'What would change this?' on the results view."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from logic.answers import parse_answers
+from logic.whatif import WhatIf, what_if
+from questions.describe import disclosure_lines, flip_lines, robustness_text
+from ui.resources import bank, knowledge
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def cached_what_if(answers_json: str, version: str) -> WhatIf:
+    """The counterfactual search for one answer set, computed once per answers and version."""
+    return what_if(parse_answers(json.loads(answers_json)), knowledge(version))
+
+
+def what_if_panel(answers_json: str, version: str) -> None:
+    result = cached_what_if(answers_json, version)
+    kb = knowledge(version)
+    label, why = robustness_text(result)
+    with st.expander("What would change this?", expanded=True, icon=":material/alt_route:"):
+        st.markdown(f"**{label}**: {why}")
+        for title, direction in (("Would raise it", "up"), ("Would lower it", "down")):
+            lines = flip_lines(result, kb, bank(), direction)
+            st.markdown(f"**{title}**")
+            if lines:
+                st.markdown("\n".join(f"- If you answered {changes}, the verdict would be "
+                                      f"**{verdict}**." for changes, verdict in lines))
+            else:
+                st.caption("No change of one or two answers would.")
+        st.markdown("**If the undisclosed were published**")
+        lines = disclosure_lines(result, kb)
+        if lines:
+            st.markdown("\n".join(f"- If {what}, the verdict would be **{verdict}**."
+                                  for what, verdict in lines))
+        else:
+            st.caption("No publication of what is undisclosed would change this verdict: what "
+                       "holds it back is in your own answers.")

@@ -1,0 +1,79 @@
+"""The knowledge page: every fact with its quote and every rule as a readable table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from logic.knowledge_base import DEFAULT_VERSION, KnowledgeBase, Rule, available_versions
+from questions.describe import describe_condition
+from ui.resources import bank, knowledge
+from ui.text import plain
+
+
+def _effect(rule: Rule, kb: KnowledgeBase) -> str:
+    parts = []
+    if rule.default:
+        parts.append("verdict No action (baseline)")
+    if rule.floor:
+        parts.append(f"at least {kb.verdicts[rule.floor].label}")
+    if rule.ceiling:
+        parts.append(f"at most {kb.verdicts[rule.ceiling].label}")
+    parts += [f"driver: {kb.drivers[d].label}" for d in rule.drivers]
+    parts += [f"blocker: {kb.blockers[b].label}" for b in rule.blockers]
+    return "; ".join(parts) or "explains only"
+
+
+def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "Rule": rule.id, "Title": rule.title,
+        "When": describe_condition(rule.when, bank()),
+        "Effect": _effect(rule, kb), "Reason given": " ".join(rule.reason.split()),
+        "Facts": ", ".join(rule.facts),
+    } for rule in kb.rules]).set_index("Rule")
+
+
+def knowledge_page() -> None:
+    st.title("The knowledge behind the recommendation")
+    versions = available_versions()
+    version = st.selectbox(
+        "Knowledge version", versions, index=versions.index(DEFAULT_VERSION), key="kb_version",
+        format_func=lambda v: f"{v} (active)" if v == DEFAULT_VERSION else
+        f"{v} ({knowledge(v).status})",
+    )
+    kb = knowledge(version)
+    if kb.status == "hypothetical":
+        st.warning(f"**Hypothetical version**, not a real report: {plain(kb.note)}",
+                   icon=":material/science:")
+    st.markdown(f"**Version** {kb.version} · **published** {kb.published} · **status** "
+                f"{kb.status}")
+    st.caption(kb.source)
+    st.markdown(
+        "**How the verdict is decided.** Rules are read top to bottom. A rule whose condition "
+        "holds adds its drivers and blockers and may set a floor (the verdict is at least this) "
+        "or a ceiling (at most this). The verdict is the highest floor, capped by the lowest "
+        "ceiling. The last rule is the baseline: it applies whenever no rule raised the "
+        "verdict, so every result has a reason. Relevance only raises the verdict; everything "
+        "undisclosed or unverified only caps it."
+    )
+    st.subheader(f"Facts ({len(kb.facts)})")
+    st.table(pd.DataFrame([{"Fact": f.id, "In short": f.summary, "Quote": f.quote}
+                           for f in kb.facts]).set_index("Fact"))
+    st.subheader(f"Rules ({len(kb.rules)})")
+    st.table(rules_table(kb))
+    st.subheader("Questions for the account team")
+    st.table(pd.DataFrame([{
+        "Question": q.text, "Facts": ", ".join(q.facts),
+        "Asked when": ", ".join([*(kb.drivers[d].label for d in q.when_drivers),
+                                 *(kb.blockers[b].label for b in q.when_blockers),
+                                 *([f"verdict {q.when_verdict_at_least} or higher"]
+                                   if q.when_verdict_at_least else [])]),
+    } for q in kb.open_questions]).set_index("Question"))
+    with st.expander("Section scores: how each 0 to 100 figure is made",
+                     icon=":material/bar_chart:"):
+        titles = {s.id: s.title for s in bank().sections}
+        for section, spec in kb.scores.items():
+            st.markdown(f"**{titles.get(section, section)}**: starts at {spec.base}, clamped to "
+                        "0 to 100")
+            st.table(pd.DataFrame([{"When": describe_condition(t.when, bank()), "Points": t.add}
+                                   for t in spec.terms]))

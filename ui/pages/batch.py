@@ -1,0 +1,5 @@
+"""The batch page."""
+
+from ui.batch import batch_page
+
+batch_page()
