@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from questions import flow
@@ -18,16 +20,29 @@ def _step_label(step: str) -> str:
     return f"{'✓ ' if done else ''}{section.title}"
 
 
-def navigation() -> None:
-    """Progress bar and section switcher shown above every step."""
-    answered, asked = flow.progress(bank(), state.answers())
-    st.progress(answered / asked, text=f"{answered} of {asked} questions answered")
-    if state.SECTION not in st.session_state:
-        st.session_state[state.SECTION] = state.steps()[0]
+NAV = "section_nav"
+
+
+def _on_nav() -> None:
+    state.go(st.session_state[NAV])
+
+
+def navigation() -> Any:
+    """The section switcher above every step; returns the slot for the progress bar, which is
+    drawn last (`show_progress`) so it counts the answers given in this very run."""
+    slot = st.empty()
+    st.session_state.setdefault(state.SECTION, state.steps()[0])
+    st.session_state[NAV] = state.current()
     st.segmented_control(
-        "Step", state.steps(), format_func=_step_label, key=state.SECTION, required=True,
-        label_visibility="collapsed", width="stretch",
+        "Step", state.steps(), format_func=_step_label, key=NAV, required=True,
+        label_visibility="collapsed", width="stretch", on_change=_on_nav,
     )
+    return slot
+
+
+def show_progress(slot: Any) -> None:
+    answered, asked = flow.progress(bank(), state.answers())
+    slot.progress(answered / asked, text=f"{answered} of {asked} questions answered")
 
 
 def _section_body(section: Section) -> None:

@@ -38,7 +38,7 @@ def test_conditional_questions_appear_in_a_browser(page, app_url):
     app = AppPage(page, app_url).open()
     app.click_button("next")  # nothing answered: Next stays on the profile with inline errors
     assert page.get_by_text("Please answer: Industry").is_visible()
-    app.widget("section").get_by_text("Edge and connectivity").click()
+    app.widget("section_nav").get_by_text("Edge and connectivity").click()
     app.settle()
     assert app.widget("starlink").count() == 0
     app.set("edge_sites", "many")

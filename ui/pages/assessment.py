@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import sharing, state
 from ui.importing import import_box
-from ui.questionnaire import navigation, section_page
+from ui.questionnaire import navigation, section_page, show_progress
 from ui.resources import bank
 from ui.results import result_page
 from ui.shared import manage_page, shared_page
@@ -40,12 +40,13 @@ else:
         st.info(f"Answering for the team **{plain(team['team'])}** as **{plain(team['name'])}** "
                 f"({plain(team['role'])}). Submit your answers from the result.",
                 icon=":material/groups:")
-    navigation()
+    progress = navigation()
     step = state.current()
     if step == state.RESULT:
         result_page()
     else:
         section_page(next(s for s in bank().sections if s.id == step))
+    show_progress(progress)
     problem = sharing.autosave()
     if problem:
         st.warning(problem)
