@@ -32,7 +32,7 @@ class AppPage:
         return self.page.locator(f".st-key-{key}")
 
     def click_button(self, key: str) -> None:
-        self.widget(key).locator("button").click()
+        self.widget(key).locator("button").first.click()
         self.settle()
 
     def set(self, key: str, value: Any) -> None:

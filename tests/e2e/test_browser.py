@@ -123,3 +123,27 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
     grid.wait_for()
     page.screenshot(path=str(ROOT / "test-artifacts" / "team.png"), full_page=True)
     assert page.get_by_text("Where the team disagrees").is_visible()
+
+
+def test_knowledge_page_in_a_browser(page, app_url):
+    AppPage(page, app_url).open("/knowledge")
+    page.get_by_text("The knowledge behind the recommendation").wait_for(timeout=15_000)
+    assert page.get_by_text("Reliability and support SLAs remain unverified.").first.is_visible()
+    assert page.get_by_text("Rules (23)").is_visible()
+
+
+def test_batch_upload_in_a_browser(page, app_url, tmp_path):
+    from ui.batch import template
+
+    app = AppPage(page, app_url).open("/batch")
+    lines = template().splitlines()
+    path = tmp_path / "units.csv"
+    path.write_text("\n".join([lines[0], lines[1], lines[1].replace("99.5", "100")]) + "\n")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+    app.settle()
+    page.get_by_text("line 3: uptime_target").wait_for(timeout=15_000)
+    with page.expect_download() as download:
+        app.widget("batch_download").locator("button").first.click()
+    out = Path(download.value.path()).read_text()
+    assert out.splitlines()[0].endswith("verdict,drivers,blockers,error")
+    assert ",evaluate," in out

@@ -1,0 +1,91 @@
+"""Browser benchmark: click "Get recommendation" to verdict visible, in headless Debian
+chromium, for the app and for a bare 23-widget Streamlit form (bench/minimal_form.py), in the
+same run. The ratio is the figure that counts. Prints one line.
+
+Timing is taken inside the page: the click and a MutationObserver that notes when the verdict
+text is in the DOM, so Playwright's polling does not add to either side.
+
+Run: .venv/bin/python -m bench.app_submit [repeats]
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from bench.server import Server
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.driver import AppPage
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = json.loads((ROOT / "tests/cases/startup_backup_tolerant.json").read_text())["answers"]
+CLICK_TO_TEXT = """([button, text]) => new Promise((resolve, reject) => {
+  const seen = () => [...document.querySelectorAll("[data-testid='stAlert']")]
+    .some(a => a.innerText.includes(text));
+  if (seen()) { reject(new Error("verdict already on the page")); return; }
+  let t0 = 0;
+  const observer = new MutationObserver(() => {
+    if (seen()) { observer.disconnect(); resolve(performance.now() - t0); }
+  });
+  observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  t0 = performance.now();
+  document.querySelector(button).click();
+  setTimeout(() => reject(new Error("no verdict within 10 s")), 10000);
+})"""
+
+
+def _click_to_text(page: Any, button: str, text: str) -> float:
+    return float(page.evaluate(CLICK_TO_TEXT, [button, text])) / 1000
+
+
+def _app_times(browser: Any, repeats: int) -> list[float]:
+    with Server() as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        app = AppPage(page, server.url).open()
+        app.fill(ANSWERS)  # the first submit warms the caches
+        page.get_by_text("Evaluate.").first.wait_for()
+        times = []
+        for _ in range(repeats):
+            app.widget("section_nav").get_by_text("Strategy").click()
+            app.settle()
+            app.widget("get_recommendation").locator("button").wait_for()
+            times.append(_click_to_text(page, ".st-key-get_recommendation button", "Evaluate."))
+            app.settle()
+        page.close()
+        return times
+
+
+def _minimal_times(browser: Any, repeats: int) -> list[float]:
+    with Server(ROOT / "bench/minimal_form.py") as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(server.url)
+        page.get_by_role("button", name="Get recommendation").wait_for(timeout=30_000)
+        times = []
+        for run in range(1, repeats + 2):
+            seconds = _click_to_text(page, "[data-testid='stBaseButton-secondaryFormSubmit']",
+                                     f"Verdict number {run}:")
+            if run > 1:  # the first click warms the server
+                times.append(seconds)
+            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+        page.close()
+        return times
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        minimal = statistics.median(_minimal_times(browser, repeats)) * 1000
+        app = statistics.median(_app_times(browser, repeats)) * 1000
+        browser.close()
+    print(f"app: click-to-verdict median {app:.0f} ms vs bare 23-widget form {minimal:.0f} ms "
+          f"(ratio {app / minimal:.2f}, {repeats} clicks each, timed in the page)")
+
+
+if __name__ == "__main__":
+    main()
