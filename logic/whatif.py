@@ -110,8 +110,11 @@ def _search(answers: Answers, kb: KnowledgeBase, verdict: str) -> tuple[list[Fli
     flips = sum(1 for _, v in singles if v != verdict)
     result: dict[str, list[Flip]] = {"up": [], "down": []}
     for direction, better in (("up", 1), ("down", -1)):
-        moved = [Flip((c,), v) for c, v in singles
-                 if (verdict_rank(v) - rank) * better > 0]
+        moved, seen = [], set()
+        for change, v in singles:  # one per question: the first value that moves it
+            if (verdict_rank(v) - rank) * better > 0 and change[0] not in seen:
+                seen.add(change[0])
+                moved.append(Flip((change,), v))
         if not moved:
             # no single change moves it this way: try pairs of changes that each hold steady
             steady = [c for c, v in singles if (verdict_rank(v) - rank) * better >= 0]

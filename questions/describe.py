@@ -66,6 +66,22 @@ def disclosure_lines(result: Any, kb: Any) -> list[tuple[str, str]]:
              kb.verdicts[d.verdict].label) for d in result.disclosures]
 
 
+def no_flip_text(result: Any, direction: str) -> str:
+    """What to say when no one or two answer changes move the verdict this way."""
+    if direction == "up" and result.verdict == "evaluate":
+        return "Nothing: Evaluate is already the highest verdict."
+    if direction == "down" and result.verdict == "no_action":
+        return "Nothing: No action is already the lowest verdict."
+    return "No change of one or two answers would."
+
+
+def no_disclosure_text(result: Any) -> str:
+    if not result.disclosures and result.verdict == "evaluate":
+        return "Nothing undisclosed holds this verdict back."
+    return ("No publication of what is undisclosed would change this verdict on its own: what "
+            "decides it is in the answers.")
+
+
 def robustness_text(result: Any) -> tuple[str, str]:
     """('Robust' or 'Fragile', the sentence saying why)."""
     if result.robust:

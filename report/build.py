@@ -25,7 +25,13 @@ from logic.recommendation import Recommendation
 from logic.text import clean
 from logic.whatif import what_if
 from questions import flow
-from questions.describe import disclosure_lines, flip_lines, robustness_text
+from questions.describe import (
+    disclosure_lines,
+    flip_lines,
+    no_disclosure_text,
+    no_flip_text,
+    robustness_text,
+)
 from questions.models import QuestionBank
 from report.chart import scores_drawing
 from report.fonts import markup
@@ -106,14 +112,13 @@ def _what_if(answers: Answers, kb: KnowledgeBase, bank: QuestionBank,
         story += [Paragraph(f"• If you answered {markup(changes)}, the verdict would be "
                             f"<b>{markup(verdict)}</b>.", s["small"]) for changes, verdict in lines]
         if not lines:
-            story.append(Paragraph("No change of one or two answers would.", s["muted"]))
+            story.append(Paragraph(markup(no_flip_text(result, direction)), s["muted"]))
     story.append(Paragraph("If the undisclosed were published", s["h3"]))
     lines = disclosure_lines(result, kb)
     story += [Paragraph(f"• If {markup(what)}, the verdict would be <b>{markup(verdict)}</b>.",
                         s["small"]) for what, verdict in lines]
     if not lines:
-        story.append(Paragraph("No publication would change this verdict: what holds it back is "
-                               "in the answers.", s["muted"]))
+        story.append(Paragraph(markup(no_disclosure_text(result)), s["muted"]))
     return story
 
 

@@ -7,6 +7,7 @@ PNGs under docs/.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from logic.engine import evaluate  # noqa: E402
 from logic.knowledge_base import load_knowledge  # noqa: E402
 from questions.loader import default_bank  # noqa: E402
 from report import build_pdf  # noqa: E402
+from storage import Store  # noqa: E402
+from storage.teams import TeamStore  # noqa: E402
 from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_server  # noqa: E402
 from tests.e2e.driver import AppPage  # noqa: E402
 
@@ -31,7 +34,12 @@ DOCS = ROOT / "docs"
 def main() -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     answers = json.loads((ROOT / "tests/cases/mine_starlink_planned.json").read_text())["answers"]
-    url, server = start_server()
+    answers = {**answers, "starlink": "yes"}
+    database = ARTIFACTS / "screenshots.sqlite3"
+    database.unlink(missing_ok=True)
+    os.environ["HOSTING_FIT_DATABASE_URL"] = f"sqlite:///{database}"
+    view = _team(answers)
+    url, server = start_server({"HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}"})
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -41,10 +49,34 @@ def main() -> None:
             page.get_by_text("Questions for the account team").wait_for()
             page.wait_for_timeout(800)
             page.screenshot(path=str(DOCS / "result.png"))
+            panel = page.locator("[data-testid='stExpander']").filter(has_text="What would change")
+            panel.screenshot(path=str(DOCS / "what-if.png"))
+            wide = browser.new_page(viewport={"width": 1400, "height": 1500})
+            AppPage(wide, url).open(f"/team?tv={view}")
+            wide.get_by_text("Where the team disagrees").wait_for()
+            wide.wait_for_timeout(1500)
+            wide.screenshot(path=str(DOCS / "team.png"))
+            AppPage(wide, url).open("/knowledge")
+            wide.get_by_text("Rules (23)").wait_for()
+            wide.wait_for_timeout(500)
+            wide.screenshot(path=str(DOCS / "knowledge.png"))
             browser.close()
     finally:
         server.terminate()
     report_page(answers)
+
+
+def _team(answers: dict) -> str:
+    """A team of three who disagree on SLAs and regulation; returns the read-only link."""
+    teams = TeamStore(Store.open())
+    links = teams.create("Claude hosting review")
+    people = [("Ana Souza", "Enterprise architect", {}),
+              ("Ben Okafor", "SRE lead", {"contractual_sla": True, "uptime_target": "99.95"}),
+              ("Chloé Martin", "Compliance officer", {"regulations": ["gdpr"],
+                                                      "data_residency": True})]
+    for name, role, change in people:
+        teams.add_response(links.invite, name, role, {**answers, **change})
+    return links.view
 
 
 def report_page(answers: dict) -> None:

@@ -79,7 +79,8 @@ def _spread(table: pd.DataFrame) -> go.Figure:
     figure = go.Figure(go.Bar(x=[kb.verdicts[v].label for v in kb.verdicts], y=counts,
                               text=counts, marker_color=["#455a64", "#b26a00", "#2e7d32"]))
     figure.update_layout(height=280, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                         yaxis={"title": "Business units", "tickformat": ",d"})
+                         yaxis={"title": "Business units", "tickformat": ",d",
+                                "rangemode": "tozero"})
     return figure
 
 

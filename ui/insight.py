@@ -8,7 +8,13 @@ import streamlit as st
 
 from logic.answers import parse_answers
 from logic.whatif import WhatIf, what_if
-from questions.describe import disclosure_lines, flip_lines, robustness_text
+from questions.describe import (
+    disclosure_lines,
+    flip_lines,
+    no_disclosure_text,
+    no_flip_text,
+    robustness_text,
+)
 from ui.resources import bank, knowledge
 
 
@@ -31,12 +37,11 @@ def what_if_panel(answers_json: str, version: str) -> None:
                 st.markdown("\n".join(f"- If you answered {changes}, the verdict would be "
                                       f"**{verdict}**." for changes, verdict in lines))
             else:
-                st.caption("No change of one or two answers would.")
+                st.caption(no_flip_text(result, direction))
         st.markdown("**If the undisclosed were published**")
         lines = disclosure_lines(result, kb)
         if lines:
             st.markdown("\n".join(f"- If {what}, the verdict would be **{verdict}**."
                                   for what, verdict in lines))
         else:
-            st.caption("No publication of what is undisclosed would change this verdict: what "
-                       "holds it back is in your own answers.")
+            st.caption(no_disclosure_text(result))

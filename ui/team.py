@@ -152,7 +152,7 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
         marker_color=["#455a64", "#b26a00", "#2e7d32"], text=list(analysis.verdict_counts.values()),
     ))
     spread_fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                             yaxis={"title": "Respondents", "tickformat": ",d"})
+                             yaxis={"title": "Respondents", "tickformat": ",d", "dtick": 1})
     left, right = st.columns([3, 2])
     left.markdown("##### Section scores by respondent")
     left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
