@@ -21,21 +21,28 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run SCRIPT` with its own SQLite file; stopped on exit."""
+    """`streamlit run SCRIPT` on a free loopback port, with its own SQLite file unless `env`
+    names a database; healthy when constructed, stopped on exit. Used by the browser tests
+    and the benchmarks."""
 
-    def __init__(self, script: Path = ROOT / "app.py") -> None:
+    def __init__(self, script: Path = ROOT / "app.py", env: dict[str, str] | None = None,
+                 log: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+        database = Path(tempfile.mkdtemp()) / "app.sqlite3"
+        output = log.open("wb") if log else subprocess.DEVNULL
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(script), "--server.port",
              str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}"},
+            cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}",
+                 **(env or {})},
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.process.returncode}")
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
                     if answer.read().strip() == b"ok":
@@ -43,7 +50,7 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("the server did not start")
+        raise RuntimeError(f"{self.url} did not become healthy in 60 s")
 
     def rss_mb(self) -> float:
         """The server process's resident memory now, in MB."""

@@ -62,7 +62,7 @@ def main() -> None:
             wide.screenshot(path=str(DOCS / "knowledge.png"))
             browser.close()
     finally:
-        server.terminate()
+        server.stop()
     report_page(answers)
 
 

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.server import Server
 from tests.conftest import ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -23,43 +19,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not become healthy in {seconds} s")
-
-
-def start_server(env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen[bytes]]:
-    """`streamlit run app.py` on a free loopback port; returns its URL once healthy."""
-    port = _free_port()
-    log = (ARTIFACTS / f"server-{port}.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-    except RuntimeError:
-        process.kill()
-        raise
-    return url, process
+def start_server(env: dict[str, str] | None = None) -> tuple[str, Server]:
+    """`streamlit run app.py` on a free loopback port, its log under test-artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    server = Server(env=env, log=ARTIFACTS / "server.log")
+    return server.url, server
 
 
 @pytest.fixture(scope="session")
@@ -68,8 +32,7 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     database = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'app.sqlite3'}"
     url, process = start_server({"HOSTING_FIT_DATABASE_URL": database})
     yield url
-    process.terminate()
-    process.wait(timeout=20)
+    process.stop()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT, case, shared_or_skip
 from tests.e2e.driver import AppPage
@@ -84,8 +85,8 @@ def test_reload_mid_questionnaire_keeps_the_answers(page, app_url):
     page.reload()
     app.settle()
     app.widget("org_name").wait_for(timeout=15_000)
-    assert app.widget("org_name").locator("input").input_value() == "Reload Test Ltd"
-    assert app.widget("industry").get_by_role("combobox").input_value() == "Aviation"
+    expect(app.widget("org_name").locator("input")).to_have_value("Reload Test Ltd")
+    expect(app.widget("industry").get_by_role("combobox")).to_have_value("Aviation")
 
 
 def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
@@ -128,8 +129,8 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
 def test_knowledge_page_in_a_browser(page, app_url):
     AppPage(page, app_url).open("/knowledge")
     page.get_by_text("The knowledge behind the recommendation").wait_for(timeout=15_000)
-    assert page.get_by_text("Reliability and support SLAs remain unverified.").first.is_visible()
-    assert page.get_by_text("Rules (23)").is_visible()
+    page.get_by_text("Reliability and support SLAs remain unverified.").first.wait_for()
+    page.get_by_text("Rules (23)").wait_for()
 
 
 def test_batch_upload_in_a_browser(page, app_url, tmp_path):
