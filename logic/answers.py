@@ -67,6 +67,11 @@ class Answers(BaseModel):
 
     _unique = field_validator("workloads", "regulations")(_no_duplicates)
 
+    @field_validator("org_name", mode="before")
+    @classmethod
+    def _blank_name_is_no_name(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
 
 QUESTION_IDS: tuple[str, ...] = tuple(Answers.model_fields)
 

@@ -24,6 +24,7 @@ RULE = colors.HexColor("#d0d7de")
 
 
 def styles() -> dict[str, ParagraphStyle]:
+    register()  # paragraphs resolve their fonts when they are made
     base = ParagraphStyle("body", fontName=BODY, fontSize=9.5, leading=13, textColor=INK,
                           alignment=TA_LEFT)
     return {

@@ -74,3 +74,11 @@ def test_optional_fields_may_be_absent():
 def test_every_generated_valid_answer_round_trips(data):
     answers = parse_answers(data)
     assert parse_answers(answers.model_dump()) == answers
+
+
+@given(answers_dicts())
+def test_csv_row_round_trips(data):
+    from logic.batch import answers_to_row, row_to_answers
+
+    answers = parse_answers(data)
+    assert row_to_answers(answers_to_row(answers)) == answers

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from logic.answers import QUESTION_IDS, parse_answers
 from questions import flow
 from questions.loader import BANK_DIR, BankError, load_bank
 from tests.conftest import case
+from tests.strategies import answers_dicts
 
 
 def test_bank_asks_every_contract_question_once(bank):
@@ -93,3 +96,22 @@ def test_missing_section_names_the_unasked_questions(tmp_path):
     (folder / "4-scale.yaml").unlink()
     with pytest.raises(BankError, match="no question asks monthly_tokens, workloads"):
         load_bank(folder)
+
+
+@given(st.dictionaries(st.text(max_size=30), st.one_of(
+    st.none(), st.booleans(), st.integers(-10, 20_000), st.text(max_size=200),
+    st.lists(st.text(max_size=20), max_size=5))))
+def test_sanitize_never_fails_and_keeps_only_valid_values(bank, raw):
+    """A stored draft from an older or tampered version loads; nothing invalid gets through."""
+    values = flow.sanitize(bank, raw)
+    assert set(values) == {q.id for q in bank.questions()}
+    for question in bank.questions():
+        value = values[question.id]
+        assert value is None or value == question.default or flow._valid(question, value)
+
+
+@given(answers_dicts())
+def test_sanitize_keeps_every_valid_answer(bank, data):
+    values = flow.sanitize(bank, data)
+    assert {k: v for k, v in values.items() if k in data and data[k] is not None} == {
+        k: v for k, v in data.items() if v is not None}

@@ -1,0 +1,32 @@
+"""The team PDF lists every respondent's verdict and the disagreements."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+
+from pypdf import PdfReader
+
+from logic.answers import parse_answers
+from logic.team import analyse
+from report.team import build_team_pdf
+from tests.conftest import case
+
+
+def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
+    base = case("startup_backup_tolerant")["answers"]
+    people = [("Ana Souza", "CTO"), ("Ben <b>Okafor</b>", "=SRE lead"), ("李雷", "Compliance")]
+    answers = [parse_answers({**base, **change}) for change in
+               ({}, {"contractual_sla": True}, {"regulations": ["gdpr"]})]
+    analysis = analyse(answers, kb)
+    pdf = build_team_pdf("Hosting review", people, analysis, kb, bank,
+                         generated_at=datetime(2026, 11, 25, tzinfo=UTC))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Hosting review" in text and "3 respondent(s)" in text
+    for name, role in people:
+        assert name in text and role in text
+    assert "The team is split: 1 evaluate, 2 monitor." in text
+    assert "Do you need a contractual SLA with service credits?" in text
+    assert "Regulations that apply to these workloads" in text
+    assert text.count("Monitor") >= 2 and "Evaluate" in text
