@@ -52,9 +52,9 @@ def _section_body(section: Section) -> None:
         if not question.is_visible(answers):
             continue
         value = widgets.render(question, answers)
-        widgets.note(question.id, question.label, sharing.notes())
         if show_missing and not flow.is_answered(question, value):
             st.error(f"Please answer: {question.label}", icon=":material/error:")
+        widgets.note(question.id, question.label, sharing.notes())
 
 
 def section_page(section: Section) -> None:
