@@ -30,12 +30,39 @@ def spread(bank: QuestionBank, question_id: str, counts: dict[Any, int]) -> str:
     return " · ".join(f"{answer_text(bank, question_id, v)} ×{n}" for v, n in ordered)
 
 
+def _header(s: dict[str, Any], *titles: str) -> list[Any]:
+    return [Paragraph(f"<b>{t}</b>", s["small"]) for t in titles]
+
+
+def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: KnowledgeBase,
+                 s: dict[str, Any]) -> Any:
+    rows = [_header(s, "Name", "Role", "Verdict", "Blockers")]
+    for (name, role), rec in zip(people, analysis.recommendations, strict=True):
+        blockers = ", ".join(kb.blockers[b].label for b in rec.blockers) or "—"
+        rows.append([Paragraph(markup(clean(name)), s["small"]),
+                     Paragraph(markup(clean(role)), s["small"]),
+                     Paragraph(kb.verdicts[rec.verdict].label, s["small"]),
+                     Paragraph(markup(blockers), s["small"])])
+    return grid(rows, [WIDTH * 0.25, WIDTH * 0.2, 22 * mm, WIDTH * 0.55 - 22 * mm])
+
+
+def _disagreements(analysis: TeamAnalysis, bank: QuestionBank, s: dict[str, Any]) -> Any:
+    if not analysis.disagreements:
+        return Paragraph("Nowhere: every respondent gave the same answers.", s["muted"])
+    rows = [_header(s, "Question", "Answers given", "Team answer", "Verdicts that change")]
+    for d in analysis.disagreements:
+        rows.append([Paragraph(markup(bank.question(d.question).label), s["small"]),
+                     Paragraph(markup(spread(bank, d.question, d.counts)), s["small"]),
+                     Paragraph(markup(answer_text(bank, d.question, d.consensus)), s["small"]),
+                     Paragraph(str(d.verdict_changes), s["small"])])
+    return grid(rows, [WIDTH * 0.38, WIDTH * 0.32, WIDTH * 0.18, WIDTH * 0.12])
+
+
 def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: TeamAnalysis,
                    kb: KnowledgeBase, bank: QuestionBank, *, generated_at: datetime) -> bytes:
     """people: (name, role) per respondent, in the analysis's order."""
     s = styles()
     text = explain(analysis.consensus_recommendation, kb)
-    labels = {v: kb.verdicts[v].label for v in kb.verdicts}
     story: list[Any] = [
         Paragraph("TEAM ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
         Paragraph(markup(clean(team_name)), s["title"]),
@@ -47,31 +74,12 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
         Paragraph(markup(analysis.split_note() or "Every respondent reaches the same verdict."),
                   s["body"]),
         Paragraph("Respondents", s["h2"]),
+        _respondents(people, analysis, kb, s),
+        Paragraph("Where the team disagrees", s["h2"]),
+        _disagreements(analysis, bank, s),
+        Paragraph("Why the team verdict", s["h2"]),
     ]
-    rows: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", s["small"])
-                              for h in ("Name", "Role", "Verdict", "Blockers")]]
-    for (name, role), rec in zip(people, analysis.recommendations, strict=True):
-        rows.append([Paragraph(markup(clean(name)), s["small"]),
-                     Paragraph(markup(clean(role)), s["small"]),
-                     Paragraph(labels[rec.verdict], s["small"]),
-                     Paragraph(markup(", ".join(kb.blockers[b].label for b in rec.blockers)
-                                      or "—"), s["small"])])
-    story.append(grid(rows, [WIDTH * 0.25, WIDTH * 0.2, 22 * mm, WIDTH * 0.55 - 22 * mm]))
-    story.append(Paragraph("Where the team disagrees", s["h2"]))
-    if not analysis.disagreements:
-        story.append(Paragraph("Nowhere: every respondent gave the same answers.", s["muted"]))
-    else:
-        rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in
-                 ("Question", "Answers given", "Team answer", "Verdicts that change")]]
-        for d in analysis.disagreements:
-            rows.append([Paragraph(markup(bank.question(d.question).label), s["small"]),
-                         Paragraph(markup(spread(bank, d.question, d.counts)), s["small"]),
-                         Paragraph(markup(answer_text(bank, d.question, d.consensus)),
-                                   s["small"]),
-                         Paragraph(str(d.verdict_changes), s["small"])])
-        story.append(grid(rows, [WIDTH * 0.38, WIDTH * 0.32, WIDTH * 0.18, WIDTH * 0.12]))
-    story.append(Paragraph("Why the team verdict", s["h2"]))
-    rows = [[Paragraph("<b>Rule</b>", s["small"]), Paragraph("<b>Reason</b>", s["small"])]]
+    rows = [_header(s, "Rule", "Reason")]
     for reason in text.reasons:
         rows.append([Paragraph(reason.rule, s["small"]),
                      Paragraph(f"<b>{markup(reason.title)}.</b> {markup(reason.text)} "

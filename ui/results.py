@@ -21,17 +21,12 @@ from report.markdown import summary
 from storage import OVERALL, StorageLimit
 from storage.records import decision_record
 from ui import sharing, state
+from ui.banner import show_verdict
 from ui.charts import scores_figure
 from ui.insight import what_if_panel
 from ui.resources import bank, knowledge
 from ui.team import submit_panel
 from ui.text import plain
-
-_BANNERS = {
-    "evaluate": (st.success, ":material/rocket_launch:"),
-    "monitor": (st.warning, ":material/visibility:"),
-    "no_action": (st.info, ":material/check_circle:"),
-}
 
 
 def _missing_notice() -> None:
@@ -56,8 +51,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     text = explain(rec, kb)
     who = plain(answers.org_name) if answers.org_name else "your organisation"
     st.subheader(f"Recommendation for {who}")
-    banner, icon = _BANNERS[rec.verdict]
-    banner(f"**{text.verdict.label}.** {text.verdict.summary}", icon=icon)
+    show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
     drivers, blockers = st.columns(2)
     with drivers:
         st.markdown("##### What makes it relevant")

@@ -21,6 +21,7 @@ from report.team import answer_text, build_team_pdf, spread
 from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, MAX_TEAM_NAME, Response, TeamStore
 from ui import sharing, state
+from ui.banner import show_verdict
 from ui.resources import bank, knowledge, store
 from ui.sharing import not_found
 from ui.text import plain
@@ -189,24 +190,32 @@ def team_view(token: str, name: str) -> None:
     if skipped:
         st.warning(f"{skipped} respondent(s) skipped: their saved answers no longer validate.")
         people = [p for p in people if _valid(p)]
-    kb = knowledge()
-    rec = analysis.consensus_recommendation
-    text = explain(rec, kb)
-    st.markdown(f"**Team recommendation** from the consensus answers of {len(people)} "
-                "respondent(s) (each question's most common answer; ties go to the stricter "
-                "requirement):")
-    {"evaluate": st.success, "monitor": st.warning, "no_action": st.info}[rec.verdict](
-        f"**{text.verdict.label}.** {text.verdict.summary}")
-    if analysis.split:
-        st.warning(analysis.split_note(), icon=":material/call_split:")
+    _team_recommendation(analysis, len(people))
     table = _table(people, analysis)
     st.dataframe(table, hide_index=True, key="team_table")
     _charts(people, analysis)
     _disagreements(analysis)
+    _exports(name, people, analysis, table)
+
+
+def _team_recommendation(analysis: TeamAnalysis, size: int) -> None:
+    text = explain(analysis.consensus_recommendation, knowledge())
+    st.markdown(f"**Team recommendation** from the consensus answers of {size} "
+                "respondent(s) (each question's most common answer; ties go to the stricter "
+                "requirement):")
+    show_verdict(analysis.consensus_recommendation.verdict, text.verdict.label,
+                 text.verdict.summary)
+    if analysis.split:
+        st.warning(analysis.split_note(), icon=":material/call_split:")
     with st.expander("Why the team verdict", icon=":material/help:"):
         st.table(pd.DataFrame([{"Rule": r.rule, "Reason": r.text,
                                 "Facts": ", ".join(f.id for f in r.facts)}
                                for r in text.reasons]).set_index("Rule"))
+
+
+def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
+             table: pd.DataFrame) -> None:
+    kb = knowledge()
     now = datetime.now(UTC)
     csv_col, pdf_col = st.columns(2)
     csv_col.download_button("Team table (CSV)", data=team_csv(table), file_name="team.csv",
