@@ -19,7 +19,7 @@ from reportlab.platypus import (
 )
 
 from logic.answers import Answers
-from logic.explain import explain
+from logic.explain import Explained, explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 from logic.text import clean
@@ -38,9 +38,8 @@ from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles, verdict_banner
 
 
-def _title_block(answers: Answers, rec: Recommendation, kb: KnowledgeBase, when: datetime,
-                 s: dict[str, ParagraphStyle]) -> list[Any]:
-    text = explain(rec, kb)
+def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: KnowledgeBase,
+                 when: datetime, s: dict[str, ParagraphStyle]) -> list[Any]:
     name = clean(answers.org_name or "") or "Your organisation"
     banner = verdict_banner(rec.verdict, text.verdict.label, text.verdict.summary, s)
     return [
@@ -54,9 +53,7 @@ def _title_block(answers: Answers, rec: Recommendation, kb: KnowledgeBase, when:
     ]
 
 
-def _drivers_blockers(rec: Recommendation, kb: KnowledgeBase,
-                      s: dict[str, ParagraphStyle]) -> list[Any]:
-    text = explain(rec, kb)
+def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
 
     def cell(items: tuple[Any, ...], empty: str) -> list[Paragraph]:
         if not items:
@@ -75,11 +72,11 @@ def _drivers_blockers(rec: Recommendation, kb: KnowledgeBase,
     return [Spacer(1, 6), table]
 
 
-def _reasons(rec: Recommendation, kb: KnowledgeBase, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _reasons(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
     rows: list[list[Any]] = [[Paragraph("<b>Rule</b>", s["small"]),
                               Paragraph("<b>Reason</b>", s["small"]),
                               Paragraph("<b>From the article</b>", s["small"])]]
-    for reason in explain(rec, kb).reasons:
+    for reason in text.reasons:
         quotes = "<br/>".join(f"<b>{f.id}</b> “{markup(f.quote)}”" for f in reason.facts)
         rows.append([
             Paragraph(markup(reason.rule), s["small"]),
@@ -149,13 +146,14 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
               generated_at: datetime) -> bytes:
     """The report as PDF bytes; the same inputs and time give the same bytes."""
     s = styles()
+    text = explain(rec, kb)
     titles = {section.id: section.title for section in bank.sections}
     story: list[Any] = [
-        *_title_block(answers, rec, kb, generated_at, s),
-        *_drivers_blockers(rec, kb, s),
+        *_title_block(answers, rec, text, kb, generated_at, s),
+        *_drivers_blockers(text, s),
         Paragraph("Fit by section (0 to 100)", s["h2"]),
         scores_drawing(rec.scores, titles, WIDTH),
-        *_reasons(rec, kb, s),
+        *_reasons(text, s),
         *_open_questions(rec, s),
         *_what_if(answers, kb, bank, s),
         PageBreak(),
