@@ -14,6 +14,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 VERDICT_MARKERS = ("**Evaluate.**", "**Monitor.**", "**No action.**")
 
@@ -30,7 +31,7 @@ class ProtocolSession:
         self.query_string = ""
 
     async def open(self) -> None:
-        self.ws = await connect(self.url, subprotocols=["streamlit"], max_size=None,
+        self.ws = await connect(self.url, subprotocols=[Subprotocol("streamlit")], max_size=None,
                                 open_timeout=30)
         await self.rerun([])
 

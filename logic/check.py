@@ -151,10 +151,12 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
             fired_count[rule.id] += 1
             if rule.floor and _RANK[rule.floor] <= ceiling:
                 floor_effect[rule.id] += 1
-        for high in (r for r in fired if r.floor):
-            for low in (r for r in fired if r.ceiling):
-                if _RANK[high.floor] > _RANK[low.ceiling]:
-                    key = (high.id, low.id)
+        floors = [(r.id, _RANK[r.floor]) for r in fired if r.floor]
+        ceilings = [(r.id, _RANK[r.ceiling]) for r in fired if r.ceiling]
+        for high, high_rank in floors:
+            for low, low_rank in ceilings:
+                if high_rank > low_rank:
+                    key = (high, low)
                     report.overrides[key] = report.overrides.get(key, 0) + 1
         for a in fired:
             for b in fired:

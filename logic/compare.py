@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from logic.answers import Answers
@@ -34,7 +35,7 @@ class Comparison:
                                             self.rules_added, self.rules_removed))
 
 
-def _diff(old: list[str], new: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _diff(old: Sequence[str], new: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(x for x in new if x not in old), tuple(x for x in old if x not in new)
 
 

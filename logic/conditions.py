@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag, model_validator
 
-from logic.answers import QUESTION_IDS, Answers, allowed_values
+from logic.answers import QUESTION_IDS, allowed_values
 
-Predicate = Callable[[Answers], bool]
+Predicate = Callable[[Any], bool]  # reads answers as attributes (Answers or a stand-in)
 
 
 def _is_set(actual: Any, expected: bool) -> bool:
@@ -130,7 +130,8 @@ def _kind(data: Any) -> str:
             if key in data:
                 return key
         return "leaf"
-    return {All: "all", AnyOf: "any", Not: "not"}.get(type(data), "leaf")
+    kinds: dict[type, str] = {All: "all", AnyOf: "any", Not: "not"}
+    return kinds.get(type(data), "leaf")
 
 
 Condition = Annotated[

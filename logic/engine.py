@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -119,7 +120,7 @@ class VerdictProbe:
 
 def _render_value(value: Any, glossary: dict[str, str]) -> str:
     if isinstance(value, list):
-        names = [glossary.get(v, v) for v in value]
+        names = [str(glossary.get(v, v)) for v in value]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return glossary.get(value, str(value)) if isinstance(value, str) else str(value)
 
@@ -141,10 +142,11 @@ def section_scores(answers: Answers, kb: KnowledgeBase) -> dict[str, int]:
     }
 
 
-def _asked(question: OpenQuestion, drivers: set[str], blockers: set[str], verdict: str) -> bool:
+def _asked(question: OpenQuestion, drivers: AbstractSet[str], blockers: AbstractSet[str],
+           verdict: str) -> bool:
     return bool(
-        drivers.intersection(question.when_drivers)
-        or blockers.intersection(question.when_blockers)
+        any(d in drivers for d in question.when_drivers)
+        or any(b in blockers for b in question.when_blockers)
         or (
             question.when_verdict_at_least is not None
             and _RANK[verdict] >= _RANK[question.when_verdict_at_least]

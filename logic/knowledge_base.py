@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from logic.answers import QUESTION_IDS, allowed_values
 from logic.conditions import Condition, Predicate, questions_used
-from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, Blocker, Driver, Section, Verdict
+from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, VERDICTS, Blocker, Driver, Verdict
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "2026-11-article"
@@ -117,11 +117,11 @@ class KnowledgeBase(_Strict):
     note: str = ""
     facts: list[Fact]
     rules: list[Rule]
-    scores: dict[Section, SectionScore]
+    scores: dict[str, SectionScore]
     open_questions: list[OpenQuestion]
-    verdicts: dict[Verdict, Label]
-    drivers: dict[Driver, Label]
-    blockers: dict[Blocker, Label]
+    verdicts: dict[str, Label]
+    drivers: dict[str, Label]
+    blockers: dict[str, Label]
     glossary: dict[str, str] = {}
     information_only: list[str] = []
     strictness: dict[str, list[Any]] = {}
@@ -133,7 +133,9 @@ class KnowledgeBase(_Strict):
         _unique("rule", [r.id for r in self.rules])
         _unique("open question", [q.id for q in self.open_questions])
         known = {f.id for f in self.facts}
-        for item in [*self.rules, *self.open_questions, *self.disclosures]:
+        cited: list[Rule | OpenQuestion | DisclosureSpec] = [
+            *self.rules, *self.open_questions, *self.disclosures]
+        for item in cited:
             missing = [f for f in item.facts if f not in known]
             if missing:
                 raise ValueError(f"{item.id} cites unknown fact(s) {missing}")
@@ -146,12 +148,15 @@ class KnowledgeBase(_Strict):
                 raise ValueError(f"strictness.{question} must order exactly the values "
                                  f"{list(allowed or [])}")
         for name, vocabulary, table in (
-            ("sections", SECTIONS, self.scores), ("drivers", DRIVERS, self.drivers),
-            ("blockers", BLOCKERS, self.blockers),
+            ("scores", SECTIONS, self.scores), ("verdicts", VERDICTS, self.verdicts),
+            ("drivers", DRIVERS, self.drivers), ("blockers", BLOCKERS, self.blockers),
         ):
             missing = sorted(set(vocabulary) - set(table))
             if missing:
                 raise ValueError(f"{name} without an entry: {missing}")
+            unknown = sorted(set(table) - set(vocabulary))
+            if unknown:
+                raise ValueError(f"{name}: unknown id(s) {unknown}; known: {list(vocabulary)}")
         return self
 
     @property

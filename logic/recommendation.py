@@ -43,6 +43,6 @@ class Recommendation(BaseModel):
     drivers: list[Driver]
     blockers: list[Blocker]
     reasons: list[Reason] = Field(min_length=1)
-    scores: dict[Section, int]
+    scores: dict[str, int]  # by section id (SECTIONS), 0 to 100
     open_questions: list[str]
     knowledge_version: str

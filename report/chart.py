@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
@@ -17,7 +20,7 @@ def _colour(score: int) -> colors.Color:
     return GOOD if score >= 67 else FAIR if score >= 34 else POOR
 
 
-def scores_drawing(scores: dict[str, int], titles: dict[str, str], width: float) -> Drawing:
+def scores_drawing(scores: Mapping[Any, int], titles: Mapping[str, str], width: float) -> Drawing:
     """Horizontal bars, 0 to 100, one per section, with the value printed at the end."""
     label_w, row_h, bar_h = 130.0, 22.0, 13.0
     bar_w = width - label_w - 30

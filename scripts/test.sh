@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages; when root, Debian's chromium, poppler-utils and
-# postgresql, started for the tests) and run the whole suite: lint, unit, property, AppTest,
+# postgresql, started for the tests) and run the whole suite: lint, types, unit, property, AppTest,
 # PostgreSQL and real-browser tests. Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +28,7 @@ fi
 
 echo "test: ruff"
 .venv/bin/python -m ruff check .
+echo "test: mypy"
+.venv/bin/python -m mypy
 echo "test: pytest"
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

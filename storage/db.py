@@ -134,8 +134,9 @@ class SchemaError(RuntimeError):
 
 
 def _add_teams(connection: Any) -> None:
-    Base.metadata.create_all(connection, tables=[Team.__table__, Respondent.__table__,
-                                                 TeamToken.__table__])
+    tables = Base.metadata.tables
+    Base.metadata.create_all(connection, tables=[tables["teams"], tables["respondents"],
+                                                 tables["team_tokens"]])
 
 
 MIGRATIONS: dict[int, Any] = {2: _add_teams}  # version -> upgrade from version - 1

@@ -89,7 +89,7 @@ class Store:
         row = session.get(Token, digest(token))
         if row is None or row.purpose not in purposes:
             return None
-        return session.get(Assessment, row.assessment_id), row
+        return session.get_one(Assessment, row.assessment_id), row
 
     def _add_token(self, session: Session, assessment: Assessment, purpose: str) -> str:
         token = new_token()

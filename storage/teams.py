@@ -85,7 +85,7 @@ class TeamStore:
             row = self._token(session, token, ("invite", "view"))
             if row is None:
                 return None
-            team = session.get(Team, row.team_id)
+            team = session.get_one(Team, row.team_id)
             return TeamInfo(team.name, row.purpose == "invite", team.created_at)
 
     def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any]) -> str:
@@ -113,7 +113,7 @@ class TeamStore:
             row = self._token(session, respondent, ("respondent",))
             if row is None:
                 return False
-            person = session.get(Respondent, row.respondent_id)
+            person = session.get_one(Respondent, row.respondent_id)
             person.answers = _check_answers(answers)
             person.name = _text(name, MAX_NAME, "name")
             person.role = _text(role, MAX_ROLE, "role")
@@ -126,8 +126,8 @@ class TeamStore:
             row = self._token(session, respondent, ("respondent",))
             if row is None:
                 return None
-            person = session.get(Respondent, row.respondent_id)
-            team = session.get(Team, row.team_id)
+            person = session.get_one(Respondent, row.respondent_id)
+            team = session.get_one(Team, row.team_id)
             return (Response(person.name, person.role, dict(person.answers), person.updated_at),
                     team.name)
 

@@ -54,21 +54,21 @@ def start_team() -> None:
     with st.form("new_team"):
         name = st.text_input("Team or decision name", max_chars=MAX_TEAM_NAME,
                              placeholder="Claude hosting review, Q1")
-        created = st.form_submit_button("Create team", type="primary", icon=":material/add:")
-    if created:
+        pressed = st.form_submit_button("Create team", type="primary", icon=":material/add:")
+    if pressed:
         try:
             links = teams().create(name)
         except StorageLimit as exc:
             st.error(f"Not created: {exc}.")
             return
         st.session_state["created_team"] = links
-    links = st.session_state.get("created_team")
-    if links:
+    created = st.session_state.get("created_team")
+    if created:
         st.success("Team created.", icon=":material/check:")
         st.caption("Invite link: colleagues open it to add their answers (and see the team view)")
-        st.code(sharing.link("t", links.invite, "team"), language=None)
+        st.code(sharing.link("t", created.invite, "team"), language=None)
         st.caption("Read-only link: shows the team view without letting the holder add answers")
-        st.code(sharing.link("tv", links.view, "team"), language=None)
+        st.code(sharing.link("tv", created.view, "team"), language=None)
 
 
 def _join(invite: str, team_name: str) -> None:

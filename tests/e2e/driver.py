@@ -78,6 +78,8 @@ class AppPage:
             field.fill("" if value is None else str(value))
             field.press("Enter")
             return
+        if value is None:
+            raise ValueError(f"{question.id} needs a number")
         thumb = box.get_by_role("slider")
         thumb.focus()
         thumb.press("Home")
