@@ -18,7 +18,10 @@ fi
 if [ "$(id -u)" != 0 ]; then
   echo "postgres: not root: cannot start the cluster; PostgreSQL tests will skip" >&2; exit 1
 fi
-version=$(ls /etc/postgresql | sort -V | tail -n 1)
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q .; then
+  pg_createcluster "$version" main >&2
+fi
 if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q online; then
   pg_ctlcluster --skip-systemctl-redirect "$version" main start >&2
 fi
