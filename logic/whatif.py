@@ -118,11 +118,13 @@ def _search(answers: Answers, kb: KnowledgeBase, verdict: str) -> tuple[list[Fli
         if not moved:
             # no single change moves it this way: try pairs of changes that each hold steady
             steady = [c for c, v in singles if (verdict_rank(v) - rank) * better >= 0]
+            pairs_seen: set[tuple[str, str]] = set()
             for a, b in combinations(steady, 2):
-                if a[0] == b[0]:
+                if a[0] == b[0] or (a[0], b[0]) in pairs_seen:
                     continue
                 v = probe.verdict((a, b))
                 if (verdict_rank(v) - rank) * better > 0:
+                    pairs_seen.add((a[0], b[0]))  # one pair per two questions
                     moved.append(Flip((a, b), v))
         moved.sort(key=lambda f: (-abs(verdict_rank(f.verdict) - rank), len(f.changes)))
         result[direction] = moved[:MAX_PER_DIRECTION]
