@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from bench.server import Server
 from tests.conftest import ROOT, case, shared_or_skip
 from tests.e2e.driver import AppPage
 from tests.report.test_pdf import _text
@@ -148,3 +150,32 @@ def test_batch_upload_in_a_browser(page, app_url, tmp_path):
     out = Path(download.value.path()).read_text()
     assert out.splitlines()[0].endswith("verdict,drivers,blockers,error")
     assert ",evaluate," in out
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_servers_on_one_database_share_links(browser, tmp_path, backend):
+    """Two app processes on one database, the way replicas share PostgreSQL: a link saved
+    through one opens through the other."""
+    if backend == "sqlite":
+        database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    else:
+        database = os.environ.get("HOSTING_FIT_TEST_PG_URL", "")
+        if not database:
+            pytest.skip("no PostgreSQL server: set HOSTING_FIT_TEST_PG_URL (scripts/test.sh "
+                        "starts one when run as root)")
+    env = {"HOSTING_FIT_DATABASE_URL": database}
+    with Server(env=env) as first, Server(env=env) as second:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            app = AppPage(page, first.url).open()
+            app.fill(case("retailer_nothing_relevant")["answers"])
+            app.click_button("share")
+            link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
+            other = context.new_page()
+            AppPage(other, second.url).open("/?" + link.split("?", 1)[1])
+            other.get_by_text("Shared assessment, read-only").wait_for(timeout=15_000)
+            other.get_by_text("Maple & Co Retail", exact=False).first.wait_for()
+            assert other.get_by_text("No action.", exact=False).first.is_visible()
+        finally:
+            context.close()
