@@ -140,9 +140,3 @@ class TeamStore:
             people = session.scalars(select(Respondent).where(Respondent.team_id == row.team_id)
                                      .order_by(Respondent.id))
             return [Response(p.name, p.role, dict(p.answers), p.updated_at) for p in people]
-
-    def view_token_for(self, respondent: str) -> str | None:
-        """A fresh read-only team link for a respondent (so they can see where the team is)."""
-        with Session(self._writer) as session, session.begin():
-            row = self._token(session, respondent, ("respondent",))
-            return None if row is None else self._add(session, row.team_id, "view")
