@@ -11,33 +11,15 @@ import io
 import random
 import statistics
 import time
-from typing import Any
 
-from logic.answers import QUESTION_IDS, allowed_values, parse_answers
+from logic.answers import QUESTION_IDS, parse_answers
 from logic.batch import answers_to_row, evaluate_csv
+from logic.check import random_answers
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
 from logic.whatif import what_if
 
 ROWS = 10_000
-
-
-def random_answers(rng: random.Random) -> dict[str, Any]:
-    """A valid answers object with every field drawn at random."""
-    data: dict[str, Any] = {}
-    for qid in QUESTION_IDS:
-        values = list(allowed_values(qid) or ())
-        if qid == "org_name":
-            data[qid] = f"Unit {rng.randrange(10**6)}"
-        elif qid == "latency_target_ms":
-            data[qid] = rng.choice([None, rng.randrange(10, 10001)])
-        elif qid == "edge_traffic_pct":
-            data[qid] = rng.randrange(0, 101)
-        elif qid in ("workloads", "regulations"):
-            data[qid] = rng.sample(values, rng.randrange(1 if qid == "workloads" else 0, 3))
-        else:
-            data[qid] = rng.choice(values)
-    return data
 
 
 def _median_us(fn, repeat: int) -> float:
@@ -55,14 +37,14 @@ def csv_text(rows: int, seed: int = 7) -> str:
     writer = csv.DictWriter(out, fieldnames=list(QUESTION_IDS))
     writer.writeheader()
     for _ in range(rows):
-        writer.writerow(answers_to_row(parse_answers(random_answers(rng))))
+        writer.writerow(answers_to_row(random_answers(rng)))
     return out.getvalue()
 
 
 def main() -> None:
     kb = load_knowledge()
     rng = random.Random(1)
-    samples = [random_answers(rng) for _ in range(2000)]
+    samples = [random_answers(rng).model_dump() for _ in range(2000)]
     parsed = [parse_answers(s) for s in samples]
     it = iter(range(10**9))
     one = _median_us(lambda: evaluate(parsed[next(it) % 2000], kb), 5000)

@@ -21,8 +21,7 @@ def main() -> None:
     os.environ["HOSTING_FIT_DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
     from streamlit.testing.v1 import AppTest
 
-    from bench.engine import random_answers
-    from logic.answers import parse_answers
+    from logic.check import random_answers
     from storage import Store
     from storage.teams import TeamStore
 
@@ -32,7 +31,7 @@ def main() -> None:
     for size in (1, 50):
         links = teams.create(f"Bench team of {size}")
         for i in range(size):
-            answers = parse_answers(random_answers(rng)).model_dump(exclude_none=True)
+            answers = random_answers(rng).model_dump(exclude_none=True)
             teams.add_response(links.invite, f"Person {i}", "Architect", answers)
         times = []
         for _ in range(6):

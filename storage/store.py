@@ -59,7 +59,7 @@ def clean_notes(notes: dict[str, str]) -> dict[str, str]:
     return kept
 
 
-def _check_answers(answers: dict[str, Any]) -> dict[str, Any]:
+def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
     size = len(json.dumps(answers, ensure_ascii=False).encode())
     if size > MAX_ANSWERS_BYTES:
         raise StorageLimit(f"answers of {size:,} bytes are too large to save")
@@ -71,7 +71,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._writer = engine.execution_options(sqlite_immediate=True)
+        self.writer = engine.execution_options(sqlite_immediate=True)  # BEGIN IMMEDIATE on SQLite
         self.schema_version = migrate(engine)
 
     @classmethod
@@ -106,7 +106,7 @@ class Store:
     def _new(self, session: Session, kind: str, answers: dict[str, Any], notes: dict[str, str],
              **extra: Any) -> Assessment:
         stamp = now()
-        row = Assessment(kind=kind, answers=_check_answers(answers), notes=clean_notes(notes),
+        row = Assessment(kind=kind, answers=check_answers(answers), notes=clean_notes(notes),
                          created_at=stamp, updated_at=stamp, **extra)
         session.add(row)
         session.flush()
@@ -116,18 +116,18 @@ class Store:
     def create_draft(self, answers: dict[str, Any], notes: dict[str, str],
                      *, copied_from: int | None = None) -> str:
         """A new draft; returns the token that reopens and edits it."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = self._new(session, "draft", answers, notes, copied_from=copied_from)
             return self._add_token(session, row, "draft")
 
     def save_draft(self, token: str, answers: dict[str, Any], notes: dict[str, str]) -> bool:
         """Overwrite a draft's answers and notes; False when the token opens no draft."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             found = self._find(session, token, ("draft",))
             if found is None:
                 return False
             row = found[0]
-            row.answers, row.notes = _check_answers(answers), clean_notes(notes)
+            row.answers, row.notes = check_answers(answers), clean_notes(notes)
             row.updated_at = now()
             return True
 
@@ -140,7 +140,7 @@ class Store:
     def share(self, answers: dict[str, Any], notes: dict[str, str], *,
               knowledge_version: str, verdict: str) -> ShareLinks:
         """Freeze validated answers as a shared assessment; returns its view and manage tokens."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = self._new(session, "shared", answers, notes,
                             knowledge_version=knowledge_version, verdict=verdict)
             return ShareLinks(self._add_token(session, row, "view"),
@@ -166,7 +166,7 @@ class Store:
 
     def revoke(self, manage_token: str) -> bool:
         """Revoke the view link of the assessment this manage link owns."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             found = self._find(session, manage_token, ("manage",))
             if found is None:
                 return False
@@ -177,7 +177,7 @@ class Store:
 
     def copy_to_draft(self, view_token: str) -> str | None:
         """A colleague's own editable copy of a shared assessment; the original is untouched."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             found = self._find(session, view_token, ("view",))
             if found is None or found[1].revoked_at is not None:
                 return None

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from logic.text import clean
 from storage.db import Respondent, Team, TeamToken, now
-from storage.store import StorageLimit, Store, _check_answers
+from storage.store import StorageLimit, Store, check_answers
 from storage.tokens import digest, new_token
 
 MAX_TEAM_NAME = 120
@@ -58,7 +58,7 @@ class TeamStore:
 
     def __init__(self, store: Store) -> None:
         self.engine = store.engine
-        self._writer = store._writer
+        self.writer = store.writer
 
     def _token(self, session: Session, token: str, purposes: tuple[str, ...]) -> TeamToken | None:
         row = session.get(TeamToken, digest(token))
@@ -72,7 +72,7 @@ class TeamStore:
         return token
 
     def create(self, name: str) -> TeamLinks:
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
             session.add(team)
             session.flush()
@@ -90,7 +90,7 @@ class TeamStore:
 
     def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any]) -> str:
         """Add a respondent's answers; returns their own link to revise them."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = self._token(session, invite, ("invite",))
             if row is None:
                 raise LookupError("no team accepts answers at this link")
@@ -101,7 +101,7 @@ class TeamStore:
             stamp = now()
             person = Respondent(team_id=row.team_id, name=_text(name, MAX_NAME, "name"),
                                 role=_text(role, MAX_ROLE, "role"),
-                                answers=_check_answers(answers), created_at=stamp,
+                                answers=check_answers(answers), created_at=stamp,
                                 updated_at=stamp)
             session.add(person)
             session.flush()
@@ -109,12 +109,12 @@ class TeamStore:
 
     def revise(self, respondent: str, answers: dict[str, Any], name: str, role: str) -> bool:
         """Replace one respondent's answers (and name and role); nobody else's change."""
-        with Session(self._writer) as session, session.begin():
+        with Session(self.writer) as session, session.begin():
             row = self._token(session, respondent, ("respondent",))
             if row is None:
                 return False
             person = session.get_one(Respondent, row.respondent_id)
-            person.answers = _check_answers(answers)
+            person.answers = check_answers(answers)
             person.name = _text(name, MAX_NAME, "name")
             person.role = _text(role, MAX_ROLE, "role")
             person.updated_at = now()

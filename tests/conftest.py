@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,14 @@ def shared_or_skip(*parts: str) -> Path:
 def case(name: str) -> dict[str, Any]:
     """One of the project's own organisation cases: {description, answers, expect}."""
     return json.loads((Path(__file__).parent / "cases" / f"{name}.json").read_text())
+
+
+def pdf_text(pdf: bytes) -> str:
+    """A PDF's extracted text, whitespace folded (pypdf reads it as a reader's tool would)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
 
 
 @pytest.fixture(scope="session")

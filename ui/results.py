@@ -20,6 +20,7 @@ from report import build_pdf, file_name
 from report.markdown import summary
 from storage import OVERALL, StorageLimit
 from storage.records import decision_record
+from storage.store import MAX_NOTE_CHARS
 from ui import sharing, state
 from ui.banner import show_verdict
 from ui.charts import scores_figure
@@ -120,7 +121,8 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
     key = "note___overall"
     if key not in st.session_state:
         st.session_state[key] = widgets_note.get(OVERALL, "")
-    st.text_area("A note on the assessment as a whole (optional)", key=key, max_chars=2000,
+    st.text_area("A note on the assessment as a whole (optional)", key=key,
+                 max_chars=MAX_NOTE_CHARS,
                  placeholder="Why we answered this way; what we want colleagues to check.")
     widgets_note[OVERALL] = st.session_state[key]
     if st.button("Save and share", key="share", type="primary", icon=":material/share:"):

@@ -16,9 +16,6 @@ from ui.resources import bank, knowledge, store
 from ui.results import recommendation_body
 from ui.text import plain
 
-NOT_FOUND = sharing.NOT_FOUND
-not_found = sharing.not_found
-
 
 def _answers_table(saved: Saved) -> None:
     shown = flow.from_answers(bank(), saved.answers)
@@ -39,7 +36,8 @@ def _show(saved: Saved) -> bool:
     try:
         answers = parse_answers(saved.answers)
     except AnswersError:
-        not_found("This saved assessment no longer matches the questionnaire and cannot be shown.")
+        sharing.not_found("This saved assessment no longer matches the questionnaire and cannot "
+                          "be shown.")
         return False
     saved_version = saved.knowledge_version or DEFAULT_VERSION
     if saved_version not in available_versions():
@@ -99,7 +97,7 @@ def shared_page(token: str) -> None:
     """Read-only view of a shared assessment, with 'make a copy and edit'."""
     saved = store().open_shared(token)
     if saved is None:
-        not_found()
+        sharing.not_found()
         return
     st.info(f"Shared assessment, read-only. Saved {saved.created_at:%d %B %Y, %H:%M} UTC.",
             icon=":material/share:")
@@ -107,14 +105,14 @@ def shared_page(token: str) -> None:
         st.button("Make a copy and edit", key="copy", type="primary", icon=":material/edit:",
                   on_click=sharing.open_copy, args=(token,))
         if st.session_state.pop("copy_failed", False):
-            st.error(NOT_FOUND)
+            st.error(sharing.NOT_FOUND)
 
 
 def manage_page(token: str) -> None:
     """The owner's page: the links, and revoking the share link."""
     saved = store().open_managed(token)
     if saved is None:
-        not_found("Not found: no assessment is managed with this link.")
+        sharing.not_found("Not found: no assessment is managed with this link.")
         return
     if saved.revoked:
         st.warning("The share link has been revoked: colleagues who open it see 'not found'.",

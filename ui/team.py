@@ -35,15 +35,17 @@ def teams() -> TeamStore:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _analysis(payload: str) -> tuple[TeamAnalysis, int] | None:
-    """The analysis of a team's answers (cached by their content); skipped rows counted."""
-    valid, skipped = [], 0
-    for answers in json.loads(payload):
+def _analysis(payload: str) -> tuple[TeamAnalysis, tuple[int, ...]] | None:
+    """The analysis of a team's answers (cached by their content), and the positions of the
+    respondents it kept (saved answers that no longer validate are left out)."""
+    valid, kept = [], []
+    for position, answers in enumerate(json.loads(payload)):
         try:
             valid.append(parse_answers(answers))
         except AnswersError:
-            skipped += 1
-    return (analyse(valid, knowledge()), skipped) if valid else None
+            continue
+        kept.append(position)
+    return (analyse(valid, knowledge()), tuple(kept)) if valid else None
 
 
 def start_team() -> None:
@@ -186,10 +188,11 @@ def team_view(token: str, name: str) -> None:
     if result is None:
         st.warning("None of the saved answers can be read with this version of the app.")
         return
-    analysis, skipped = result
-    if skipped:
-        st.warning(f"{skipped} respondent(s) skipped: their saved answers no longer validate.")
-        people = [p for p in people if _valid(p)]
+    analysis, kept = result
+    if len(kept) < len(people):
+        st.warning(f"{len(people) - len(kept)} respondent(s) skipped: their saved answers no "
+                   "longer validate.")
+        people = [people[i] for i in kept]
     _team_recommendation(analysis, len(people))
     table = _table(people, analysis)
     st.dataframe(table, hide_index=True, key="team_table")
@@ -227,14 +230,6 @@ def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
                      bank(), generated_at=now),
         file_name="team-report.pdf", mime="application/pdf", key="team_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore", width="stretch")
-
-
-def _valid(person: Response) -> bool:
-    try:
-        parse_answers(person.answers)
-    except AnswersError:
-        return False
-    return True
 
 
 def team_page() -> None:

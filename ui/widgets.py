@@ -14,6 +14,7 @@ from questions.models import (
     MultiChoiceQuestion,
     TextQuestion,
 )
+from storage.store import MAX_NOTE_CHARS
 
 RADIO_MAX_OPTIONS = 5
 
@@ -73,9 +74,6 @@ def _seed(question: Any, value: Any) -> Any:
     return None
 
 
-NOTE_MAX_CHARS = 2000
-
-
 def note(question_id: str, label: str, notes: dict[str, str]) -> None:
     """A free-text note on one answer ('why we answered this way'), kept in `notes`."""
     key = f"note__{question_id}"
@@ -84,7 +82,7 @@ def note(question_id: str, label: str, notes: dict[str, str]) -> None:
     has_note = bool(st.session_state[key].strip())
     with st.popover("Edit note" if has_note else "Add note", icon=":material/edit_note:",
                     type="tertiary"):
-        st.text_area(f"Note on: {label}", key=key, max_chars=NOTE_MAX_CHARS,
+        st.text_area(f"Note on: {label}", key=key, max_chars=MAX_NOTE_CHARS,
                      placeholder="Why did we answer this way? Shown with the shared result.")
     notes[question_id] = st.session_state[key]
 

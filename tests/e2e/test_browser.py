@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.server import Server
-from tests.conftest import ROOT, case, shared_or_skip
+from tests.conftest import ROOT, case, pdf_text, shared_or_skip
 from tests.e2e.driver import AppPage
-from tests.report.test_pdf import _text
 
 pytestmark = pytest.mark.e2e
 
@@ -58,7 +57,7 @@ def test_pdf_download_in_a_browser(page, app_url):
     pdf = Path(download.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert download.value.suggested_filename.startswith("hosting-fit-st-aldric-health-")
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "St. Aldric Health" in text and "Verdict: Monitor" in text
 
 

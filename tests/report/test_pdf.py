@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from logic.answers import parse_answers
 from logic.engine import evaluate
 from report import build_pdf, file_name
-from tests.conftest import ROOT, case, shared_or_skip
+from tests.conftest import ROOT, case, pdf_text, shared_or_skip
 
 WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
@@ -25,11 +25,6 @@ WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 def _pdf(kb, bank, answers: dict, when: datetime = WHEN) -> bytes:
     parsed = parse_answers(answers)
     return build_pdf(parsed, evaluate(parsed, kb), kb, bank, generated_at=when)
-
-
-def _text(pdf: bytes) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
 
 
 def _fonts(pdf: bytes) -> set[str]:
@@ -50,7 +45,7 @@ def test_cli_writes_the_shared_example(tmp_path):
     done = subprocess.run([sys.executable, "-m", "report", str(source), "-o", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    text = _text(out.read_bytes())
+    text = pdf_text(out.read_bytes())
     assert "Harbourline Insurance" in text and "Verdict: No action" in text
 
 
@@ -70,7 +65,7 @@ def test_text_holds_name_verdict_reasons_questions_and_answers(kb, bank, name):
     answers = case(name)["answers"]
     parsed = parse_answers(answers)
     rec = evaluate(parsed, kb)
-    text = _text(build_pdf(parsed, rec, kb, bank, generated_at=WHEN))
+    text = pdf_text(build_pdf(parsed, rec, kb, bank, generated_at=WHEN))
     assert answers["org_name"] in text
     assert f"Verdict: {kb.verdicts[rec.verdict].label}" in text
     assert "Prepared 25 November 2026" in text and kb.version in text
@@ -101,7 +96,7 @@ def test_text_holds_name_verdict_reasons_questions_and_answers(kb, bank, name):
 ])
 def test_names_in_any_script_come_out_as_text(kb, bank, org_name):
     pdf = _pdf(kb, bank, _named(org_name))
-    assert org_name in _text(pdf)
+    assert org_name in pdf_text(pdf)
 
 
 def test_cjk_is_drawn_with_the_embedded_cjk_font(kb, bank):
@@ -124,12 +119,12 @@ def test_awkward_names_give_a_valid_pdf(kb, bank, org_name):
 
 def test_markup_in_a_name_prints_literally(kb, bank):
     name = "<b>Acme</b> & <font size=80>"
-    text = _text(_pdf(kb, bank, _named(name)))
+    text = pdf_text(_pdf(kb, bank, _named(name)))
     assert name in text
 
 
 def test_direction_overrides_cannot_disguise_a_name(kb, bank):
-    text = _text(_pdf(kb, bank, _named("Acme\u202eevil.exe\u202c Ltd\u2066x\u2069")))
+    text = pdf_text(_pdf(kb, bank, _named("Acme\u202eevil.exe\u202c Ltd\u2066x\u2069")))
     assert "Acmeevil.exe Ltdx" in text
     assert not re.search("[\u202a-\u202e\u2066-\u2069]", text)
 
@@ -141,8 +136,8 @@ def test_same_answers_and_time_give_the_same_bytes(kb, bank):
 
 def test_only_the_date_changes_with_the_time(kb, bank):
     answers = case("hospital_backup_hipaa")["answers"]
-    later = _text(_pdf(kb, bank, answers, datetime(2027, 1, 2, tzinfo=UTC)))
-    assert later == _text(_pdf(kb, bank, answers)).replace("25 November 2026", "02 January 2027")
+    later = pdf_text(_pdf(kb, bank, answers, datetime(2027, 1, 2, tzinfo=UTC)))
+    assert later == pdf_text(_pdf(kb, bank, answers)).replace("25 November 2026", "02 January 2027")
 
 
 def test_chart_is_vector_not_an_image(kb, bank):

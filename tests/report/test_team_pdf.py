@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import UTC, datetime
-
-from pypdf import PdfReader
 
 from logic.answers import parse_answers
 from logic.team import analyse
 from report.team import build_team_pdf
-from tests.conftest import case
+from tests.conftest import case, pdf_text
 
 
 def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
@@ -22,7 +18,7 @@ def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
     analysis = analyse(answers, kb)
     pdf = build_team_pdf("Hosting review", people, analysis, kb, bank,
                          generated_at=datetime(2026, 11, 25, tzinfo=UTC))
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    text = pdf_text(pdf)
     assert "Hosting review" in text and "3 respondent(s)" in text
     for name, role in people:
         assert name in text and role in text

@@ -160,7 +160,7 @@ def test_sqlite_is_set_up_for_writers_and_durability(tmp_path):
 def test_newer_schema_is_refused(tmp_path):
     url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
     store = Store.open(url)
-    with store._writer.begin() as conn:
+    with store.writer.begin() as conn:
         conn.execute(text("UPDATE schema_info SET version = 99"))
     store.close()
     with pytest.raises(RuntimeError, match="schema version 99"):

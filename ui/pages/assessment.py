@@ -10,7 +10,6 @@ from ui.questionnaire import navigation, section_page, show_progress
 from ui.resources import bank
 from ui.results import result_page
 from ui.shared import manage_page, shared_page
-from ui.sharing import not_found
 from ui.text import plain
 
 st.title("Does the SpaceX–Claude hosting deal matter to us?")
@@ -26,14 +25,14 @@ with st.sidebar:
 
 where = sharing.route(st.query_params.to_dict())
 if where.view == "error":
-    not_found(where.problem or "")
+    sharing.not_found(where.problem or "")
 elif where.view == "shared":
     shared_page(where.token or "")
 elif where.view == "manage":
     manage_page(where.token or "")
 elif where.view == "draft" and not sharing.restore_draft(where.token or ""):
-    not_found("Not found: no draft is saved at this link. Start a new assessment, or import "
-              "your answers file.")
+    sharing.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
+                      "import your answers file.")
 else:
     team = st.session_state.get(sharing.TEAM_CONTEXT)
     if team:
