@@ -31,6 +31,7 @@ def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
     return output, table
 
 
+@st.cache_data(show_spinner=False)
 def template() -> str:
     """A CSV with every column and two example rows, to fill in."""
     examples = [
