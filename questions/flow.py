@@ -64,10 +64,11 @@ def from_answers(bank: QuestionBank, data: dict[str, Any]) -> dict[str, Any]:
 def _valid(question: Any, value: Any) -> bool:
     kind = question.kind
     if kind == "choice":
-        return value in {o.value for o in question.options}
+        return isinstance(value, str) and value in {o.value for o in question.options}
     if kind == "multi_choice":
         options = {o.value for o in question.options}
-        return isinstance(value, list) and len(set(value)) == len(value) and set(value) <= options
+        return (isinstance(value, list) and all(isinstance(v, str) for v in value)
+                and len(set(value)) == len(value) and set(value) <= options)
     if kind == "boolean":
         return isinstance(value, bool)
     if kind == "integer":

@@ -98,9 +98,15 @@ def test_missing_section_names_the_unasked_questions(tmp_path):
         load_bank(folder)
 
 
-@given(st.dictionaries(st.text(max_size=30), st.one_of(
-    st.none(), st.booleans(), st.integers(-10, 20_000), st.text(max_size=200),
-    st.lists(st.text(max_size=20), max_size=5))))
+_ANY_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 20_000) | st.floats(allow_nan=False)
+    | st.text(max_size=200),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner,
+                                                                max_size=3),
+    max_leaves=8)
+
+
+@given(st.dictionaries(st.sampled_from(sorted(QUESTION_IDS)) | st.text(max_size=30), _ANY_JSON))
 def test_sanitize_never_fails_and_keeps_only_valid_values(bank, raw):
     """A stored draft from an older or tampered version loads; nothing invalid gets through."""
     values = flow.sanitize(bank, raw)
@@ -115,3 +121,10 @@ def test_sanitize_keeps_every_valid_answer(bank, data):
     values = flow.sanitize(bank, data)
     assert {k: v for k, v in values.items() if k in data and data[k] is not None} == {
         k: v for k, v in data.items() if v is not None}
+
+
+def test_draft_with_a_list_for_a_choice_loads_reset(bank):
+    """Regression: a tampered draft with `edge_sites: []` crashed the draft loader."""
+    values = flow.sanitize(bank, {"edge_sites": [], "workloads": [{"x": 1}], "industry": "retail"})
+    assert values["edge_sites"] is None and values["workloads"] is None
+    assert values["industry"] == "retail"
