@@ -66,6 +66,8 @@ class Disagreement:
     consensus: Any
     verdict_changes: int  # respondents whose verdict moves if they took the consensus answer
     changed: tuple[int, ...]  # their positions
+    holds_apart: tuple[int, ...]  # respondents whose own answer here, kept alone against
+    # the consensus answers, still gives a verdict other than the team's
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,14 @@ class TeamAnalysis:
 
 
 def analyse(answers: list[Answers], kb: KnowledgeBase) -> TeamAnalysis:
-    """Evaluate each respondent and the consensus; rank disagreements by verdict impact."""
+    """Evaluate each respondent and the consensus; rank disagreements by verdict impact: first
+    how many respondents' verdicts move if they alone took the team's answer, then how many
+    respondents' answer here, set alone into the team's answers, gives another verdict."""
     if not answers:
         raise ValueError("a team analysis needs at least one respondent")
     recs = tuple(evaluate(a, kb) for a in answers)
     agreed = consensus(answers, kb)
+    team = evaluate(agreed, kb)
     disagreements = []
     for question in QUESTION_IDS:
         if question == "org_name":
@@ -105,14 +110,21 @@ def analyse(answers: list[Answers], kb: KnowledgeBase) -> TeamAnalysis:
         if len(counts) < 2:
             continue
         target = getattr(agreed, question)
+        others = [i for i, a in enumerate(answers) if _key(getattr(a, question)) != _key(target)]
         changed = tuple(
-            i for i, (a, rec) in enumerate(zip(answers, recs, strict=True))
-            if _key(getattr(a, question)) != _key(target)
-            and evaluate(a.model_copy(update={question: target}), kb).verdict != rec.verdict
+            i for i in others
+            if evaluate(answers[i].model_copy(update={question: target}), kb).verdict
+            != recs[i].verdict
         )
-        disagreements.append(Disagreement(question, dict(counts), target, len(changed), changed))
-    disagreements.sort(key=lambda d: (-d.verdict_changes, -(sum(d.counts.values())
-                                                           - max(d.counts.values())),
+        apart = tuple(
+            i for i in others
+            if evaluate(agreed.model_copy(update={question: getattr(answers[i], question)}),
+                        kb).verdict != team.verdict
+        )
+        disagreements.append(
+            Disagreement(question, dict(counts), target, len(changed), changed, apart))
+    disagreements.sort(key=lambda d: (-d.verdict_changes, -len(d.holds_apart),
+                                      -(sum(d.counts.values()) - max(d.counts.values())),
                                       QUESTION_IDS.index(d.question)))
     verdict_counts = {v: sum(1 for r in recs if r.verdict == v) for v in VERDICTS}
-    return TeamAnalysis(recs, agreed, evaluate(agreed, kb), tuple(disagreements), verdict_counts)
+    return TeamAnalysis(recs, agreed, team, tuple(disagreements), verdict_counts)

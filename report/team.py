@@ -46,16 +46,20 @@ def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: Know
     return grid(rows, [WIDTH * 0.25, WIDTH * 0.2, 22 * mm, WIDTH * 0.55 - 22 * mm])
 
 
-def _disagreements(analysis: TeamAnalysis, bank: QuestionBank, s: dict[str, Any]) -> Any:
+def _disagreements(people: list[tuple[str, str]], analysis: TeamAnalysis, bank: QuestionBank,
+                   s: dict[str, Any]) -> Any:
     if not analysis.disagreements:
         return Paragraph("Nowhere: every respondent gave the same answers.", s["muted"])
-    rows = [_header(s, "Question", "Answers given", "Team answer", "Verdicts that change")]
+    rows = [_header(s, "Question", "Answers given", "Team answer", "Verdicts that change",
+                    "Alone keeps from the team verdict")]
     for d in analysis.disagreements:
+        apart = ", ".join(clean(people[i][0]) for i in d.holds_apart) or "—"
         rows.append([Paragraph(markup(bank.question(d.question).label), s["small"]),
                      Paragraph(markup(spread(bank, d.question, d.counts)), s["small"]),
                      Paragraph(markup(answer_text(bank, d.question, d.consensus)), s["small"]),
-                     Paragraph(str(d.verdict_changes), s["small"])])
-    return grid(rows, [WIDTH * 0.38, WIDTH * 0.32, WIDTH * 0.18, WIDTH * 0.12])
+                     Paragraph(str(d.verdict_changes), s["small"]),
+                     Paragraph(markup(apart), s["small"])])
+    return grid(rows, [WIDTH * 0.3, WIDTH * 0.24, WIDTH * 0.14, WIDTH * 0.12, WIDTH * 0.2])
 
 
 def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: TeamAnalysis,
@@ -76,7 +80,7 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
         Paragraph("Respondents", s["h2"]),
         _respondents(people, analysis, kb, s),
         Paragraph("Where the team disagrees", s["h2"]),
-        _disagreements(analysis, bank, s),
+        _disagreements(people, analysis, bank, s),
         Paragraph("Why the team verdict", s["h2"]),
     ]
     rows = [_header(s, "Rule", "Reason")]

@@ -163,16 +163,21 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
 
 
-def _disagreements(analysis: TeamAnalysis) -> None:
+def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:
     st.markdown("##### Where the team disagrees, most consequential first")
     if not analysis.disagreements:
         st.caption("Nowhere: every respondent gave the same answers.")
         return
+    st.caption("*Verdicts that change*: respondents whose own verdict moves if they took the "
+               "team's answer to that question alone. *Alone keeps from the team verdict*: "
+               "respondents whose answer there, with the team's answers everywhere else, gives "
+               "another verdict than the team's: the conversation to have with them.")
     st.dataframe(pd.DataFrame([{
         "Question": bank().question(d.question).label,
         "Answers given": spread(bank(), d.question, d.counts),
         "Team answer": answer_text(bank(), d.question, d.consensus),
-        "Verdicts that change if aligned": d.verdict_changes,
+        "Verdicts that change": d.verdict_changes,
+        "Alone keeps from the team verdict": ", ".join(people[i].name for i in d.holds_apart),
     } for d in analysis.disagreements]), hide_index=True, key="disagreements")
 
 
@@ -197,7 +202,7 @@ def team_view(token: str, name: str) -> None:
     table = _table(people, analysis)
     st.dataframe(table, hide_index=True, key="team_table")
     _charts(people, analysis)
-    _disagreements(analysis)
+    _disagreements(people, analysis)
     _exports(name, people, analysis, table)
 
 

@@ -62,7 +62,8 @@ def test_two_colleagues_answer_differently_and_the_view_shows_both():
     disagreements = view.dataframe[1].value
     first = disagreements.iloc[0]
     assert first["Question"].startswith("Do you need a contractual SLA")
-    assert first["Verdicts that change if aligned"] == 1
+    assert first["Verdicts that change"] == 1
+    assert first["Alone keeps from the team verdict"] == "Ana", "the tie went to the SLA"
     assert not any(b.label == "Answer the questionnaire" for b in view.button), "read-only"
 
 

@@ -83,3 +83,32 @@ def test_every_promised_verdict_change_is_real(kb):
 def test_empty_team_is_refused(kb):
     with pytest.raises(ValueError, match="at least one"):
         analyse([], kb)
+
+
+def test_answers_that_each_hold_a_respondent_apart_are_named(kb):
+    """Regression: with two blockers each, aligning any one answer moves no verdict, so the
+    ranking said nothing; the answers that alone keep someone from the team verdict are named."""
+    team = analyse(_people(
+        {}, {},
+        {"contractual_sla": True, "uptime_target": "99.99"},
+    ), kb)
+    assert team.consensus_recommendation.verdict == "evaluate"
+    assert team.recommendations[2].verdict == "monitor"
+    ranked = {d.question: d for d in team.disagreements}
+    assert ranked["contractual_sla"].verdict_changes == 0
+    assert ranked["contractual_sla"].holds_apart == ranked["uptime_target"].holds_apart == (2,)
+    assert [d.question for d in team.disagreements[:2]] == ["uptime_target", "contractual_sla"]
+
+
+def test_every_respondent_said_to_hold_apart_really_does(kb):
+    people = _people({"contractual_sla": True}, {"uptime_target": "99.99"}, {}, {},
+                     {"industry": "media"}, {"regulations": ["gdpr"], "data_residency": True})
+    team = analyse(people, kb)
+    for d in team.disagreements:
+        for i, person in enumerate(people):
+            if getattr(person, d.question) == d.consensus:
+                assert i not in d.holds_apart
+                continue
+            alone = evaluate(team.consensus_answers.model_copy(
+                update={d.question: getattr(person, d.question)}), kb)
+            assert (alone.verdict != team.consensus_recommendation.verdict) == (i in d.holds_apart)

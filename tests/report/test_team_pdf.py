@@ -25,4 +25,5 @@ def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
     assert "The team is split: 1 evaluate, 2 monitor." in text
     assert "Do you need a contractual SLA with service credits?" in text
     assert "Regulations that apply to these workloads" in text
+    assert "Alone keeps from the team verdict" in text
     assert text.count("Monitor") >= 2 and "Evaluate" in text
