@@ -96,7 +96,8 @@ def batch_page() -> None:
                        mime="text/csv", key="batch_template", icon=":material/download:",
                        on_click="ignore")
     upload = st.file_uploader(f"CSV of business units (at most {MAX_BYTES / 1e6:.0f} MB)",
-                              type=["csv"], key="batch_file")
+                              type=["csv"], key="batch_file",
+                              max_upload_size=round(MAX_BYTES / 1e6))
     if upload is None:
         st.info("No file yet: download the template, fill one row per business unit, upload it.",
                 icon=":material/upload_file:")

@@ -35,6 +35,7 @@ def import_box() -> None:
     """The uploader and what became of the last upload."""
     st.file_uploader(
         "Import answers or a decision record", type=["json"], key=UPLOAD, on_change=_on_upload,
+        max_upload_size=max(1, round(MAX_IMPORT_BYTES / 1e6)),
         help=f"A JSON answers file (as `python -m logic evaluate` reads) or a decision record "
              f"downloaded from this app; at most {MAX_IMPORT_BYTES // 1000:,} KB.",
     )

@@ -238,6 +238,7 @@ def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
 
 
 def team_page() -> None:
+    st.title("Team assessment")
     where = sharing.route(st.query_params.to_dict(), TEAM_ROUTES)
     if where.view == "error":
         not_found(where.problem or "")
