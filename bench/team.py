@@ -6,6 +6,7 @@ fresh SQLite database. Prints one line. Run: .venv/bin/python -m bench.team
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import statistics
@@ -20,6 +21,9 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     os.environ["HOSTING_FIT_DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
     from streamlit.testing.v1 import AppTest
+
+    # AppTest's page switch runs outside a script context: silence its warning per run.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
 
     from logic.check import random_answers
     from storage import Store
