@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -86,6 +86,17 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text with every cell formula-safe. Lines end in CRLF (RFC 4180): the csv module
+    quotes only the line terminator's characters, so with a bare LF a cell holding a carriage
+    return went out unquoted and split its row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(value_to_cell(v)) for v in row] for row in rows)
+    return out.getvalue()
+
+
 @dataclass(frozen=True)
 class RowResult:
     """One evaluated row: the input cells and either a recommendation or an error."""
@@ -126,12 +137,9 @@ def evaluate_csv(text: str, kb: KnowledgeBase) -> tuple[str, list[RowResult]]:
     if not header:
         raise AnswersError({"csv": "the file has no header row naming the question ids"})
     results = list(evaluate_rows(reader, kb))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*header, *RESULT_COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    for result in results:
-        writer.writerow({k: safe_cell(v) for k, v in result.output_cells().items()})
-    return out.getvalue(), results
+    columns = [*header, *RESULT_COLUMNS]
+    rows = ([r.output_cells().get(c, "") for c in columns] for r in results)
+    return to_csv(columns, rows), results
 
 
 def answers_to_row(answers: Answers) -> dict[str, str]:

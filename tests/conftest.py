@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from logic.knowledge_base import KnowledgeBase, load_knowledge
 from questions.loader import default_bank
 from questions.models import QuestionBank
+
+# HYPOTHESIS_PROFILE=thorough runs every property test with 20 times the examples (a deeper
+# search before a release; the default keeps the suite quick).
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import io
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from logic.answers import AnswersError, parse_answers
-from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv
+from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv, to_csv
 from logic.knowledge_base import DEFAULT_VERSION
 from ui.resources import knowledge
 
@@ -48,12 +47,8 @@ def template() -> str:
     examples.append({**examples[0], "org_name": "Head office", "edge_sites": "none",
                      "starlink": "no", "latency_target_ms": None, "edge_traffic_pct": 0,
                      "regulations": ["gdpr", "sox"], "contractual_sla": True})
-    out = io.StringIO()
     rows = [answers_to_row(parse_answers(e)) for e in examples]
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return to_csv(list(rows[0]), [list(r.values()) for r in rows])
 
 
 def _decode(raw: bytes) -> str | None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from datetime import UTC, datetime
 from functools import partial
@@ -14,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from logic.answers import AnswersError, parse_answers
-from logic.batch import safe_cell
+from logic.batch import to_csv
 from logic.explain import explain
 from logic.team import TeamAnalysis, analyse
 from report.team import answer_text, build_team_pdf, spread
@@ -131,12 +129,7 @@ def _table(people: list[Response], analysis: TeamAnalysis) -> pd.DataFrame:
 
 def team_csv(table: pd.DataFrame) -> str:
     """The team table as CSV, every cell neutralised against formula injection."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    for row in table.itertuples(index=False):
-        writer.writerow(safe_cell(str(value)) for value in row)
-    return out.getvalue()
+    return to_csv(list(table.columns), table.itertuples(index=False))
 
 
 def _charts(people: list[Response], analysis: TeamAnalysis) -> None:

@@ -1,0 +1,87 @@
+"""Property tests for the validators: whatever arrives, one clear error per bad field, no crash,
+and nothing silently turned into something else."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from logic.answers import QUESTION_IDS, AnswersError, allowed_values, parse_answers
+from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv
+from tests.conftest import case
+from tests.strategies import answers_dicts
+
+_CONTRACT_VALUES = sorted({v for q in QUESTION_IDS for v in (allowed_values(q) or ())}, key=repr)
+
+# Any JSON value, with the contract's own values mixed in so near-misses are tried too.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-100, 20_000) | st.floats(allow_nan=False)
+    | st.text(max_size=60) | st.sampled_from(_CONTRACT_VALUES),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=8,
+)
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@given(answers_dicts(), st.sampled_from(QUESTION_IDS), JSON_VALUES)
+def test_one_bad_field_is_named_alone_and_a_good_one_is_kept_as_given(data, field, value):
+    try:
+        answers = parse_answers({**data, field: value})
+    except AnswersError as caught:
+        assert list(caught.problems) == [field]
+        assert caught.problems[field]
+        return
+    kept = getattr(answers, field)
+    if field == "org_name" and isinstance(value, str) and not value.strip():
+        assert kept is None, "a blank name counts as none"
+    else:
+        assert kept == value and type(kept) is type(value), "accepted only as given"
+
+
+@given(st.dictionaries(st.sampled_from(QUESTION_IDS) | st.text(max_size=12), JSON_VALUES)
+       | JSON_VALUES)
+def test_anything_either_parses_or_names_what_is_wrong(raw):
+    try:
+        parse_answers(raw)
+    except AnswersError as caught:
+        assert caught.problems and all(isinstance(m, str) and m for m in caught.problems.values())
+
+
+def _csv(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(QUESTION_IDS))  # CRLF, as spreadsheets write
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+@given(answers_dicts(), answers_dicts(), st.sampled_from(QUESTION_IDS), st.text(max_size=40))
+def test_a_bad_csv_cell_costs_only_its_row(kb, first, second, column, cell):
+    good = answers_to_row(parse_answers(first))
+    edited = {**answers_to_row(parse_answers(second)), column: cell}
+    output, results = evaluate_csv(_csv([edited, good]), kb)
+    assert len(results) == 2
+    assert results[1].error == "" and results[1].recommendation is not None, "good row kept"
+    if results[0].error:
+        assert results[0].recommendation is None and column in results[0].error
+    rows = list(csv.DictReader(io.StringIO(output, newline="")))
+    assert [list(r) for r in rows] == [[*QUESTION_IDS, *RESULT_COLUMNS]] * 2
+    expected = "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    assert rows[0][column] == expected, "every input cell comes back as it was"
+    for row in rows:
+        assert not any(v.startswith(FORMULA_STARTS) for v in row.values()), "formula-safe"
+
+
+
+def test_a_carriage_return_in_a_cell_does_not_split_its_row(kb):
+    """Regression: output written with bare LF line ends left a CR cell unquoted."""
+    answers = parse_answers(case("retailer_nothing_relevant")["answers"])
+    row = {**answers_to_row(answers), "org_name": "North\rSouth"}
+    output, _ = evaluate_csv(_csv([row]), kb)
+    rows = list(csv.DictReader(io.StringIO(output, newline="")))
+    assert len(rows) == 1 and rows[0]["org_name"] == "North\rSouth"
