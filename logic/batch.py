@@ -92,7 +92,7 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return went out unquoted and split its row."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow(safe_cell(h) for h in header)  # an uploaded file's header comes back too
     writer.writerows([safe_cell(value_to_cell(v)) for v in row] for row in rows)
     return out.getvalue()
 

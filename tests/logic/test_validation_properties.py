@@ -85,3 +85,10 @@ def test_a_carriage_return_in_a_cell_does_not_split_its_row(kb):
     output, _ = evaluate_csv(_csv([row]), kb)
     rows = list(csv.DictReader(io.StringIO(output, newline="")))
     assert len(rows) == 1 and rows[0]["org_name"] == "North\rSouth"
+
+
+def test_a_formula_in_an_uploaded_header_comes_back_neutralised(kb):
+    output, results = evaluate_csv("industry,=HYPERLINK(\"x\")\r\nretail,1\r\n", kb)
+    header = next(csv.reader(io.StringIO(output, newline="")))
+    assert header[1] == "'=HYPERLINK(\"x\")"
+    assert "=HYPERLINK" in results[0].error, "the unknown column is named in the row's error"
