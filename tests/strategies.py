@@ -27,3 +27,17 @@ def _field(qid: str) -> st.SearchStrategy[Any]:
 def answers_dicts() -> st.SearchStrategy[dict[str, Any]]:
     """Every contract field with a valid value."""
     return st.fixed_dictionaries({qid: _field(qid) for qid in QUESTION_IDS})
+
+
+def json_values(*extra_leaves: Any) -> st.SearchStrategy[Any]:
+    """Any JSON value (nested lists and objects too), with `extra_leaves` mixed in."""
+    leaves = (st.none() | st.booleans() | st.integers(-100, 20_000) | st.floats(allow_nan=False)
+              | st.text(max_size=60))
+    if extra_leaves:
+        leaves = leaves | st.sampled_from(extra_leaves)
+    return st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                    max_size=3),
+        max_leaves=8,
+    )

@@ -12,18 +12,12 @@ from hypothesis import strategies as st
 from logic.answers import QUESTION_IDS, AnswersError, allowed_values, parse_answers
 from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv
 from tests.conftest import case
-from tests.strategies import answers_dicts
+from tests.strategies import answers_dicts, json_values
 
 _CONTRACT_VALUES = sorted({v for q in QUESTION_IDS for v in (allowed_values(q) or ())}, key=repr)
 
 # Any JSON value, with the contract's own values mixed in so near-misses are tried too.
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-100, 20_000) | st.floats(allow_nan=False)
-    | st.text(max_size=60) | st.sampled_from(_CONTRACT_VALUES),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=3),
-    max_leaves=8,
-)
+JSON_VALUES = json_values(*_CONTRACT_VALUES)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -75,7 +69,6 @@ def test_a_bad_csv_cell_costs_only_its_row(kb, first, second, column, cell):
     assert rows[0][column] == expected, "every input cell comes back as it was"
     for row in rows:
         assert not any(v.startswith(FORMULA_STARTS) for v in row.values()), "formula-safe"
-
 
 
 def test_a_carriage_return_in_a_cell_does_not_split_its_row(kb):

@@ -14,7 +14,7 @@ from logic.answers import QUESTION_IDS, parse_answers
 from questions import flow
 from questions.loader import BANK_DIR, BankError, load_bank
 from tests.conftest import case
-from tests.strategies import answers_dicts
+from tests.strategies import answers_dicts, json_values
 
 
 def test_bank_asks_every_contract_question_once(bank):
@@ -98,15 +98,7 @@ def test_missing_section_names_the_unasked_questions(tmp_path):
         load_bank(folder)
 
 
-_ANY_JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(-10, 20_000) | st.floats(allow_nan=False)
-    | st.text(max_size=200),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner,
-                                                                max_size=3),
-    max_leaves=8)
-
-
-@given(st.dictionaries(st.sampled_from(sorted(QUESTION_IDS)) | st.text(max_size=30), _ANY_JSON))
+@given(st.dictionaries(st.sampled_from(sorted(QUESTION_IDS)) | st.text(max_size=30), json_values()))
 def test_sanitize_never_fails_and_keeps_only_valid_values(bank, raw):
     """A stored draft from an older or tampered version loads; nothing invalid gets through."""
     values = flow.sanitize(bank, raw)
