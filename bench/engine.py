@@ -12,8 +12,9 @@ import random
 import statistics
 import time
 
-from logic.answers import QUESTION_IDS, parse_answers
-from logic.batch import answers_to_row, evaluate_csv
+from logic.answers import parse_answers
+from logic.answers_csv import answers_to_row, evaluate_csv
+from logic.bank import default_bank
 from logic.check import random_answers
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
@@ -34,7 +35,7 @@ def _median_us(fn, repeat: int) -> float:
 def csv_text(rows: int, seed: int = 7) -> str:
     rng = random.Random(seed)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(QUESTION_IDS))
+    writer = csv.DictWriter(out, fieldnames=list(default_bank().ids))
     writer.writeheader()
     for _ in range(rows):
         writer.writerow(answers_to_row(random_answers(rng)))
@@ -44,7 +45,7 @@ def csv_text(rows: int, seed: int = 7) -> str:
 def main() -> None:
     kb = load_knowledge()
     rng = random.Random(1)
-    samples = [random_answers(rng).model_dump() for _ in range(2000)]
+    samples = [random_answers(rng).values() for _ in range(2000)]
     parsed = [parse_answers(s) for s in samples]
     it = iter(range(10**9))
     one = _median_us(lambda: evaluate(parsed[next(it) % 2000], kb), 5000)

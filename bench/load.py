@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.protocol import ProtocolSession, state
 from bench.server import Server
-from questions.loader import default_bank
+from logic.bank import default_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests/cases").glob("*.json"))

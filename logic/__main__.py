@@ -5,57 +5,25 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
-from pathlib import Path
-from typing import Any
 
-from logic.answers import AnswersError, parse_answers
-from logic.batch import evaluate_csv
+from logic.answers import parse_answers
+from logic.answers_csv import evaluate_csv
 from logic.engine import evaluate
-from logic.knowledge_base import DEFAULT_VERSION, KnowledgeError, load_knowledge
-
-EXIT_INVALID = 2
-
-
-class InputError(Exception):
-    """Input that cannot be evaluated, with a message for the person who gave it."""
-
-
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [k for k, _ in pairs]
-    repeated = sorted({k for k in keys if keys.count(k) > 1})
-    if repeated:
-        raise InputError(f"answers: key(s) given more than once: {', '.join(repeated)}")
-    return dict(pairs)
-
-
-def decode_answers_json(text: str) -> Any:
-    """Decode an answers document, refusing duplicate keys; InputError says where it broke."""
-    try:
-        return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise InputError(f"not valid JSON: {exc.msg} at {where}") from None
-    except RecursionError:
-        raise InputError("not valid JSON: nested too deeply") from None
-
-
-def _read(source: str) -> str:
-    try:
-        if source == "-":
-            return sys.stdin.read()
-        return Path(source).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        kind = exc.__class__.__name__
-        raise InputError(f"{source}: cannot be read as UTF-8 text ({kind})") from None
+from logic.input_files import (
+    EXIT_INVALID,
+    INPUT_ERRORS,
+    InputError,
+    decode_answers_json,
+    read_text,
+    report_error,
+)
+from logic.knowledge_base import DEFAULT_VERSION, available_versions, load_knowledge
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     kb = load_knowledge(args.knowledge)
-    text = _read(args.file)
+    text = read_text(args.file)
     if args.file.lower().endswith(".csv"):
         try:
             output, results = evaluate_csv(text, kb)
@@ -81,16 +49,19 @@ def _check_rules(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+VERSIONS_HELP = "a knowledge version id: " + ", ".join(available_versions())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m logic", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     ev = commands.add_parser("evaluate", help="evaluate an answers JSON (or - for stdin) or CSV")
     ev.add_argument("file", help="answers .json, '-' for JSON on stdin, or a .csv of organisations")
-    ev.add_argument("--knowledge", default=DEFAULT_VERSION, help="knowledge version to use")
+    ev.add_argument("--knowledge", default=DEFAULT_VERSION, help=VERSIONS_HELP)
     ev.set_defaults(run=_evaluate)
     check = commands.add_parser("check-rules", help="look for rules that never fire, dead "
                                 "floors, contradictions and answers without a reason")
-    check.add_argument("--knowledge", default=DEFAULT_VERSION, help="knowledge version to check")
+    check.add_argument("--knowledge", default=DEFAULT_VERSION, help=VERSIONS_HELP)
     check.add_argument("--samples", type=int, default=20_000, help="random answer sets to try")
     check.set_defaults(run=_check_rules)
     return parser
@@ -100,14 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except AnswersError as exc:
-        print("invalid answers:", file=sys.stderr)
-        for field, message in exc.problems.items():
-            print(f"  {field}: {message}", file=sys.stderr)
-        return EXIT_INVALID
-    except (InputError, KnowledgeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+    except INPUT_ERRORS as exc:
+        return report_error(exc)
 
 
 if __name__ == "__main__":

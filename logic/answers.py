@@ -1,93 +1,121 @@
-"""The answers contract (PRODUCT.md section 3): ids, types and allowed values."""
+"""The answers contract, generated from the question bank (logic.bank): one model per bank.
+
+A choice question gives its allowed values, an integer its bounds, a multi-choice its values and
+how many must be chosen, a text its length; a question marked `required` must be answered
+whenever it is asked (its `visible_when` holds). Answers are frozen and hashable, so they can key
+a cache as they are.
+
+The stored and exported shape is the answers *document*: the answers by question id, plus
+`bank_version` (the bank they were given under; absent means version 1, the original contract)
+and, after a migration, `unanswered` (questions added since, not answered yet).
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    create_model,
+    field_validator,
+)
 
-Industry = Literal[
-    "financial_services", "healthcare", "public_sector", "defense", "energy_and_mining",
-    "maritime_and_logistics", "aviation", "telecommunications", "retail", "manufacturing",
-    "software", "media", "nonprofit", "other",
-]
-Employees = Literal["under_250", "250_to_1000", "1000_to_10000", "over_10000"]
-ClaudeUsage = Literal["none", "evaluating", "direct_api", "cloud_marketplace", "several_channels"]
-HostingRole = Literal["none", "backup", "specialized", "replace_primary"]
-EdgeSites = Literal["none", "few", "many"]
-Starlink = Literal["no", "planned", "yes"]
-UptimeTarget = Literal["none", "99.0", "99.5", "99.9", "99.95", "99.99"]
-Tolerance = Literal["no", "with_fallback", "yes"]
-MonthlyTokens = Literal["under_10m", "10m_to_1b", "1b_to_50b", "over_50b"]
-Workload = Literal["inference", "batch", "fine_tuning", "training"]
-Regulation = Literal["gdpr", "hipaa", "pci_dss", "fedramp", "itar", "sox", "nis2", "other"]
-Level = Literal["low", "medium", "high"]
-RiskAppetite = Literal["conservative", "moderate", "early_adopter"]
-Horizon = Literal["within_6_months", "6_to_18_months", "over_18_months"]
+from logic.bank import AnyQuestion, QuestionBank, default_bank
 
-ORG_NAME_MAX = 120
+BANK_VERSION = "bank_version"
+UNANSWERED = "unanswered"
 
 
-def _no_duplicates(values: list[str]) -> list[str]:
-    duplicates = sorted({v for v in values if values.count(v) > 1})
-    if duplicates:
-        raise ValueError(f"lists {', '.join(duplicates)} more than once")
+class AnswersBase(BaseModel):
+    """One organisation's answers; strict, so nothing is coerced or defaulted silently.
+    Absent and unanswered questions read as None."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    _pending: frozenset[str] = PrivateAttr(default=frozenset())
+
+    if TYPE_CHECKING:  # the fields are generated from the bank
+
+        def __getattr__(self, name: str) -> Any: ...
+
+    def get(self, question_id: str) -> Any:
+        """The answer to a question, or None when it was not given."""
+        return getattr(self, question_id, None)
+
+    def values(self) -> dict[str, Any]:
+        """The answers given, by question id, lists as lists (JSON-ready)."""
+        return {k: list(v) if isinstance(v, tuple) else v
+                for k, v in self.model_dump(exclude_none=True).items()}
+
+    @property
+    def unanswered(self) -> frozenset[str]:
+        """Questions added to the bank since these answers were given, not answered yet."""
+        return frozenset(q for q in self._pending if self.get(q) is None)
+
+    def document(self, bank: QuestionBank | None = None) -> dict[str, Any]:
+        """The stored and exported shape: the answers, the bank version they were given under,
+        and any questions still unanswered since a migration."""
+        doc: dict[str, Any] = {BANK_VERSION: (bank or default_bank()).version, **self.values()}
+        if self.unanswered:
+            doc[UNANSWERED] = sorted(self.unanswered)
+        return doc
+
+    def replace(self, **changes: Any) -> AnswersBase:
+        """A copy with some answers changed (lists kept hashable)."""
+        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
+        copy = self.model_copy(update=fixed)
+        copy._pending = self._pending
+        return copy
+
+
+Answers = AnswersBase  # the type to annotate with; the bank's model subclasses it
+
+
+def _as_tuple(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _blank_is_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _no_duplicates(cls: Any, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if values is not None and len(set(values)) != len(values):
+        repeated = sorted(v for v, n in Counter(values).items() if n > 1)
+        raise ValueError(f"lists {', '.join(repeated)} more than once")
     return values
 
 
-class Answers(BaseModel):
-    """One organisation's answers; strict, so nothing is coerced or defaulted silently."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    org_name: Annotated[str, Field(max_length=ORG_NAME_MAX)] | None = None
-    industry: Industry
-    employees: Employees
-    claude_usage: ClaudeUsage
-    hosting_role_sought: HostingRole
-    edge_sites: EdgeSites
-    starlink: Starlink = "no"
-    latency_target_ms: Annotated[int, Field(ge=10, le=10000)] | None = None
-    edge_traffic_pct: Annotated[int, Field(ge=0, le=100)] = 0
-    uptime_target: UptimeTarget
-    contractual_sla: bool
-    support_24x7: bool
-    unproven_provider_tolerance: Tolerance
-    monthly_tokens: MonthlyTokens
-    workloads: Annotated[list[Workload], Field(min_length=1)]
-    dedicated_capacity: bool
-    regulations: list[Regulation] = Field(default_factory=list)
-    data_residency: bool
-    attestations_required: bool
-    concentration_concern: Level
-    risk_appetite: RiskAppetite
-    decision_horizon: Horizon
-    price_sensitivity: Level
-
-    _unique = field_validator("workloads", "regulations")(_no_duplicates)
-
-    @field_validator("org_name", mode="before")
-    @classmethod
-    def _blank_name_is_no_name(cls, value: Any) -> Any:
-        return None if isinstance(value, str) and not value.strip() else value
+def _field_type(question: AnyQuestion) -> Any:
+    kind = question.kind
+    if kind == "choice":
+        return Literal[question.choices()]  # type: ignore[valid-type]
+    if kind == "multi_choice":
+        item = Literal[question.choices()]  # type: ignore[valid-type]
+        return Annotated[tuple[item, ...], BeforeValidator(_as_tuple)]  # type: ignore[valid-type]
+    if kind == "boolean":
+        return bool
+    if kind == "integer":
+        return Annotated[int, Field(ge=question.min, le=question.max)]  # type: ignore[union-attr]
+    return Annotated[str, BeforeValidator(_blank_is_none),
+                     Field(max_length=question.max_length)]  # type: ignore[union-attr]
 
 
-QUESTION_IDS: tuple[str, ...] = tuple(Answers.model_fields)
-
-
-def allowed_values(question_id: str) -> tuple[Any, ...] | None:
-    """The closed set of values a choice or list question accepts, or None for open ones."""
-    annotation = Answers.model_fields[question_id].annotation
-    for candidate in (annotation, *get_args(annotation)):
-        if getattr(candidate, "__origin__", None) is list:
-            candidate = get_args(candidate)[0]
-        if getattr(candidate, "__origin__", None) is Literal:
-            return get_args(candidate)
-        if candidate is bool:
-            return (True, False)
-    return None
+def build_answers_model(bank: QuestionBank) -> type[AnswersBase]:
+    """The pydantic model for answers to this bank: every question optional at the type level
+    (completeness is checked against `required` and `visible_when` by `parse_answers`)."""
+    fields: dict[str, Any] = {q.id: (_field_type(q) | None, None) for q in bank.questions()}
+    lists = [q.id for q in bank.questions() if q.kind == "multi_choice"]
+    validators = {"_unique": field_validator(*lists)(_no_duplicates)} if lists else {}
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        "Answers", __base__=AnswersBase, __validators__=validators, **fields)
 
 
 class AnswersError(ValueError):
@@ -99,40 +127,65 @@ class AnswersError(ValueError):
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = repr(value) if not isinstance(value, str) or len(value) < 100 else repr(value[:40])
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _describe(error: Mapping[str, Any]) -> tuple[str, str]:
+def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]:
     loc = [str(part) for part in error["loc"]]
     field = loc[0] if loc else "answers"
     kind = error["type"]
     if kind == "extra_forbidden":
-        near = difflib.get_close_matches(field, QUESTION_IDS, n=1)
+        near = difflib.get_close_matches(field, ids, n=1)
         hint = f" (did you mean {near[0]}?)" if near else ""
         return field, f"unknown question id{hint}"
-    if kind == "missing":
-        return field, "is required"
     message = error["msg"]
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         message = f"{_short(error.get('input'))} is not allowed; expected one of {expected}"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
-    if len(loc) > 1:
+    if kind in ("tuple_type", "list_type"):
+        message = "must be a list of values"
+    if len(loc) > 1 and loc[1].isdigit():
         message = f"item {int(loc[1]) + 1}: {message}"
     return field, message[:300]
 
 
-def parse_answers(data: Any) -> Answers:
-    """Validate a decoded answers object; raise AnswersError naming every bad field."""
-    if not isinstance(data, dict):
-        raise AnswersError({"answers": "must be a JSON object keyed by question id"})
+def missing_answers(bank: QuestionBank, values: Mapping[str, Any],
+                    pending: frozenset[str] = frozenset()) -> list[str]:
+    """Required questions that are asked (given these answers) but not answered."""
+    view = dict(values)
+    return [q.id for q in bank.questions()
+            if q.id not in pending and q.needs_answer(view.get(q.id)) and q.is_visible(view)]
+
+
+def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
+             pending: frozenset[str] = frozenset()) -> AnswersBase:
+    """Answers to the current bank (no document keys); AnswersError names every bad field.
+    Questions in `pending` (added since the answers were given) may be unanswered."""
+    bank = bank or default_bank()
+    problems: dict[str, str] = {}
+    answers = None
     try:
-        return Answers.model_validate(data)
+        answers = bank.answers_model.model_validate(dict(data))
     except ValidationError as exc:
-        problems: dict[str, str] = {}
         for error in exc.errors(include_url=False):
-            field, message = _describe(error)
+            field, message = _describe(error, bank.ids)
             problems.setdefault(field, message)
-        raise AnswersError(problems) from None
+    values = answers.values() if answers is not None else {
+        k: v for k, v in data.items() if k not in problems}
+    for question in missing_answers(bank, values, pending):
+        problems.setdefault(question, "is required")
+    if problems or answers is None:
+        raise AnswersError(problems)
+    answers._pending = pending
+    return answers
+
+
+def parse_answers(data: Any, bank: QuestionBank | None = None) -> AnswersBase:
+    """Validate a decoded answers document (any bank version; older ones are migrated);
+    raise AnswersError naming every bad field."""
+    from logic.migrate import read_answers
+
+    return read_answers(data, bank or default_bank())[0]

@@ -12,82 +12,98 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from logic.answers import QUESTION_IDS, Answers, allowed_values
-from logic.conditions import All, AnyOf, Leaf, Not
-from logic.engine import _RANK, fired_rules
+from logic.answers import Answers, validate
+from logic.bank import (
+    AnyQuestion,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    QuestionBank,
+    TextQuestion,
+    default_bank,
+)
+from logic.conditions import Leaf, leaves
+from logic.engine import fired_rules
 from logic.knowledge_base import KnowledgeBase, Rule
+from logic.recommendation import VERDICTS, verdict_rank
 
-LISTS = {"workloads": 1, "regulations": 0}
 
-
-def permissive(kb: KnowledgeBase) -> dict[str, Any]:
+def permissive(bank: QuestionBank) -> dict[str, Any]:
     """The least demanding answers: each strictness-ordered question at its least strict
-    value, no regulations, nothing required (so narrow floors can show their effect)."""
-    base: dict[str, Any] = {q: order[0] for q, order in kb.strictness.items()}
-    base.update(regulations=[], claude_usage="direct_api")
+    value, no list item that is a further requirement (so narrow floors can show their
+    effect)."""
+    base: dict[str, Any] = {}
+    for question in bank.questions():
+        order = getattr(question, "strictness", None)
+        if order:
+            base[question.id] = order[0]
+        elif isinstance(question, MultiChoiceQuestion) and question.more_is_stricter:
+            base[question.id] = []
     return base
 
 
+def _random_value(question: AnyQuestion, rng: random.Random) -> Any:
+    """A random value the form could give this question (None where it may be left empty)."""
+    if isinstance(question, IntegerQuestion):
+        if question.nullable and rng.random() < 0.3:
+            return None
+        return rng.randrange(question.min, question.max + 1)
+    if isinstance(question, MultiChoiceQuestion):
+        values = list(question.choices())
+        return rng.sample(values, rng.randrange(question.min_selected, min(3, len(values)) + 1))
+    if isinstance(question, TextQuestion):
+        return None
+    return rng.choice(question.choices())
+
+
+def _hinted(question: AnyQuestion, pick: Any) -> Any:
+    if isinstance(question, MultiChoiceQuestion) and not isinstance(pick, list):
+        return [pick]
+    return pick
+
+
 def random_answers(rng: random.Random, hints: dict[str, list[Any]] | None = None,
-                   base: dict[str, Any] | None = None) -> Answers:
+                   base: dict[str, Any] | None = None, *,
+                   bank: QuestionBank | None = None) -> Answers:
     """A valid answers object; where `hints` names values for a question, one of those, and
     where `base` gives a value for another, that value half of the time."""
+    bank = bank or default_bank()
     data: dict[str, Any] = {}
-    for question in QUESTION_IDS:
-        values = list(allowed_values(question) or ())
-        hinted = (hints or {}).get(question)
-        if base and question in base and not hinted and rng.random() < 0.5:
-            data[question] = base[question]
+    for question in bank.questions():
+        hinted = (hints or {}).get(question.id)
+        if base and question.id in base and not hinted and rng.random() < 0.5:
+            data[question.id] = base[question.id]
         elif hinted and rng.random() < 0.85:
-            pick = rng.choice(hinted)
-            if question in LISTS:
-                pick = [pick] if not isinstance(pick, list) else pick
-            data[question] = pick
-        elif question == "org_name":
-            data[question] = None
-        elif question == "latency_target_ms":
-            data[question] = rng.choice([None, rng.randrange(10, 2001)])
-        elif question == "edge_traffic_pct":
-            data[question] = rng.randrange(0, 101)
-        elif question in LISTS:
-            data[question] = rng.sample(values, rng.randrange(LISTS[question], 3))
+            data[question.id] = _hinted(question, rng.choice(hinted))
         else:
-            data[question] = rng.choice(values)
-    if not data["workloads"]:
-        data["workloads"] = ["inference"]
-    return Answers.model_validate(data)
+            data[question.id] = _random_value(question, rng)
+    for question in bank.questions():  # a hint may have emptied a list that must not be
+        if not question.is_answered(data[question.id]):
+            data[question.id] = _random_value(question, rng)
+    return validate({k: v for k, v in data.items() if v is not None}, bank)
 
 
-def _hints(condition: Any, into: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """Values a condition mentions, per question (numbers on both sides of a threshold)."""
-    if isinstance(condition, Leaf):
-        bucket = into.setdefault(condition.q, [])
-        if condition.op in ("gte", "lte"):
-            bucket += [condition.value - 1, condition.value, condition.value + 1]
-        elif condition.op == "is_set":
-            bucket += [None, 100]
-        elif condition.op in ("in", "not_in", "has_any"):
-            bucket += list(condition.value)
-        elif condition.op == "eq":
-            bucket.append(condition.value)
-    elif isinstance(condition, Not):
-        _hints(condition.negated, into)
-    elif isinstance(condition, All | AnyOf):
-        for part in condition.all if isinstance(condition, All) else condition.any:
-            _hints(part, into)
-    return into
+def _leaf_hints(leaf: Leaf) -> list[Any]:
+    if leaf.op in ("gte", "lte"):
+        return [leaf.value - 1, leaf.value, leaf.value + 1]
+    if leaf.op == "is_set":
+        return [None, "any"]
+    return leaf.values()
 
 
-def _clean_hints(hints: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    limits = {"latency_target_ms": (10, 10000), "edge_traffic_pct": (0, 100)}
-    out = {}
-    for question, values in hints.items():
-        if question in limits:
-            low, high = limits[question]
-            values = [v for v in values if v is None and question == "latency_target_ms"
-                      or isinstance(v, int) and low <= v <= high]
-        out[question] = values
-    return out
+def _hints(condition: Any, bank: QuestionBank) -> dict[str, list[Any]]:
+    """Values a condition mentions, per question (numbers on both sides of a threshold),
+    kept to what the question accepts."""
+    found: dict[str, list[Any]] = {}
+    for leaf in leaves(condition):
+        found.setdefault(leaf.q, []).extend(_leaf_hints(leaf))
+    for question_id, values in found.items():
+        question = bank.question(question_id)
+        if isinstance(question, IntegerQuestion):
+            middle = (question.min + question.max) // 2
+            values = [middle if v == "any" else v for v in values]
+            found[question_id] = [v for v in values if (v is None and question.nullable)
+                                  or isinstance(v, int) and question.min <= v <= question.max]
+    return found
 
 
 @dataclass
@@ -123,36 +139,38 @@ class CheckReport:
 def _self_contradictions(kb: KnowledgeBase) -> list[str]:
     found = []
     for rule in kb.rules:
-        if rule.floor and rule.ceiling and _RANK[rule.floor] > _RANK[rule.ceiling]:
+        if rule.floor and rule.ceiling and verdict_rank(rule.floor) > verdict_rank(rule.ceiling):
             found.append(f"{rule.id} sets a floor ({rule.floor}) above its own ceiling "
                          f"({rule.ceiling})")
     return found
 
 
 def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300,
-                seed: int = 7) -> CheckReport:
+                seed: int = 7, bank: QuestionBank | None = None) -> CheckReport:
     """Sample the answer space and report what is wrong with the decision table."""
+    bank = bank or default_bank()
     rng = random.Random(seed)
     report = CheckReport(contradictions=_self_contradictions(kb))
     fired_count = {r.id: 0 for r in kb.rules}
     floor_effect = {r.id: 0 for r in kb.rules if r.floor}
-    pool = [random_answers(rng) for _ in range(samples)]
-    easy = permissive(kb)
+    pool = [random_answers(rng, bank=bank) for _ in range(samples)]
+    easy = permissive(bank)
     for rule in kb.rules:
         if rule.when is not None:
-            hints = _clean_hints(_hints(rule.when, {}))
-            pool += [random_answers(rng, hints, easy) for _ in range(per_rule)]
+            hints = _hints(rule.when, bank)
+            pool += [random_answers(rng, hints, easy, bank=bank) for _ in range(per_rule)]
     for answers in pool:
         fired: list[Rule] = fired_rules(answers, kb)
         if not fired:
             report.without_reason += 1
-        ceiling = min((_RANK[r.ceiling] for r in fired if r.ceiling), default=len(_RANK) - 1)
+        ceiling = min((verdict_rank(r.ceiling) for r in fired if r.ceiling),
+                      default=len(VERDICTS) - 1)
         for rule in fired:
             fired_count[rule.id] += 1
-            if rule.floor and _RANK[rule.floor] <= ceiling:
+            if rule.floor and verdict_rank(rule.floor) <= ceiling:
                 floor_effect[rule.id] += 1
-        floors = [(r.id, _RANK[r.floor]) for r in fired if r.floor]
-        ceilings = [(r.id, _RANK[r.ceiling]) for r in fired if r.ceiling]
+        floors = [(r.id, verdict_rank(r.floor)) for r in fired if r.floor]
+        ceilings = [(r.id, verdict_rank(r.ceiling)) for r in fired if r.ceiling]
         for high, high_rank in floors:
             for low, low_rank in ceilings:
                 if high_rank > low_rank:

@@ -3,17 +3,19 @@
 A condition is one of:
   {all: [cond, ...]}, {any: [cond, ...]}, {not: cond}
   {q: QUESTION_ID, OPERATOR: VALUE} with OPERATOR one of the keys of OPERATORS.
+
+`fold` is the one walk over a condition tree: compiling, listing the questions and values a
+condition reads, checking it against the bank and wording it for people all go through it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag, model_validator
 
-from logic.answers import QUESTION_IDS, allowed_values
-
+T = TypeVar("T")
 Predicate = Callable[[Any], bool]  # reads answers as attributes (Answers or a stand-in)
 
 
@@ -42,6 +44,7 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
 Operator = Literal["eq", "in", "not_in", "gte", "lte", "is_set", "has_any", "empty"]
 _VALUE_LIST_OPS = {"in", "not_in", "has_any"}
 _FLAG_OPS = {"is_set", "empty"}
+_NUMBER_OPS = {"gte", "lte"}
 
 
 class Leaf(BaseModel):
@@ -63,25 +66,25 @@ class Leaf(BaseModel):
         return {"q": data.get("q"), "op": ops[0], "value": data[ops[0]]}
 
     @model_validator(mode="after")
-    def _check_against_contract(self) -> Leaf:
-        if self.q not in QUESTION_IDS:
-            raise ValueError(f"`{self.q}` is not a question id")
+    def _check_shape(self) -> Leaf:
         if self.op in _FLAG_OPS:
             if not isinstance(self.value, bool):
                 raise ValueError(f"`{self.op}` takes true or false")
             return self
-        values = self.value if self.op in _VALUE_LIST_OPS else [self.value]
-        if not isinstance(values, list) or not values:
+        if self.op in _VALUE_LIST_OPS and (not isinstance(self.value, list) or not self.value):
             raise ValueError(f"`{self.op}` takes a non-empty list of values")
-        allowed = allowed_values(self.q)
-        bad = [v for v in values if allowed is not None and v not in allowed]
-        if bad:
-            raise ValueError(f"{bad} not among the values of `{self.q}`: {list(allowed or ())}")
+        if self.op in _NUMBER_OPS and (type(self.value) is not int):
+            raise ValueError(f"`{self.op}` takes a whole number")
         return self
 
+    def values(self) -> list[Any]:
+        """The answer values this test names (none for is_set and empty)."""
+        if self.op in _FLAG_OPS:
+            return []
+        return list(self.value) if self.op in _VALUE_LIST_OPS else [self.value]
+
     def compile(self) -> Predicate:
-        test, field, expected = OPERATORS[self.op], self.q, self.value
-        return lambda answers: test(getattr(answers, field), expected)
+        return compile_condition(self)
 
 
 class All(BaseModel):
@@ -91,8 +94,7 @@ class All(BaseModel):
     all: list[Condition]
 
     def compile(self) -> Predicate:
-        parts = tuple(c.compile() for c in self.all)
-        return lambda answers: all(p(answers) for p in parts)
+        return compile_condition(self)
 
 
 class AnyOf(BaseModel):
@@ -102,8 +104,7 @@ class AnyOf(BaseModel):
     any: list[Condition]
 
     def compile(self) -> Predicate:
-        parts = tuple(c.compile() for c in self.any)
-        return lambda answers: any(p(answers) for p in parts)
+        return compile_condition(self)
 
 
 class Not(BaseModel):
@@ -120,8 +121,7 @@ class Not(BaseModel):
         return data
 
     def compile(self) -> Predicate:
-        inner = self.negated.compile()
-        return lambda answers: not inner(answers)
+        return compile_condition(self)
 
 
 def _kind(data: Any) -> str:
@@ -146,11 +146,73 @@ for _model in (All, AnyOf, Not):
     _model.model_rebuild()
 
 
-def questions_used(condition: BaseModel) -> set[str]:
-    """Every question id a condition reads (for completeness checks)."""
+def fold(condition: Any, *, leaf: Callable[[Leaf], T], all_: Callable[[list[T]], T],
+         any_: Callable[[list[T]], T], not_: Callable[[T], T]) -> T:
+    """The one walk over a condition tree: `leaf` maps each test, the others combine."""
     if isinstance(condition, Leaf):
-        return {condition.q}
+        return leaf(condition)
     if isinstance(condition, Not):
-        return questions_used(condition.negated)
-    parts = condition.all if isinstance(condition, All) else condition.any  # type: ignore[attr-defined]
-    return set().union(*(questions_used(p) for p in parts))
+        return not_(fold(condition.negated, leaf=leaf, all_=all_, any_=any_, not_=not_))
+    if isinstance(condition, All):
+        return all_([fold(c, leaf=leaf, all_=all_, any_=any_, not_=not_) for c in condition.all])
+    if isinstance(condition, AnyOf):
+        return any_([fold(c, leaf=leaf, all_=all_, any_=any_, not_=not_) for c in condition.any])
+    raise TypeError(f"not a condition: {type(condition).__name__}")
+
+
+def _compile_leaf(leaf: Leaf) -> Predicate:
+    test, field, expected = OPERATORS[leaf.op], leaf.q, leaf.value
+    return lambda answers: test(getattr(answers, field), expected)
+
+
+def _compile_all(parts: list[Predicate]) -> Predicate:
+    frozen = tuple(parts)
+    return lambda answers: all(p(answers) for p in frozen)
+
+
+def _compile_any(parts: list[Predicate]) -> Predicate:
+    frozen = tuple(parts)
+    return lambda answers: any(p(answers) for p in frozen)
+
+
+def _compile_not(inner: Predicate) -> Predicate:
+    return lambda answers: not inner(answers)
+
+
+def compile_condition(condition: Any) -> Predicate:
+    """A condition as a fast predicate over answers read as attributes."""
+    return fold(condition, leaf=_compile_leaf, all_=_compile_all, any_=_compile_any,
+                not_=_compile_not)
+
+
+def _concat(parts: list[list[Leaf]]) -> list[Leaf]:
+    return [leaf for part in parts for leaf in part]
+
+
+def leaves(condition: Any) -> list[Leaf]:
+    """Every test in a condition, in order."""
+    return fold(condition, leaf=lambda leaf: [leaf], all_=_concat, any_=_concat,
+                not_=lambda inner: inner)
+
+
+def questions_used(condition: Any) -> set[str]:
+    """Every question id a condition reads (for completeness checks)."""
+    return {leaf.q for leaf in leaves(condition)}
+
+
+def condition_problems(condition: Any, questions: dict[str, Any]) -> list[str]:
+    """What is wrong with a condition against a bank's questions (by id): unknown ids, values
+    the question does not allow, number tests on questions that are not numbers."""
+    problems = []
+    for leaf in leaves(condition):
+        question = questions.get(leaf.q)
+        if question is None:
+            problems.append(f"`{leaf.q}` is not a question id")
+            continue
+        allowed = question.choices()
+        if leaf.op in _NUMBER_OPS and question.kind != "integer":
+            problems.append(f"`{leaf.op}` compares numbers; `{leaf.q}` is a {question.kind}")
+        bad = [v for v in leaf.values() if allowed and v not in allowed]
+        if bad:
+            problems.append(f"{bad} not among the values of `{leaf.q}`: {list(allowed)}")
+    return problems

@@ -100,7 +100,7 @@ class VerdictProbe:
     def __init__(self, answers: Any, kb: KnowledgeBase) -> None:
         plan = _plan(kb)
         self._steps = plan.steps
-        self._base = dict(vars(answers)) if not isinstance(answers, dict) else dict(answers)
+        self._base = dict(answers) if isinstance(answers, dict) else dict(vars(answers))
         view = SimpleNamespace(**self._base)
         self._holds = [step.holds(view) for step in self._steps]
         self._readers: dict[str, list[int]] = {}
@@ -119,7 +119,7 @@ class VerdictProbe:
 
 
 def _render_value(value: Any, glossary: dict[str, str]) -> str:
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         names = [str(glossary.get(v, v)) for v in value]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return glossary.get(value, str(value)) if isinstance(value, str) else str(value)

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from logic.answers import QUESTION_IDS, allowed_values
+from logic.bank import QuestionBank, default_bank
 from logic.conditions import Condition, Predicate, questions_used
 from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, VERDICTS, Blocker, Driver, Verdict
 
@@ -50,9 +50,6 @@ class Rule(_Strict):
     def _check(self) -> Rule:
         if self.default == (self.when is not None):
             raise ValueError("a rule has either `when` or `default: true`, not both or neither")
-        for name in _placeholders(self.reason):
-            if name not in QUESTION_IDS:
-                raise ValueError(f"reason placeholder {{{name}}} is not a question id")
         return self
 
     def predicate(self) -> Predicate:
@@ -124,7 +121,6 @@ class KnowledgeBase(_Strict):
     blockers: dict[str, Label]
     glossary: dict[str, str] = {}
     information_only: list[str] = []
-    strictness: dict[str, list[Any]] = {}
     disclosures: list[DisclosureSpec] = []
 
     @model_validator(mode="after")
@@ -142,11 +138,6 @@ class KnowledgeBase(_Strict):
         defaults = [r.id for r in self.rules if r.default]
         if len(defaults) != 1 or not self.rules[-1].default:
             raise ValueError("exactly one rule, the last, must be the `default: true` baseline")
-        for question, order in self.strictness.items():
-            allowed = allowed_values(question) if question in QUESTION_IDS else None
-            if allowed is None or sorted(map(str, order)) != sorted(map(str, allowed)):
-                raise ValueError(f"strictness.{question} must order exactly the values "
-                                 f"{list(allowed or [])}")
         for name, vocabulary, table in (
             ("scores", SECTIONS, self.scores), ("verdicts", VERDICTS, self.verdicts),
             ("drivers", DRIVERS, self.drivers), ("blockers", BLOCKERS, self.blockers),
@@ -162,6 +153,24 @@ class KnowledgeBase(_Strict):
     @property
     def fact_by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
+
+    def conditions(self) -> list[tuple[str, Any]]:
+        """Every condition in the file, with where it stands (for checks against the bank)."""
+        found: list[tuple[str, Any]] = [(f"rules.{r.id}", r.when) for r in self.rules if r.when]
+        found += [(f"scores.{section}", term.when)
+                  for section, spec in self.scores.items() for term in spec.terms]
+        return found
+
+    def bank_problems(self, bank: QuestionBank) -> list[str]:
+        """What in this version does not fit the question bank: unknown question ids or values
+        in conditions and reason placeholders, information-only questions that are not asked."""
+        problems = [f"{where}: {p}" for where, cond in self.conditions()
+                    for p in bank.check_condition(cond)]
+        problems += [f"rules.{r.id}: reason placeholder {{{name}}} is not a question id"
+                     for r in self.rules for name in r.placeholders() if name not in bank.by_id]
+        problems += [f"information_only: {q} is not a question id"
+                     for q in self.information_only if q not in bank.by_id]
+        return problems
 
 
 def _unique(kind: str, ids: list[str]) -> None:
@@ -225,10 +234,11 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     return merged
 
 
-def load_file(path: Path) -> KnowledgeBase:
-    """Parse and validate one knowledge file; errors name the file and the field."""
+def load_file(path: Path, bank: QuestionBank | None = None) -> KnowledgeBase:
+    """Parse and validate one knowledge file against the question bank; errors name the file
+    and the field."""
     try:
-        return KnowledgeBase.model_validate(_raw(path))
+        kb = KnowledgeBase.model_validate(_raw(path))
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from None
     except ValidationError as exc:
@@ -237,6 +247,10 @@ def load_file(path: Path) -> KnowledgeBase:
             for e in exc.errors(include_url=False)
         ]
         raise KnowledgeError("\n".join(lines)) from None
+    problems = kb.bank_problems(bank or default_bank())
+    if problems:
+        raise KnowledgeError("\n".join(f"{path.name}: {p}" for p in problems))
+    return kb
 
 
 def available_versions() -> list[str]:

@@ -1,8 +1,9 @@
 """Several colleagues' answers: the consensus, the team verdict, and where they disagree.
 
-Pure: answers in, analysis out. The consensus takes, per question, the most common answer;
-a tie goes to the stricter requirement (the knowledge base's `strictness`), else to the
-value that comes first in the contract's order.
+Pure: answers in, analysis out. The consensus reads each question's kind from the bank: a
+choice takes the most common answer, a tie going to the stricter requirement (the question's
+`strictness`), else to the value that comes first in the bank; a whole number takes the median;
+free text takes the first respondent's.
 """
 
 from __future__ import annotations
@@ -12,49 +13,62 @@ from dataclasses import dataclass
 from statistics import median_low
 from typing import Any
 
-from logic.answers import QUESTION_IDS, Answers, allowed_values
-from logic.engine import evaluate
+from logic.answers import Answers, validate
+from logic.bank import AnyQuestion, QuestionBank, default_bank
+from logic.engine import evaluate, verdict_of
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import VERDICTS, Recommendation, verdict_rank
 
 
 def _key(value: Any) -> Any:
-    return tuple(sorted(value)) if isinstance(value, list) else value
+    return tuple(sorted(value)) if isinstance(value, list | tuple) else value
 
 
-def _tie_rank(question: str, value: Any, kb: KnowledgeBase) -> tuple[int, int, int]:
-    """Higher wins a tie: stricter first; for lists, more items; then contract order."""
-    order = kb.strictness.get(question)
+def _tie_rank(question: AnyQuestion, value: Any) -> tuple[int, int, int]:
+    """Higher wins a tie: stricter first; for lists, more items; then the bank's order."""
+    order = getattr(question, "strictness", None)
     strict = order.index(value) if order and value in order else -1
     size = len(value) if isinstance(value, tuple) else 0
-    allowed = list(allowed_values(question) or ())
+    allowed = list(question.choices())
     position = allowed.index(value) if value in allowed else len(allowed)
     return strict, size, -position
 
 
-NUMBERS = ("latency_target_ms", "edge_traffic_pct")
+def _median(question: AnyQuestion, values: list[Any]) -> Any:
+    """The lower median of the numbers given, or empty when most left it empty."""
+    numbers = sorted(v for v in values if v is not None)
+    return median_low(numbers) if numbers and len(numbers) * 2 >= len(values) else None
 
 
-def consensus_value(question: str, values: list[Any], kb: KnowledgeBase) -> Any:
-    """The most common answer, ties to the stricter requirement; numbers take the median
-    (the lower middle), or stay empty when most left them empty."""
-    if question in NUMBERS:
-        numbers = sorted(v for v in values if v is not None)
-        return median_low(numbers) if len(numbers) * 2 >= len(values) and numbers else None
-    counts = Counter(_key(v) for v in values)
+def _first(question: AnyQuestion, values: list[Any]) -> Any:
+    return values[0] if values else None
+
+
+def _most_common(question: AnyQuestion, values: list[Any]) -> Any:
+    given = [v for v in values if v is not None]
+    if not given:
+        return None
+    counts = Counter(_key(v) for v in given)
     top = max(counts.values())
-    tied = [value for value, count in counts.items() if count == top]
-    best = max(tied, key=lambda v: _tie_rank(question, v, kb))
+    best = max((v for v, n in counts.items() if n == top), key=lambda v: _tie_rank(question, v))
     return list(best) if isinstance(best, tuple) else best
 
 
-def consensus(answers: list[Answers], kb: KnowledgeBase) -> Answers:
-    """One answers object: each question's consensus (org name from the first respondent)."""
-    data = {
-        question: consensus_value(question, [getattr(a, question) for a in answers], kb)
-        for question in QUESTION_IDS if question != "org_name"
-    }
-    return Answers.model_validate({**data, "org_name": answers[0].org_name})
+# question kind -> how the team's answers to it become one
+CONSENSUS = {"integer": _median, "text": _first}
+
+
+def consensus_value(question: AnyQuestion, values: list[Any]) -> Any:
+    """The team's answer to one question, by the question's kind."""
+    return CONSENSUS.get(question.kind, _most_common)(question, values)
+
+
+def consensus(answers: list[Answers], bank: QuestionBank | None = None) -> Answers:
+    """One answers object: each question's consensus."""
+    bank = bank or default_bank()
+    data = {q.id: consensus_value(q, [a.get(q.id) for a in answers]) for q in bank.questions()}
+    pending = frozenset().union(*(a.unanswered for a in answers))
+    return validate({k: v for k, v in data.items() if v is not None}, bank, pending=pending)
 
 
 @dataclass(frozen=True)
@@ -93,38 +107,37 @@ class TeamAnalysis:
         return "The team is split: " + ", ".join(parts) + "."
 
 
-def analyse(answers: list[Answers], kb: KnowledgeBase) -> TeamAnalysis:
+def analyse(answers: list[Answers], kb: KnowledgeBase,
+            bank: QuestionBank | None = None) -> TeamAnalysis:
     """Evaluate each respondent and the consensus; rank disagreements by verdict impact: first
     how many respondents' verdicts move if they alone took the team's answer, then how many
     respondents' answer here, set alone into the team's answers, gives another verdict."""
     if not answers:
         raise ValueError("a team analysis needs at least one respondent")
+    bank = bank or default_bank()
     recs = tuple(evaluate(a, kb) for a in answers)
-    agreed = consensus(answers, kb)
+    agreed = consensus(answers, bank)
     team = evaluate(agreed, kb)
     disagreements = []
-    for question in QUESTION_IDS:
-        if question == "org_name":
-            continue
-        counts = Counter(_key(getattr(a, question)) for a in answers)
+    for question in (q.id for q in bank.questions() if q.kind != "text"):
+        counts = Counter(_key(a.get(question)) for a in answers)
         if len(counts) < 2:
             continue
-        target = getattr(agreed, question)
-        others = [i for i, a in enumerate(answers) if _key(getattr(a, question)) != _key(target)]
+        target = agreed.get(question)
+        others = [i for i, a in enumerate(answers) if _key(a.get(question)) != _key(target)]
         changed = tuple(
             i for i in others
-            if evaluate(answers[i].model_copy(update={question: target}), kb).verdict
-            != recs[i].verdict
+            if verdict_of(answers[i].replace(**{question: target}), kb) != recs[i].verdict
         )
         apart = tuple(
             i for i in others
-            if evaluate(agreed.model_copy(update={question: getattr(answers[i], question)}),
-                        kb).verdict != team.verdict
+            if verdict_of(agreed.replace(**{question: answers[i].get(question)}), kb)
+            != team.verdict
         )
         disagreements.append(
             Disagreement(question, dict(counts), target, len(changed), changed, apart))
     disagreements.sort(key=lambda d: (-d.verdict_changes, -len(d.holds_apart),
                                       -(sum(d.counts.values()) - max(d.counts.values())),
-                                      QUESTION_IDS.index(d.question)))
+                                      bank.ids.index(d.question)))
     verdict_counts = {v: sum(1 for r in recs if r.verdict == v) for v in VERDICTS}
     return TeamAnalysis(recs, agreed, team, tuple(disagreements), verdict_counts)

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from logic.answers import QUESTION_IDS, Answers, allowed_values
-from logic.conditions import All, AnyOf, Leaf, Not
+from logic.answers import Answers
+from logic.bank import AnyQuestion, IntegerQuestion, MultiChoiceQuestion, QuestionBank, default_bank
+from logic.conditions import leaves
 from logic.engine import VerdictProbe, verdict_of
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import verdict_rank
@@ -55,50 +56,55 @@ class WhatIf:
         return self.single_flips == 0
 
 
-def _thresholds(kb: KnowledgeBase) -> dict[str, set[int]]:
+def thresholds(kb: KnowledgeBase) -> dict[str, set[int]]:
     """Numbers the rules compare each integer answer with, to try values either side."""
     found: dict[str, set[int]] = {}
-
-    def walk(condition: Any) -> None:
-        if isinstance(condition, Leaf):
-            if condition.op in ("gte", "lte") and isinstance(condition.value, int):
-                found.setdefault(condition.q, set()).add(condition.value)
-        elif isinstance(condition, Not):
-            walk(condition.negated)
-        elif isinstance(condition, All | AnyOf):
-            for part in condition.all if isinstance(condition, All) else condition.any:
-                walk(part)
-
     for rule in kb.rules:
-        if rule.when is not None:
-            walk(rule.when)
+        for leaf in leaves(rule.when) if rule.when is not None else ():
+            if leaf.op in ("gte", "lte"):
+                found.setdefault(leaf.q, set()).add(leaf.value)
     return found
 
 
-def candidate_changes(answers: Answers, kb: KnowledgeBase) -> list[Change]:
-    """Every single-answer change worth trying: each other choice, each list item added or
-    removed, and integers either side of the thresholds the rules use."""
-    limits = {"latency_target_ms": (10, 10000), "edge_traffic_pct": (0, 100)}
-    thresholds = _thresholds(kb)
+def integer_values(question: IntegerQuestion, cuts: set[int]) -> set[Any]:
+    """Values of an integer question worth trying: either side of each threshold a rule uses,
+    the bounds, and empty when empty is an answer. Only values the form can enter."""
+    values: set[Any] = {question.min, question.max}
+    values |= {n + d for n in cuts for d in (-1, 0)}
+    if question.nullable:
+        values.add(None)
+    return {v for v in values if v is None or question.min <= v <= question.max}
+
+
+def _toggles(question: MultiChoiceQuestion, current: Any) -> list[list[str]]:
+    chosen = list(current or ())
+    toggled = [[v for v in chosen if v != item] if item in chosen else [*chosen, item]
+               for item in question.choices()]
+    return [new for new in toggled if len(new) >= question.min_selected]
+
+
+def _question_changes(question: AnyQuestion, current: Any, cuts: set[int]) -> list[Any]:
+    if isinstance(question, IntegerQuestion):
+        return sorted(integer_values(question, cuts) - {current}, key=lambda v: (v is None, v))
+    if isinstance(question, MultiChoiceQuestion):
+        return list(_toggles(question, current))
+    return [v for v in question.choices() if v != current]
+
+
+def candidate_changes(answers: Answers, kb: KnowledgeBase,
+                      bank: QuestionBank | None = None) -> list[Change]:
+    """Every single-answer change worth trying, by the kind of each question asked: each other
+    choice, each list item added or removed, integers either side of the rules' thresholds
+    and at their bounds; only values the form can enter."""
+    bank = bank or default_bank()
+    cuts = thresholds(kb)
     changes: list[Change] = []
-    for question in QUESTION_IDS:
-        if question in kb.information_only:
+    for question in bank.questions():
+        if question.id in kb.information_only:
             continue
-        current = getattr(answers, question)
-        if question in limits:
-            low, high = limits[question]
-            values: set[Any] = {n + d for n in thresholds.get(question, ()) for d in (-1, 0)}
-            values = {v for v in values if low <= v <= high}
-            if question == "latency_target_ms":
-                values = {None} if current is not None else {100}
-            changes += [(question, v) for v in sorted(values, key=str) if v != current]
-        elif isinstance(current, list):
-            for item in allowed_values(question) or ():
-                new = [v for v in current if v != item] if item in current else [*current, item]
-                if new or question != "workloads":
-                    changes.append((question, new))
-        else:
-            changes += [(question, v) for v in allowed_values(question) or () if v != current]
+        current = answers.get(question.id)
+        changes += [(question.id, value)
+                    for value in _question_changes(question, current, cuts.get(question.id, set()))]
     return changes
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from logic.conditions import All, AnyOf, Leaf, Not
-from questions.models import QuestionBank
+from logic.bank import QuestionBank
+from logic.conditions import Leaf, fold
 
 _OPS = {
     "eq": "is", "in": "is one of", "not_in": "is none of", "gte": "is at least",
@@ -27,24 +27,23 @@ def _leaf(leaf: Leaf, bank: QuestionBank) -> str:
         return f"{label} is {'answered' if leaf.value else 'left empty'}"
     if leaf.op == "empty":
         return f"{label} is {'empty' if leaf.value else 'not empty'}"
-    values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
-    shown = " or ".join(value_text(bank, leaf.q, v) for v in values)
+    shown = " or ".join(value_text(bank, leaf.q, v) for v in leaf.values())
     return f"{label} {_OPS[leaf.op]} {shown}"
+
+
+def _joined(joiner: str) -> Any:
+    def join(parts: list[tuple[str, bool]]) -> tuple[str, bool]:
+        return joiner.join(f"({text})" if compound else text for text, compound in parts), True
+    return join
 
 
 def describe_condition(condition: Any, bank: QuestionBank) -> str:
     """'“Q” is Yes AND (“R” is one of A or B OR …)'."""
     if condition is None:
         return "no other rule raised the verdict (the baseline)"
-    if isinstance(condition, Leaf):
-        return _leaf(condition, bank)
-    if isinstance(condition, Not):
-        return f"NOT ({describe_condition(condition.negated, bank)})"
-    parts = condition.all if isinstance(condition, All) else condition.any
-    joiner = " AND " if isinstance(condition, All) else " OR "
-    inner = [describe_condition(p, bank) for p in parts]
-    text = joiner.join(f"({t})" if isinstance(p, All | AnyOf) else t
-                       for t, p in zip(inner, parts, strict=True))
+    text, _ = fold(condition, leaf=lambda leaf: (_leaf(leaf, bank), False),
+                   all_=_joined(" AND "), any_=_joined(" OR "),
+                   not_=lambda inner: (f"NOT ({inner[0]})", False))
     return text
 
 

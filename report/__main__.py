@@ -7,11 +7,17 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from logic.__main__ import InputError, decode_answers_json
-from logic.answers import AnswersError, parse_answers
+from logic.answers import parse_answers
+from logic.bank import default_bank
 from logic.engine import evaluate
-from logic.knowledge_base import DEFAULT_VERSION, KnowledgeError, load_knowledge
-from questions.loader import default_bank
+from logic.input_files import (
+    EXIT_INVALID,
+    INPUT_ERRORS,
+    decode_answers_json,
+    read_text,
+    report_error,
+)
+from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
 from report.build import build_pdf
 
 
@@ -31,23 +37,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="the report's date (ISO 8601); default now")
     args = parser.parse_args(argv)
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8-sig")
+        text = read_text(args.file)
         answers = parse_answers(decode_answers_json(text))
         kb = load_knowledge(args.knowledge)
         pdf = build_pdf(answers, evaluate(answers, kb), kb, default_bank(),
                         generated_at=args.date or datetime.now(UTC))
         Path(args.output).write_bytes(pdf)
-    except AnswersError as exc:
-        print("invalid answers:", file=sys.stderr)
-        for field, message in exc.problems.items():
-            print(f"  {field}: {message}", file=sys.stderr)
-        return 2
-    except (InputError, KnowledgeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except INPUT_ERRORS as exc:
+        return report_error(exc)
     except OSError as exc:
         print(f"error: {exc.filename or args.file}: {exc.strerror}", file=sys.stderr)
-        return 2
+        return EXIT_INVALID
     print(f"wrote {args.output} ({len(pdf):,} bytes)", file=sys.stderr)
     return 0
 

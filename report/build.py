@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from logic.answers import Answers
+from logic.bank import QuestionBank
 from logic.explain import Explained, explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
@@ -32,7 +33,6 @@ from questions.describe import (
     no_flip_text,
     robustness_text,
 )
-from questions.models import QuestionBank
 from report.chart import scores_drawing
 from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles, verdict_banner

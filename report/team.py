@@ -8,11 +8,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from logic.bank import QuestionBank
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.team import TeamAnalysis
 from logic.text import clean
-from questions.models import QuestionBank
 from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles, verdict_banner
 

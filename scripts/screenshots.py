@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from logic.answers import parse_answers  # noqa: E402
+from logic.bank import default_bank  # noqa: E402
 from logic.engine import evaluate  # noqa: E402
 from logic.knowledge_base import load_knowledge  # noqa: E402
-from questions.loader import default_bank  # noqa: E402
 from report import build_pdf  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.teams import TeamStore  # noqa: E402

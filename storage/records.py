@@ -10,12 +10,15 @@ from datetime import datetime
 from typing import Any
 
 from logic import APP_VERSION
-from logic.answers import Answers, AnswersError, parse_answers
+from logic.answers import Answers, AnswersError
+from logic.bank import QuestionBank, default_bank
+from logic.migrate import Upgrade, read_answers
 from logic.recommendation import Recommendation
 from storage.store import clean_notes
 
 FORMAT = "hosting-fit/decision-record"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: `answers` is the answers document, with the bank version it was given under
+READABLE_VERSIONS = (1, 2)
 MAX_IMPORT_BYTES = 1_000_000
 
 
@@ -29,7 +32,7 @@ def _digest(record: dict[str, Any]) -> str:
 
 
 def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation, *,
-                    created_at: datetime) -> dict[str, Any]:
+                    created_at: datetime, bank: QuestionBank | None = None) -> dict[str, Any]:
     """Everything needed to see what was decided and why, sealed with a SHA-256."""
     record = {
         "format": FORMAT,
@@ -37,7 +40,7 @@ def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation
         "app_version": APP_VERSION,
         "created_at": created_at.isoformat(),
         "knowledge_version": rec.knowledge_version,
-        "answers": answers.model_dump(exclude_none=True),
+        "answers": answers.document(bank or default_bank()),
         "notes": clean_notes(notes),
         "recommendation": rec.model_dump(mode="json"),
     }
@@ -57,21 +60,26 @@ class Imported:
     answers: Answers
     notes: dict[str, str]
     record_intact: bool | None  # None for a plain answers file
+    upgrade: Upgrade  # how the answers were brought to the current question bank
 
 
-def read_import(raw: bytes) -> Imported:
-    """Parse an uploaded file; AnswersError names what is wrong (file, format or fields)."""
+def read_import(raw: bytes, bank: QuestionBank | None = None) -> Imported:
+    """Parse an uploaded file; AnswersError names what is wrong (file, format or fields).
+    A record is never rewritten: its seal is checked on the bytes as written, and answers
+    given to an older questionnaire are migrated in the view returned."""
+    bank = bank or default_bank()
     if len(raw) > MAX_IMPORT_BYTES:
         raise AnswersError({"file": f"is {len(raw):,} bytes; at most {MAX_IMPORT_BYTES:,}"})
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # bad bytes, bad JSON, numbers too long
         raise AnswersError({"file": f"is not a JSON document ({exc.__class__.__name__})"}) from None
     if not isinstance(data, dict):
         raise AnswersError({"file": "must hold a JSON object: answers or a decision record"})
     if "format" not in data:
-        return Imported(parse_answers(data), {}, None)
-    if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
+        answers, upgraded = read_answers(data, bank)
+        return Imported(answers, {}, None, upgraded)
+    if data.get("format") != FORMAT or data.get("format_version") not in READABLE_VERSIONS:
         raise AnswersError({"format": f"expected {FORMAT} version {FORMAT_VERSION}, got "
                                       f"{str(data.get('format'))[:60]} version "
                                       f"{str(data.get('format_version'))[:10]}"})
@@ -82,4 +90,5 @@ def read_import(raw: bytes) -> Imported:
         notes = clean_notes(notes)
     except ValueError as exc:
         raise AnswersError({"notes": str(exc)}) from None
-    return Imported(parse_answers(data.get("answers")), notes, is_intact(data))
+    answers, upgraded = read_answers(data.get("answers"), bank)
+    return Imported(answers, notes, is_intact(data), upgraded)

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from logic.answers import AnswersError, parse_answers
-from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv, to_csv
+from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv, to_csv
 from logic.knowledge_base import DEFAULT_VERSION
 from ui.resources import knowledge
 

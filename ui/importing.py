@@ -9,7 +9,6 @@ from storage.records import MAX_IMPORT_BYTES, read_import
 from ui import state
 
 UPLOAD = "import_file"
-MESSAGE = "import_message"
 
 
 def _on_upload() -> None:
@@ -19,16 +18,16 @@ def _on_upload() -> None:
     try:
         imported = read_import(upload.getvalue())
     except AnswersError as exc:
-        st.session_state[MESSAGE] = ("error", "Not imported. " + "; ".join(
+        state.session().import_message = ("error", "Not imported. " + "; ".join(
             f"{field}: {message}" for field, message in exc.problems.items()))
         return
-    state.load(imported.answers.model_dump(exclude_none=True), imported.notes)
+    state.load(imported.answers.values(), imported.notes, imported.upgrade)
     state.go(state.RESULT)
     seal = {None: "", True: " The decision record's seal is intact.",
             False: " Warning: the decision record was changed after it was written (its "
                    "SHA-256 no longer matches)."}[imported.record_intact]
     kind = "warning" if imported.record_intact is False else "success"
-    st.session_state[MESSAGE] = (kind, f"Imported {upload.name}.{seal}")
+    state.session().import_message = (kind, f"Imported {upload.name}.{seal}")
 
 
 def import_box() -> None:
@@ -39,6 +38,6 @@ def import_box() -> None:
         help=f"A JSON answers file (as `python -m logic evaluate` reads) or a decision record "
              f"downloaded from this app; at most {MAX_IMPORT_BYTES // 1000:,} KB.",
     )
-    message = st.session_state.get(MESSAGE)
+    message = state.session().import_message
     if message:
         getattr(st, message[0])(message[1])

@@ -6,9 +6,9 @@ from typing import Any
 
 import streamlit as st
 
+from logic.bank import Section
 from questions import flow
-from questions.models import Section
-from ui import sharing, state, widgets
+from ui import links, state, widgets
 from ui.resources import bank
 
 
@@ -31,7 +31,6 @@ def navigation() -> Any:
     """The section switcher above every step; returns the slot for the progress bar, which is
     drawn last (`show_progress`) so it counts the answers given in this very run."""
     slot = st.empty()
-    st.session_state.setdefault(state.SECTION, state.steps()[0])
     st.session_state[NAV] = state.current()
     st.segmented_control(
         "Step", state.steps(), format_func=_step_label, key=NAV, required=True,
@@ -45,16 +44,40 @@ def show_progress(slot: Any) -> None:
     slot.progress(answered / asked, text=f"{answered} of {asked} questions answered")
 
 
+def _migration_marks() -> frozenset[str]:
+    """Questions added since the loaded answers were given (marked on the form)."""
+    migration = state.session().migration
+    return migration.pending if migration is not None else frozenset()
+
+
+def migration_banner() -> None:
+    """Above the questionnaire, when the answers loaded were given to an older one."""
+    migration = state.session().migration
+    if migration is None:
+        return
+    parts = [f"These answers were given to questionnaire version {migration.from_version}; it "
+             f"is now at version {migration.to_version}."]
+    if migration.pending:
+        parts.append(f"{len(migration.pending)} question(s) are new since you answered: they "
+                     "are marked below and need an answer.")
+    if migration.dropped:
+        parts.append("No longer asked: " + ", ".join(sorted(migration.dropped)) + ".")
+    st.info(" ".join(parts), icon=":material/update:")
+
+
 def _section_body(section: Section) -> None:
     answers = state.answers()
     show_missing = section.id in state.flagged()
+    new = _migration_marks()
     for question in section.questions:
         if not question.is_visible(answers):
             continue
+        if question.id in new:
+            st.badge("New since you answered", icon=":material/fiber_new:", color="blue")
         value = widgets.render(question, answers)
-        if show_missing and not flow.is_answered(question, value):
+        if show_missing and question.needs_answer(value):
             st.error(f"Please answer: {question.label}", icon=":material/error:")
-        widgets.note(question.id, question.label, sharing.notes())
+        widgets.note(question.id, question.label, links.notes())
 
 
 def section_page(section: Section) -> None:
@@ -74,7 +97,7 @@ def section_page(section: Section) -> None:
     else:
         forward.button("Get recommendation", key="get_recommendation", type="primary",
                        on_click=state.submit, icon=":material/fact_check:", width="stretch")
-    problems = st.session_state.get(state.SUBMIT_ERRORS) or {}
+    problems = state.session().submit_errors
     incomplete = [
         s.title for s in bank().sections
         if s.id in state.flagged() and flow.missing(s, state.answers())

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from logic.bank import QuestionBank, default_bank
 from logic.knowledge_base import KnowledgeBase, load_knowledge
-from questions.loader import default_bank
-from questions.models import QuestionBank
 from storage import Store
 
 

@@ -21,13 +21,13 @@ from report.markdown import summary
 from storage import OVERALL, StorageLimit
 from storage.records import decision_record
 from storage.store import MAX_NOTE_CHARS
-from ui import sharing, state
+from ui import links, state
 from ui.banner import show_verdict
 from ui.charts import scores_figure
-from ui.insight import what_if_panel
 from ui.resources import bank, knowledge
 from ui.team import submit_panel
 from ui.text import plain
+from ui.what_if import what_if_panel
 
 
 def _missing_notice() -> None:
@@ -50,7 +50,8 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
                         notes: dict[str, str]) -> None:
     """Verdict, drivers and blockers, chart, reasons with quotes, open questions, downloads."""
     text = explain(rec, kb)
-    who = plain(answers.org_name) if answers.org_name else "your organisation"
+    name = answers.get("org_name")
+    who = plain(name) if name else "your organisation"
     st.subheader(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
     drivers, blockers = st.columns(2)
@@ -68,7 +69,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
         [{"Rule": r.rule, "Reason": r.text, "From the article": r.quotes} for r in text.reasons]
     )
     st.table(table.set_index("Rule"))
-    what_if_panel(json.dumps(answers.model_dump(), sort_keys=True), kb.version)
+    what_if_panel(answers, kb.version)
     st.markdown("##### Questions for the account team")
     if rec.open_questions:
         st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)))
@@ -93,7 +94,7 @@ def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
     )
     record.download_button(
         "Decision record (JSON)",
-        data=partial(_json, decision_record, answers, notes, rec, created_at=now),
+        data=partial(_json, decision_record, answers, notes, rec, created_at=now, bank=bank()),
         file_name=file_name(answers, now).replace(".pdf", "-record.json"),
         mime="application/json", key="download_record", icon=":material/verified:",
         on_click="ignore", width="stretch",
@@ -102,7 +103,7 @@ def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
     )
     answers_json.download_button(
         "Answers (JSON)",
-        data=json.dumps(answers.model_dump(exclude_none=True), indent=2, ensure_ascii=False),
+        data=json.dumps(answers.document(bank()), indent=2, ensure_ascii=False),
         file_name="answers.json", mime="application/json", key="download_answers",
         icon=":material/download:", on_click="ignore", width="stretch",
         help="The format `python -m logic evaluate` reads; import it to continue later.",
@@ -117,8 +118,8 @@ def _json(build: Any, *args: Any, **kwargs: Any) -> str:
 
 def _share_panel(answers: Answers, rec: Recommendation) -> None:
     st.markdown("##### Share with colleagues")
-    widgets_note = sharing.notes()
-    key = "note___overall"
+    widgets_note = links.notes()
+    key = state.OVERALL_NOTE_KEY
     if key not in st.session_state:
         st.session_state[key] = widgets_note.get(OVERALL, "")
     st.text_area("A note on the assessment as a whole (optional)", key=key,
@@ -127,17 +128,17 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
     widgets_note[OVERALL] = st.session_state[key]
     if st.button("Save and share", key="share", type="primary", icon=":material/share:"):
         try:
-            sharing.share(answers, rec)
+            links.share(answers, rec)
         except StorageLimit as exc:
             st.error(f"Not saved: {exc}.")
-    links = st.session_state.get(sharing.LAST_SHARE)
-    if links is not None:
+    shared = state.session().last_share
+    if shared is not None:
         st.success("Saved. Anyone with the first link sees this result, read-only, and can "
                    "make their own copy.", icon=":material/check:")
         st.caption("Share link")
-        st.code(sharing.link("a", links.view), language=None)
+        st.code(links.link("a", shared.view), language=None)
         st.caption("Your private manage link (revoke the share link with it; do not forward)")
-        st.code(sharing.link("m", links.manage), language=None)
+        st.code(links.link("m", shared.manage), language=None)
 
 
 def result_page() -> None:
@@ -148,13 +149,13 @@ def result_page() -> None:
         return
     kb = knowledge()
     rec = evaluate(answers, kb)
-    recommendation_body(answers, rec, kb, sharing.notes())
-    team = st.session_state.get(sharing.TEAM_CONTEXT)
+    recommendation_body(answers, rec, kb, links.notes())
+    team = state.session().team
     if team:
-        submit_panel(answers.model_dump(exclude_none=True), team)
+        submit_panel(answers, team)
     _share_panel(answers, rec)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),
                 icon=":material/edit:")
-    right.button("Start over", key="reset", on_click=sharing.start_new,
+    right.button("Start over", key="reset", on_click=links.start_new,
                  icon=":material/restart_alt:")

@@ -1,27 +1,75 @@
-"""The session's questionnaire state: the answers so far and where the user is."""
+"""The session's one typed home: the answers so far, where the person is, their links and team.
+
+Streamlit keeps widget values under their keys (a question's id, `note_key(id)`); everything
+else this app remembers about a session lives in one `Session` object.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
-from logic.answers import Answers, AnswersError, parse_answers
+from logic.answers import Answers, AnswersError, validate
+from logic.migrate import Upgrade
 from questions import flow
+from storage import ShareLinks
+from storage.teams import TeamLinks
 from ui.resources import bank
 
 RESULT = "result"
-ANSWERS = "answers"
-SECTION = "section"
-FLAGGED = "flagged_sections"
-SUBMIT_ERRORS = "submit_errors"
+OVERALL_NOTE_KEY = "note___overall"
+
+
+def note_key(question_id: str) -> str:
+    """The widget key of the note on one question."""
+    return f"note__{question_id}"
+
+
+@dataclass
+class TeamContext:
+    """Answering for a team: through its invite link, or revising as a known respondent."""
+
+    team: str
+    name: str
+    role: str
+    invite: str | None = None
+    respondent: str | None = None
+
+
+@dataclass
+class Session:
+    """Everything one browser session holds besides widget values."""
+
+    form: dict[str, Any]  # the answers so far, by question id (None: not answered)
+    notes: dict[str, str] = field(default_factory=dict)  # by question id, and `_overall`
+    section: str | None = None
+    flagged: set[str] = field(default_factory=set)  # sections shown with what is missing
+    submit_errors: dict[str, str] = field(default_factory=dict)
+    draft_token: str | None = None
+    saved_snapshot: str | None = None
+    last_share: ShareLinks | None = None
+    team: TeamContext | None = None
+    team_submitted: bool = False
+    created_team: TeamLinks | None = None
+    migration: Upgrade | None = None  # how the loaded answers were brought to this bank
+    copy_failed: bool = False
+    import_message: tuple[str, str] | None = None
+    _validated: tuple[Any, Answers | None] | None = None
+
+
+def session() -> Session:
+    """This browser session's state (created on first use)."""
+    if "session" not in st.session_state:
+        st.session_state["session"] = Session(form=flow.empty_form(bank()))
+    current: Session = st.session_state["session"]
+    return current
 
 
 def answers() -> dict[str, Any]:
     """The answers so far, by question id (kept while widgets come and go)."""
-    if ANSWERS not in st.session_state:
-        st.session_state[ANSWERS] = flow.initial_answers(bank())
-    return st.session_state[ANSWERS]
+    return session().form
 
 
 def steps() -> list[str]:
@@ -29,16 +77,16 @@ def steps() -> list[str]:
 
 
 def current() -> str:
-    return st.session_state.get(SECTION) or steps()[0]
+    return session().section or steps()[0]
 
 
 def go(step: str) -> None:
     """Move to a section or the result (use as a button callback)."""
-    st.session_state[SECTION] = step
+    session().section = step
 
 
 def flagged() -> set[str]:
-    return st.session_state.setdefault(FLAGGED, set())
+    return session().flagged
 
 
 def next_section(section_id: str) -> None:
@@ -51,43 +99,54 @@ def next_section(section_id: str) -> None:
     go(steps()[steps().index(section_id) + 1])
 
 
+def _frozen(form: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(form.items()))
+
+
+def validated() -> Answers | None:
+    """The answers as a validated model, or None while something is missing or invalid.
+    Validated once per change of the answers, however often a rerun asks."""
+    state = session()
+    key = _frozen(state.form)
+    if state._validated is None or state._validated[0] != key:
+        try:
+            result: Answers | None = validate(flow.payload(bank(), state.form), bank())
+        except AnswersError:
+            result = None
+        state._validated = (key, result)
+    return state._validated[1]
+
+
 def submit() -> None:
     """Validate every answer; show the result, or flag every incomplete section."""
-    incomplete = [s.id for s in bank().sections if flow.missing(s, answers())]
-    flagged().update(incomplete)
-    st.session_state[SUBMIT_ERRORS] = {}
+    state = session()
+    incomplete = [s.id for s in bank().sections if flow.missing(s, state.form)]
+    state.flagged.update(incomplete)
+    state.submit_errors = {}
     if incomplete:
         return
     try:
-        parse_answers(flow.payload(bank(), answers()))
+        validate(flow.payload(bank(), state.form), bank())
     except AnswersError as exc:
-        st.session_state[SUBMIT_ERRORS] = exc.problems
+        state.submit_errors = exc.problems
         return
     go(RESULT)
 
 
-def validated() -> Answers | None:
-    """The answers as a validated model, or None while something is missing or invalid."""
-    if any(flow.missing(s, answers()) for s in bank().sections):
-        return None
-    try:
-        return parse_answers(flow.payload(bank(), answers()))
-    except AnswersError:
-        return None
-
-
-def load(data: dict[str, Any], notes: dict[str, str] | None = None) -> None:
+def load(form: dict[str, Any], notes: dict[str, str] | None = None,
+         migration: Upgrade | None = None) -> None:
     """Replace the answers and notes (and the widgets showing them)."""
-    st.session_state[ANSWERS] = flow.from_answers(bank(), data)
-    st.session_state["notes"] = dict(notes or {})
+    state = session()
+    state.form = flow.from_answers(bank(), form)
+    state.notes = dict(notes or {})
+    state.migration = migration if migration is not None and migration.changed else None
     for question in bank().questions():
         st.session_state.pop(question.id, None)
-        st.session_state.pop(f"note__{question.id}", None)
-    st.session_state.pop("note___overall", None)
+        st.session_state.pop(note_key(question.id), None)
+    st.session_state.pop(OVERALL_NOTE_KEY, None)
 
 
 def reset() -> None:
-    """Start over with an empty questionnaire."""
+    """Start over: an empty questionnaire and no links (the widgets cleared too)."""
     load({})
-    flagged().clear()
-    go(steps()[0])
+    st.session_state["session"] = Session(form=flow.empty_form(bank()))

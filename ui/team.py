@@ -11,17 +11,19 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from logic.answers import AnswersError, parse_answers
-from logic.batch import to_csv
+from logic.answers import Answers, AnswersError, parse_answers
+from logic.answers_csv import to_csv
 from logic.explain import explain
+from logic.migrate import read_answers
 from logic.team import TeamAnalysis, analyse
+from questions import flow
 from report.team import answer_text, build_team_pdf, spread
 from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, MAX_TEAM_NAME, Response, TeamStore
-from ui import sharing, state
+from ui import links, state
 from ui.banner import show_verdict
+from ui.links import not_found
 from ui.resources import bank, knowledge, store
-from ui.sharing import not_found
 from ui.text import plain
 
 TEAM_ROUTES = {"t": "invite", "tv": "view", "r": "respondent"}
@@ -33,17 +35,21 @@ def teams() -> TeamStore:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _analysis(payload: str) -> tuple[TeamAnalysis, tuple[int, ...]] | None:
-    """The analysis of a team's answers (cached by their content), and the positions of the
-    respondents it kept (saved answers that no longer validate are left out)."""
+def _analysis(payload: str) -> tuple[TeamAnalysis, tuple[int, ...], int] | None:
+    """The analysis of a team's answers (cached by their content), the positions of the
+    respondents it kept (answers this app cannot read at all are left out), and how many
+    have questions new since they answered."""
     valid, kept = [], []
     for position, answers in enumerate(json.loads(payload)):
         try:
-            valid.append(parse_answers(answers))
+            valid.append(parse_answers(answers, bank()))
         except AnswersError:
             continue
         kept.append(position)
-    return (analyse(valid, knowledge()), tuple(kept)) if valid else None
+    if not valid:
+        return None
+    behind = sum(1 for a in valid if a.unanswered)
+    return analyse(valid, knowledge(), bank()), tuple(kept), behind
 
 
 def start_team() -> None:
@@ -57,18 +63,18 @@ def start_team() -> None:
         pressed = st.form_submit_button("Create team", type="primary", icon=":material/add:")
     if pressed:
         try:
-            links = teams().create(name)
+            made = teams().create(name)
         except StorageLimit as exc:
             st.error(f"Not created: {exc}.")
             return
-        st.session_state["created_team"] = links
-    created = st.session_state.get("created_team")
+        state.session().created_team = made
+    created = state.session().created_team
     if created:
         st.success("Team created.", icon=":material/check:")
         st.caption("Invite link: colleagues open it to add their answers (and see the team view)")
-        st.code(sharing.link("t", created.invite, "team"), language=None)
+        st.code(links.link("t", created.invite, "team"), language=None)
         st.caption("Read-only link: shows the team view without letting the holder add answers")
-        st.code(sharing.link("tv", created.view, "team"), language=None)
+        st.code(links.link("tv", created.view, "team"), language=None)
 
 
 def _join(invite: str, team_name: str) -> None:
@@ -82,10 +88,9 @@ def _join(invite: str, team_name: str) -> None:
         if not name.strip() or not role.strip():
             st.error("Please give your name and your role.")
             return
-        sharing.start_new()
-        st.session_state[sharing.TEAM_CONTEXT] = {
-            "invite": invite, "respondent": None, "team": team_name,
-            "name": name.strip(), "role": role.strip()}
+        links.start_new()
+        state.session().team = state.TeamContext(team_name, name.strip(), role.strip(),
+                                                 invite=invite)
         st.switch_page("ui/pages/assessment.py")
 
 
@@ -99,11 +104,14 @@ def _revise(token: str) -> str | None:
             f"({plain(response.role)}), last changed {response.updated_at:%d %B %Y %H:%M}.",
             icon=":material/person:")
     if st.button("Revise my answers", key="revise", type="primary", icon=":material/edit:"):
-        sharing.start_new()
-        state.load(response.answers)
-        st.session_state[sharing.TEAM_CONTEXT] = {
-            "invite": None, "respondent": token, "team": team_name,
-            "name": response.name, "role": response.role}
+        links.start_new()
+        try:
+            answers, upgraded = read_answers(response.answers, bank())
+            state.load(answers.values(), migration=upgraded)
+        except AnswersError:
+            state.load(flow.sanitize(bank(), response.answers))
+        state.session().team = state.TeamContext(team_name, response.name, response.role,
+                                                 respondent=token)
         st.switch_page("ui/pages/assessment.py")
     return team_name
 
@@ -115,7 +123,7 @@ def _person(i: int, r: Response) -> str:
 
 def _table(people: list[Response], analysis: TeamAnalysis) -> pd.DataFrame:
     kb = knowledge()
-    titles = {s.id: s.title for s in bank().sections[1:]}
+    titles = {s.id: s.title for s in bank().sections}
     rows = []
     for person, rec in zip(people, analysis.recommendations, strict=True):
         rows.append({
@@ -186,11 +194,15 @@ def team_view(token: str, name: str) -> None:
     if result is None:
         st.warning("None of the saved answers can be read with this version of the app.")
         return
-    analysis, kept = result
+    analysis, kept, behind = result
     if len(kept) < len(people):
-        st.warning(f"{len(people) - len(kept)} respondent(s) skipped: their saved answers no "
-                   "longer validate.")
+        st.warning(f"{len(people) - len(kept)} respondent(s) left out: this version of the app "
+                   "cannot read their saved answers.")
         people = [people[i] for i in kept]
+    if behind:
+        st.info(f"{behind} respondent(s) answered an earlier version of the questionnaire: the "
+                "questions added since count as unanswered for them until they revise their "
+                "answers.", icon=":material/update:")
     _team_recommendation(analysis, len(people))
     table = _table(people, analysis)
     st.dataframe(table, hide_index=True, key="team_table")
@@ -232,7 +244,7 @@ def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
 
 def team_page() -> None:
     st.title("Team assessment")
-    where = sharing.route(st.query_params.to_dict(), TEAM_ROUTES)
+    where = links.route(st.query_params.to_dict(), TEAM_ROUTES)
     if where.view == "error":
         not_found(where.problem or "")
     elif where.view == "new":
@@ -251,27 +263,27 @@ def team_page() -> None:
         team_view(where.token or "", info.name)
 
 
-def submit_panel(answers: dict, context: dict) -> None:
+def submit_panel(answers: Answers, context: state.TeamContext) -> None:
     """On the result of a team respondent: send (or revise) their answers to the team."""
-    st.markdown(f"##### Your answers for the team {plain(context['team'])}")
-    label = "Update my team answers" if context.get("respondent") else "Submit to the team"
+    st.markdown(f"##### Your answers for the team {plain(context.team)}")
+    label = "Update my team answers" if context.respondent else "Submit to the team"
     if st.button(label, key="team_submit", type="primary", icon=":material/group_add:"):
+        document = answers.document(bank())
         try:
-            if context.get("respondent"):
-                if not teams().revise(context["respondent"], answers, context["name"],
-                                      context["role"]):
+            if context.respondent:
+                if not teams().revise(context.respondent, document, context.name, context.role):
                     st.error(NOT_FOUND)
                     return
-            else:
-                context["respondent"] = teams().add_response(
-                    context["invite"], context["name"], context["role"], answers)
-            st.session_state["team_submitted"] = True
+            elif context.invite:
+                context.respondent = teams().add_response(
+                    context.invite, context.name, context.role, document)
+            state.session().team_submitted = True
         except (StorageLimit, LookupError) as exc:
             st.error(f"Not submitted: {exc}.")
             return
-    if st.session_state.get("team_submitted") and context.get("respondent"):
+    if state.session().team_submitted and context.respondent:
         st.success("Your answers are in the team view.", icon=":material/check:")
         st.caption("Your own link, to come back and revise your answers (keep it to yourself)")
-        st.code(sharing.link("r", context["respondent"], "team"), language=None)
+        st.code(links.link("r", context.respondent, "team"), language=None)
         st.page_link("ui/pages/team.py", label="Open the team view",
-                     query_params={"r": context["respondent"]}, icon=":material/groups:")
+                     query_params={"r": context.respondent}, icon=":material/groups:")

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from questions.models import (
+from logic.bank import (
     BooleanQuestion,
     ChoiceQuestion,
     IntegerQuestion,
@@ -15,6 +15,7 @@ from questions.models import (
     TextQuestion,
 )
 from storage.store import MAX_NOTE_CHARS
+from ui.state import note_key
 
 RADIO_MAX_OPTIONS = 5
 
@@ -45,7 +46,8 @@ def _integer(q: IntegerQuestion) -> None:
         st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
                         key=q.id, help=q.help, placeholder=q.null_label)
     else:
-        st.slider(q.label, min_value=q.min, max_value=q.max, step=q.step, key=q.id, help=q.help)
+        st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
+                        key=q.id, help=q.help, placeholder=f"{q.min} to {q.max}")
 
 
 def _text(q: TextQuestion) -> None:
@@ -69,14 +71,12 @@ def _seed(question: Any, value: Any) -> Any:
         return []
     if isinstance(question, TextQuestion):
         return ""
-    if isinstance(question, IntegerQuestion) and not question.nullable:
-        return question.min
     return None
 
 
 def note(question_id: str, label: str, notes: dict[str, str]) -> None:
     """A free-text note on one answer ('why we answered this way'), kept in `notes`."""
-    key = f"note__{question_id}"
+    key = note_key(question_id)
     if key not in st.session_state:
         st.session_state[key] = notes.get(question_id, "")
     has_note = bool(st.session_state[key].strip())

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from questions.loader import default_bank
-from questions.models import IntegerQuestion
+from logic.bank import IntegerQuestion, default_bank
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 

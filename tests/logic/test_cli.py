@@ -13,7 +13,7 @@ import pytest
 
 from logic.__main__ import main
 from logic.answers import parse_answers
-from logic.batch import answers_to_row
+from logic.answers_csv import answers_to_row
 from tests.conftest import ROOT, case, shared_or_skip
 
 VALID = case("startup_backup_tolerant")["answers"]

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from logic.answers import QUESTION_IDS, AnswersError, allowed_values, parse_answers
-from logic.batch import RESULT_COLUMNS, answers_to_row, evaluate_csv
+from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv
 from tests.conftest import case
 from tests.strategies import answers_dicts, json_values
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from logic.answers import QUESTION_IDS, parse_answers
+from logic.bank import BANK_DIR, BankError, load_bank
 from questions import flow
-from questions.loader import BANK_DIR, BankError, load_bank
 from tests.conftest import case
 from tests.strategies import answers_dicts, json_values
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
-from logic.answers import parse_answers
+from logic.answers import Answers
 from logic.whatif import WhatIf, what_if
 from questions.describe import (
     disclosure_lines,
@@ -19,13 +17,14 @@ from ui.resources import bank, knowledge
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def cached_what_if(answers_json: str, version: str) -> WhatIf:
-    """The counterfactual search for one answer set, computed once per answers and version."""
-    return what_if(parse_answers(json.loads(answers_json)), knowledge(version))
+def cached_what_if(answers: Answers, version: str) -> WhatIf:
+    """The counterfactual search for one answer set, computed once per answers and version
+    (the frozen answers object is the cache key as it is)."""
+    return what_if(answers, knowledge(version))
 
 
-def what_if_panel(answers_json: str, version: str) -> None:
-    result = cached_what_if(answers_json, version)
+def what_if_panel(answers: Answers, version: str) -> None:
+    result = cached_what_if(answers, version)
     kb = knowledge(version)
     label, why = robustness_text(result)
     with st.expander("What would change this?", expanded=True, icon=":material/alt_route:"):

@@ -2,56 +2,92 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import json
+from typing import Any
+
 import streamlit as st
 
-from logic.answers import Answers, AnswersError, parse_answers
+from logic.answers import Answers, AnswersError
 from logic.compare import compare
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
+from logic.migrate import Upgrade, read_answers
 from questions import flow
 from storage import OVERALL, Saved
-from ui import sharing
+from ui import links, state
 from ui.resources import bank, knowledge, store
 from ui.results import recommendation_body
-from ui.text import plain
+from ui.text import plain, show_table
 
 
-def _answers_table(saved: Saved) -> None:
-    shown = flow.from_answers(bank(), saved.answers)
+def _answer_rows(section: Any, answers: Answers, saved: Saved,
+                 upgraded: Upgrade) -> list[dict[str, str]]:
+    rows = []
+    for question in flow.visible(section, answers.values()):
+        value = answers.get(question.id)
+        if question.id in upgraded.pending:
+            shown = "New since you answered: not answered"
+        else:
+            shown = question.label_of(value) if value not in (None, "") else "—"
+        rows.append({"Question": question.label, "Answer": shown,
+                     "Note": saved.notes.get(question.id, "")})
+    return rows
+
+
+def _answers_table(answers: Answers, saved: Saved, upgraded: Upgrade) -> None:
     for section in bank().sections:
-        rows = []
-        for question in flow.visible(section, shown):
-            value = saved.answers.get(question.id)
-            rows.append({
-                "Question": question.label,
-                "Answer": question.label_of(value) if value not in (None, "") else "—",
-                "Note": saved.notes.get(question.id, ""),
-            })
         st.markdown(f"**{section.title}**")
-        st.table(pd.DataFrame(rows).set_index("Question"))
+        show_table(_answer_rows(section, answers, saved, upgraded), index="Question")
+    if upgraded.dropped:
+        st.markdown("**No longer asked**")
+        show_table([{"Question id": q, "Answer given then": json.dumps(v, ensure_ascii=False)}
+                    for q, v in upgraded.dropped.items()], index="Question id")
+
+
+def migration_notice(upgraded: Upgrade, saved_verdict: str | None, version: str) -> None:
+    """What changed in the questionnaire since these answers were saved, and the verdict they
+    had then."""
+    if not upgraded.changed:
+        return
+    kb = knowledge(version)
+    then = f" Its verdict then was **{kb.verdicts[saved_verdict].label}**." if saved_verdict else ""
+    parts = [f"Saved with questionnaire version {upgraded.from_version} and knowledge version "
+             f"{version}; the questionnaire is now at version {upgraded.to_version}.{then}"]
+    if upgraded.pending:
+        labels = ", ".join(f"“{bank().question(q).label}”" for q in sorted(upgraded.pending))
+        parts.append(f"New since it was answered, and not answered: {labels}. The result below "
+                     "reads them as unanswered; make a copy to answer them.")
+    if upgraded.dropped:
+        parts.append(f"No longer asked: {', '.join(sorted(upgraded.dropped))} (the answers given "
+                     "then are listed with the answers).")
+    if upgraded.renamed:
+        parts.append("Renamed since: " + ", ".join(f"{a} → {b}" for a, b in
+                                                   upgraded.renamed.items()) + ".")
+    st.warning(" ".join(parts), icon=":material/update:")
 
 
 def _show(saved: Saved) -> bool:
     try:
-        answers = parse_answers(saved.answers)
-    except AnswersError:
-        sharing.not_found("This saved assessment no longer matches the questionnaire and cannot "
-                          "be shown.")
+        answers, upgraded = read_answers(saved.answers, bank())
+    except AnswersError as exc:
+        links.not_found("This saved assessment cannot be read by this version of the app ("
+                        + "; ".join(f"{k}: {v}" for k, v in exc.problems.items()) + ").")
         return False
     saved_version = saved.knowledge_version or DEFAULT_VERSION
     if saved_version not in available_versions():
         st.warning(f"This assessment was saved under knowledge version {saved_version}, which "
                    f"this app no longer has; it is shown under {DEFAULT_VERSION}.")
         saved_version = DEFAULT_VERSION
+    migration_notice(upgraded, saved.verdict, saved_version)
     kb = knowledge(saved_version)
     recommendation_body(answers, evaluate(answers, kb), kb, saved.notes)
     _compare_panel(answers, saved_version)
     if saved.notes.get(OVERALL):
         st.markdown("##### Note from whoever shared it")
         st.markdown(plain(saved.notes[OVERALL]))
-    with st.expander("The answers given, with notes", icon=":material/list_alt:"):
-        _answers_table(saved)
+    with st.expander("The answers given, with notes", icon=":material/list_alt:",
+                     expanded=bool(upgraded.pending or upgraded.dropped)):
+        _answers_table(answers, saved, upgraded)
     return True
 
 
@@ -97,22 +133,23 @@ def shared_page(token: str) -> None:
     """Read-only view of a shared assessment, with 'make a copy and edit'."""
     saved = store().open_shared(token)
     if saved is None:
-        sharing.not_found()
+        links.not_found()
         return
     st.info(f"Shared assessment, read-only. Saved {saved.created_at:%d %B %Y, %H:%M} UTC.",
             icon=":material/share:")
     if _show(saved):
         st.button("Make a copy and edit", key="copy", type="primary", icon=":material/edit:",
-                  on_click=sharing.open_copy, args=(token,))
-        if st.session_state.pop("copy_failed", False):
-            st.error(sharing.NOT_FOUND)
+                  on_click=links.open_copy, args=(token,))
+        if state.session().copy_failed:
+            state.session().copy_failed = False
+            st.error(links.NOT_FOUND)
 
 
 def manage_page(token: str) -> None:
     """The owner's page: the links, and revoking the share link."""
     saved = store().open_managed(token)
     if saved is None:
-        sharing.not_found("Not found: no assessment is managed with this link.")
+        links.not_found("Not found: no assessment is managed with this link.")
         return
     if saved.revoked:
         st.warning("The share link has been revoked: colleagues who open it see 'not found'.",

@@ -4,64 +4,67 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
-from logic.answers import QUESTION_IDS, Answers, AnswersError, parse_answers
+from logic.answers import BANK_VERSION, Answers, AnswersError, parse_answers
+from logic.bank import QuestionBank, default_bank
 from logic.engine import evaluate
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "error")
 LIST_SEPARATOR = ";"
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,12}")  # plain ASCII digits, never 1_0 or other scripts
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def field_kind(question_id: str) -> str:
-    annotation = Answers.model_fields[question_id].annotation
-    for candidate in (annotation, *get_args(annotation)):
-        if candidate is bool:
-            return "bool"
-        if candidate is int or int in get_args(candidate):
-            return "int"
-        if getattr(candidate, "__origin__", None) is list:
-            return "list"
-    return "text"
+def _whole_number(cell: str) -> int:
+    text = cell.strip()
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise ValueError(f"expected a whole number, got {cell[:40]!r}")
+    return int(text)
 
 
-_KINDS = {qid: field_kind(qid) for qid in QUESTION_IDS}
+def _boolean(cell: str) -> bool:
+    lowered = cell.strip().lower()
+    if lowered not in ("true", "false"):
+        raise ValueError(f"expected true or false, got {cell[:40]!r}")
+    return lowered == "true"
 
 
-def _cell_to_value(kind: str, cell: str) -> Any:
-    if kind == "bool":
-        lowered = cell.strip().lower()
-        if lowered not in ("true", "false"):
-            raise ValueError(f"expected true or false, got {cell[:40]!r}")
-        return lowered == "true"
-    if kind == "int":
-        try:
-            return int(cell.strip())
-        except ValueError:
-            raise ValueError(f"expected a whole number, got {cell[:40]!r}") from None
-    if kind == "list":
-        return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
-    return cell
+def _items(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
 
 
-def row_to_answers(row: dict[str, str]) -> Answers:
+# question kind -> how a cell reads as a value of that kind
+READERS = {"boolean": _boolean, "integer": _whole_number, "multi_choice": _items}
+
+
+def _cell_to_value(column: str, cell: str, bank: QuestionBank) -> Any:
+    if column == BANK_VERSION:
+        return _whole_number(cell)
+    question = bank.by_id.get(column)
+    reader = READERS.get(question.kind) if question is not None else None
+    return reader(cell) if reader else cell
+
+
+def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Answers:
     """Turn one CSV row into Answers; an empty cell means absent; errors name every field."""
+    bank = bank or default_bank()
     data: dict[str, Any] = {}
     problems: dict[str, str] = {}
     for column, cell in row.items():
         if column in RESULT_COLUMNS or cell is None or cell == "":
             continue
         try:
-            data[column] = _cell_to_value(_KINDS.get(column, "text"), cell)
+            data[column] = _cell_to_value(column, cell, bank)
         except ValueError as exc:
             problems[column] = str(exc)
     try:
-        answers = parse_answers(data)
+        answers = parse_answers(data, bank)
     except AnswersError as exc:
         problems = {**exc.problems, **problems}
         raise AnswersError(problems) from None
@@ -76,7 +79,7 @@ def value_to_cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return LIST_SEPARATOR.join(value_to_cell(v) for v in value)
     return str(value)
 
@@ -142,6 +145,6 @@ def evaluate_csv(text: str, kb: KnowledgeBase) -> tuple[str, list[RowResult]]:
     return to_csv(columns, rows), results
 
 
-def answers_to_row(answers: Answers) -> dict[str, str]:
-    """The CSV row for one organisation's answers (every contract column)."""
-    return {qid: value_to_cell(getattr(answers, qid)) for qid in QUESTION_IDS}
+def answers_to_row(answers: Answers, bank: QuestionBank | None = None) -> dict[str, str]:
+    """The CSV row for one organisation's answers (every question of the bank, in order)."""
+    return {qid: value_to_cell(answers.get(qid)) for qid in (bank or default_bank()).ids}

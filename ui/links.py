@@ -1,4 +1,4 @@
-"""Links in the URL: which view a query string asks for, drafts that autosave, sharing."""
+"""Links in the URL: which view a query string asks for, drafts that autosave, links."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
-from logic.answers import Answers
+from logic.answers import BANK_VERSION, Answers
+from logic.migrate import upgrade
 from logic.recommendation import Recommendation
 from questions import flow
 from storage import MalformedToken, ShareLinks, StorageLimit
@@ -19,10 +20,6 @@ from ui.resources import bank, store
 
 # query parameter -> the view it opens
 ROUTES = {"a": "shared", "m": "manage", "d": "draft"}
-DRAFT_TOKEN = "draft_token"
-SAVED_SNAPSHOT = "saved_snapshot"
-LAST_SHARE = "last_share"
-TEAM_CONTEXT = "team_context"
 
 
 @dataclass(frozen=True)
@@ -72,19 +69,31 @@ def link(key: str, token: str, page: str = "") -> str:
 
 def notes() -> dict[str, str]:
     """The session's notes: by question id, and `_overall` for the assessment as a whole."""
-    return st.session_state.setdefault("notes", {})
+    return state.session().notes
+
+
+def draft_document() -> dict[str, Any]:
+    """The answers so far in the stored shape: the bank version and every answer given."""
+    given = {k: v for k, v in state.answers().items() if v not in (None, "")}
+    return {BANK_VERSION: bank().version, **given}
 
 
 def restore_draft(token: str) -> bool:
-    """Bring back a draft's answers and notes once per session; False when it is not found."""
-    if st.session_state.get(DRAFT_TOKEN) == token:
+    """Bring back a draft's answers and notes once per session, brought to the current bank
+    (new questions unanswered and marked); False when it is not found."""
+    if state.session().draft_token == token:
         return True
     draft = store().load_draft(token)
     if draft is None:
         return False
-    state.load(flow.sanitize(bank(), draft.answers), draft.notes)
-    st.session_state[DRAFT_TOKEN] = token
-    st.session_state[SAVED_SNAPSHOT] = _snapshot()
+    try:
+        upgraded = upgrade(draft.answers, bank())
+    except ValueError:  # a draft from a newer questionnaire: keep what this one can read
+        upgraded = None
+    form = flow.sanitize(bank(), upgraded.answers if upgraded else draft.answers)
+    state.load(form, draft.notes, upgraded)
+    state.session().draft_token = token
+    state.session().saved_snapshot = _snapshot()
     return True
 
 
@@ -95,31 +104,32 @@ def _snapshot() -> str:
 def autosave() -> str | None:
     """Save the draft when answers or notes changed; start one (and put it in the URL) on the
     first answer. Returns a message when the save was refused."""
+    current = state.session()
     snapshot = _snapshot()
-    if snapshot == st.session_state.get(SAVED_SNAPSHOT):
+    if snapshot == current.saved_snapshot:
         return None
-    answered = flow.progress(bank(), state.answers())[0] or state.answers().get("org_name")
-    if not answered and not any(text.strip() for text in notes().values()):
-        return None
+    document = draft_document()
+    if len(document) == 1 and not any(text.strip() for text in notes().values()):
+        return None  # nothing answered or noted yet
     try:
-        token = st.session_state.get(DRAFT_TOKEN)
-        if token is None or not store().save_draft(token, state.answers(), notes()):
-            token = store().create_draft(state.answers(), notes())
-            st.session_state[DRAFT_TOKEN] = token
+        token = current.draft_token
+        if token is None or not store().save_draft(token, document, notes()):
+            token = store().create_draft(document, notes())
+            current.draft_token = token
             st.query_params.from_dict({"d": token})
     except StorageLimit as exc:
         return f"Not saved: {exc}."
-    st.session_state[SAVED_SNAPSHOT] = snapshot
-    st.session_state.pop(LAST_SHARE, None)  # links shown were for the answers before this change
+    current.saved_snapshot = snapshot
+    current.last_share = None  # links shown were for the answers before this change
     return None
 
 
 def share(answers: Answers, rec: Recommendation) -> ShareLinks:
     """Freeze the current answers and notes as a shared assessment."""
     autosave()  # the draft first, so the links shown stay until the answers change
-    links = store().share(answers.model_dump(exclude_none=True), notes(),
+    links = store().share(answers.document(bank()), notes(),
                           knowledge_version=rec.knowledge_version, verdict=rec.verdict)
-    st.session_state[LAST_SHARE] = links
+    state.session().last_share = links
     return links
 
 
@@ -127,9 +137,9 @@ def open_copy(view_token: str) -> None:
     """Button callback: make the colleague's own editable copy and switch to it."""
     token = store().copy_to_draft(view_token)
     if token is None:
-        st.session_state["copy_failed"] = True
+        state.session().copy_failed = True
         return
-    st.session_state.pop(DRAFT_TOKEN, None)
+    state.session().draft_token = None
     st.query_params.from_dict({"d": token})
     restore_draft(token)
     state.go(state.steps()[0])
@@ -138,8 +148,6 @@ def open_copy(view_token: str) -> None:
 def start_new() -> None:
     """Button callback: leave any link and start an empty questionnaire."""
     st.query_params.clear()
-    for key in (DRAFT_TOKEN, SAVED_SNAPSHOT, LAST_SHARE, TEAM_CONTEXT, "team_submitted"):
-        st.session_state.pop(key, None)
     state.reset()
 
 

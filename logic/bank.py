@@ -1,0 +1,313 @@
+"""The question bank's shapes: the one contract for answers.
+
+The bank (questions/bank/*.yaml) says, for each question, its kind, its allowed values or bounds,
+whether it must be answered, when it is asked, and its order of strictness. Everything else reads
+it from here: the answers model (logic.answers), the form, CSV, the rules check, what-if, the team
+consensus and the tests. No question id appears in generic code.
+"""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from logic.conditions import Condition, Predicate, condition_problems
+
+if TYPE_CHECKING:
+    from logic.answers import AnswersBase
+
+BANK_DIR = Path(__file__).resolve().parent.parent / "questions" / "bank"
+META_FILE = "_bank.yaml"  # the bank's version and its migrations; every other file is a section
+RESERVED_IDS = frozenset({"bank_version"})  # keys the answers document uses for itself
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Strict):
+    """One allowed value of a choice, with the words a person sees."""
+
+    value: str
+    label: str
+    help: str = ""
+
+
+class _Question(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=1)
+    help: str = Field(min_length=1)
+    required: bool = True  # must be answered whenever it is asked
+    visible_when: Condition | None = None
+    _visible: Predicate | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any) -> None:
+        if self.visible_when is not None:
+            self._visible = self.visible_when.compile()
+
+    def is_visible(self, answers: Any) -> bool:
+        """Whether to ask this question, given the answers so far (a dict or an answers model)."""
+        if self._visible is None:
+            return True
+        return self._visible(_AnswerView(answers) if isinstance(answers, dict) else answers)
+
+    def choices(self) -> tuple[Any, ...]:
+        """The closed set of values, or () for open questions (integers, text)."""
+        return ()
+
+    def is_answered(self, value: Any) -> bool:
+        """Whether a value counts as an answer to this question."""
+        return value is not None
+
+    def needs_answer(self, value: Any) -> bool:
+        """Whether the question is required and this value does not answer it."""
+        return self.required and not self.is_answered(value)
+
+
+class ChoiceQuestion(_Question):
+    """Pick one option. `strictness` orders the values from least to most demanding."""
+
+    kind: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+    strictness: list[str] | None = None
+
+    def choices(self) -> tuple[Any, ...]:
+        return tuple(o.value for o in self.options)
+
+    def label_of(self, value: Any) -> str:
+        return next((o.label for o in self.options if o.value == value), str(value))
+
+
+class MultiChoiceQuestion(_Question):
+    """Pick any number of options (at least `min_selected`); `more_is_stricter` when each
+    added item is a further requirement (a regulation)."""
+
+    kind: Literal["multi_choice"]
+    options: list[Option] = Field(min_length=2)
+    min_selected: int = Field(default=0, ge=0)
+    more_is_stricter: bool = False
+
+    def choices(self) -> tuple[Any, ...]:
+        return tuple(o.value for o in self.options)
+
+    def is_answered(self, value: Any) -> bool:
+        return len(value or ()) >= self.min_selected  # absent means none apply
+
+    def label_of(self, value: Any) -> str:
+        labels = {o.value: o.label for o in self.options}
+        return ", ".join(labels.get(v, str(v)) for v in value or []) or "None"
+
+
+class BooleanQuestion(_Question):
+    """Yes or no. `strictness` is [false, true] when yes is the more demanding answer."""
+
+    kind: Literal["boolean"]
+    strictness: list[bool] | None = None
+
+    def choices(self) -> tuple[Any, ...]:
+        return (True, False)
+
+    def label_of(self, value: Any) -> str:
+        return {True: "Yes", False: "No"}.get(value, "—")
+
+
+class IntegerQuestion(_Question):
+    """A whole number in a range; `nullable` lets it be left empty, meaning `null_label`."""
+
+    kind: Literal["integer"]
+    min: int
+    max: int
+    step: int = Field(default=1, gt=0)
+    nullable: bool = False
+    null_label: str = ""
+    unit: str = ""
+
+    @model_validator(mode="after")
+    def _range(self) -> IntegerQuestion:
+        if self.min >= self.max:
+            raise ValueError("min must be below max")
+        if self.nullable and not self.null_label:
+            raise ValueError("a nullable question needs a null_label saying what empty means")
+        return self
+
+    def is_answered(self, value: Any) -> bool:
+        return self.nullable or value is not None  # empty means `null_label`
+
+    def label_of(self, value: Any) -> str:
+        if value is None:
+            return self.null_label or "—"
+        return f"{value:,}{self.unit}"
+
+
+class TextQuestion(_Question):
+    """Free text, at most `max_length` characters. Optional unless it says otherwise."""
+
+    kind: Literal["text"]
+    max_length: int = Field(gt=0)
+    required: bool = False
+
+    def label_of(self, value: Any) -> str:
+        return value or "—"
+
+
+Question = Annotated[
+    ChoiceQuestion | MultiChoiceQuestion | BooleanQuestion | IntegerQuestion | TextQuestion,
+    Field(discriminator="kind"),
+]
+AnyQuestion = (ChoiceQuestion | MultiChoiceQuestion | BooleanQuestion | IntegerQuestion
+               | TextQuestion)
+
+
+class Section(_Strict):
+    """One page of the questionnaire."""
+
+    id: str
+    title: str
+    intro: str
+    questions: list[Question] = Field(min_length=1)
+
+
+class Migration(_Strict):
+    """What changed from `version - 1` to `version`, so answers saved before still open.
+
+    `add`: new questions (unanswered in older answers); `remove`: questions dropped (their old
+    answers are listed, not used); `rename`: {old id: new id}; `rename_values`: {question:
+    {old value: new value}}; `split_values`: {question: {old value: [new values]}} (an old
+    answer that was split is asked again).
+    """
+
+    version: int = Field(ge=2)
+    note: str = Field(min_length=1)
+    add: list[str] = []
+    remove: list[str] = []
+    rename: dict[str, str] = {}
+    rename_values: dict[str, dict[str, str]] = {}
+    split_values: dict[str, dict[str, list[str]]] = {}
+
+
+class QuestionBank(_Strict):
+    """Every section in order, the bank's version, and how older answers migrate."""
+
+    version: int = Field(default=1, ge=1)
+    sections: list[Section] = Field(min_length=1)
+    migrations: list[Migration] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> QuestionBank:
+        problems: list[str] = []
+        seen: set[str] = set()
+        for question in self.questions():
+            if question.id in seen:
+                problems.append(f"{question.id}: asked twice")
+            if question.id in RESERVED_IDS:
+                problems.append(f"{question.id}: reserved, choose another id")
+            seen.add(question.id)
+        for question in self.questions():
+            problems += _question_problems(question, self)
+        versions = [m.version for m in self.migrations]
+        if versions != list(range(2, self.version + 1)):
+            problems.append(f"migrations must be versions 2 to {self.version} in order, one "
+                            f"each; found {versions}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def questions(self) -> list[AnyQuestion]:
+        return [q for s in self.sections for q in s.questions]
+
+    @cached_property
+    def by_id(self) -> dict[str, AnyQuestion]:
+        return {q.id: q for q in self.questions()}
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions())
+
+    def question(self, question_id: str) -> AnyQuestion:
+        return self.by_id[question_id]
+
+    def section_of(self, question_id: str) -> Section:
+        return next(s for s in self.sections if any(q.id == question_id for q in s.questions))
+
+    def check_condition(self, condition: Any) -> list[str]:
+        """Problems with a condition against this bank (unknown ids, values not allowed)."""
+        return condition_problems(condition, self.by_id)
+
+    @cached_property
+    def answers_model(self) -> type[AnswersBase]:
+        """The pydantic model validating answers to this bank (see logic.answers)."""
+        from logic.answers import build_answers_model
+
+        return build_answers_model(self)
+
+
+def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
+    problems = []
+    if question.visible_when is not None:
+        problems += [f"{question.id}: visible_when: {p}"
+                     for p in bank.check_condition(question.visible_when)]
+    order = getattr(question, "strictness", None)
+    if order is not None and sorted(map(str, order)) != sorted(map(str, question.choices())):
+        problems.append(f"{question.id}: strictness must order exactly the values "
+                        f"{list(question.choices())}")
+    if isinstance(question, MultiChoiceQuestion) and question.min_selected > len(question.options):
+        problems.append(f"{question.id}: min_selected is more than there are options")
+    return problems
+
+
+class _AnswerView:
+    """Lets a compiled condition read a plain dict of answers as attributes."""
+
+    __slots__ = ("_answers",)
+
+    def __init__(self, answers: dict[str, Any]) -> None:
+        self._answers = answers
+
+    def __getattr__(self, name: str) -> Any:
+        return self._answers.get(name)
+
+
+class BankError(ValueError):
+    """A question bank that cannot be used; the message names the file and the field."""
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise BankError(f"{path.name}: not valid YAML: {exc}") from None
+
+
+def _errors(where: str, exc: ValidationError) -> str:
+    return "\n".join(f"{where}: {'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
+                     for e in exc.errors(include_url=False))
+
+
+def load_bank(directory: Path = BANK_DIR) -> QuestionBank:
+    """The bank in a folder: `_bank.yaml` (version, migrations) and one file per section, in
+    name order. BankError names each problem with its file."""
+    meta_path = directory / META_FILE
+    meta = _read_yaml(meta_path) if meta_path.exists() else {}
+    if not isinstance(meta, dict):
+        raise BankError(f"{META_FILE}: must be a mapping with `version` and `migrations`")
+    files = sorted(p for p in directory.glob("*.yaml") if p.name != META_FILE)
+    sections = []
+    for path in files:
+        try:
+            sections.append(Section.model_validate(_read_yaml(path)))
+        except ValidationError as exc:
+            raise BankError(_errors(path.name, exc)) from None
+    try:
+        return QuestionBank.model_validate({**meta, "sections": sections})
+    except ValidationError as exc:
+        raise BankError(_errors(directory.name, exc)) from None
+
+
+@cache
+def default_bank() -> QuestionBank:
+    """The shipped bank, loaded once per process."""
+    return load_bank()
