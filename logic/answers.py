@@ -79,7 +79,10 @@ Answers = AnswersBase  # the type to annotate with; the bank's model subclasses 
 
 
 def _as_tuple(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
+    """Lists are kept as tuples (hashable); an empty list is no items chosen, like absent."""
+    if isinstance(value, list | tuple):
+        return tuple(value) or None
+    return value
 
 
 def _blank_is_none(value: Any) -> Any:
@@ -94,24 +97,26 @@ def _no_duplicates(cls: Any, values: tuple[str, ...] | None) -> tuple[str, ...] 
 
 
 def _field_type(question: AnyQuestion) -> Any:
+    """The type of one answer, by the question's kind; None always means not answered."""
     kind = question.kind
     if kind == "choice":
-        return Literal[question.choices()]  # type: ignore[valid-type]
+        return Literal[question.choices()] | None  # type: ignore[valid-type]
     if kind == "multi_choice":
         item = Literal[question.choices()]  # type: ignore[valid-type]
-        return Annotated[tuple[item, ...], BeforeValidator(_as_tuple)]  # type: ignore[valid-type]
+        return Annotated[tuple[item, ...] | None,  # type: ignore[valid-type]
+                         BeforeValidator(_as_tuple)]
     if kind == "boolean":
-        return bool
+        return bool | None
     if kind == "integer":
-        return Annotated[int, Field(ge=question.min, le=question.max)]  # type: ignore[union-attr]
-    return Annotated[str, BeforeValidator(_blank_is_none),
-                     Field(max_length=question.max_length)]  # type: ignore[union-attr]
+        return Annotated[int, Field(ge=question.min, le=question.max)] | None  # type: ignore[union-attr]
+    return Annotated[Annotated[str, Field(max_length=question.max_length)] | None,  # type: ignore[union-attr]
+                     BeforeValidator(_blank_is_none)]
 
 
 def build_answers_model(bank: QuestionBank) -> type[AnswersBase]:
     """The pydantic model for answers to this bank: every question optional at the type level
     (completeness is checked against `required` and `visible_when` by `parse_answers`)."""
-    fields: dict[str, Any] = {q.id: (_field_type(q) | None, None) for q in bank.questions()}
+    fields: dict[str, Any] = {q.id: (_field_type(q), None) for q in bank.questions()}
     lists = [q.id for q in bank.questions() if q.kind == "multi_choice"]
     validators = {"_unique": field_validator(*lists)(_no_duplicates)} if lists else {}
     return create_model(  # type: ignore[call-overload, no-any-return]
@@ -176,7 +181,9 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
     values = answers.values() if answers is not None else {
         k: v for k, v in data.items() if k not in problems}
     for question in missing_answers(bank, values, pending):
-        problems.setdefault(question, "is required")
+        least = getattr(bank.question(question), "min_selected", 0)
+        problems.setdefault(question, f"is required: choose at least {least}" if least
+                            and question in data else "is required")
     if problems or answers is None:
         raise AnswersError(problems)
     answers._pending = pending

@@ -44,7 +44,8 @@ def read_text(source: str) -> str:
     """A file's text (or standard input's, for '-'), UTF-8 with or without a BOM."""
     try:
         if source == "-":
-            raw = sys.stdin.buffer.read()
+            stream = getattr(sys.stdin, "buffer", None)
+            raw = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
         else:
             raw = Path(source).read_bytes()
         return raw.decode("utf-8-sig")

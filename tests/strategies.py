@@ -1,32 +1,47 @@
-"""Hypothesis strategies: valid answers objects built from the contract itself."""
+"""Hypothesis strategies: valid answers built from the question bank itself, by question kind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
 
-from logic.answers import ORG_NAME_MAX, QUESTION_IDS, allowed_values
-
-_LISTS = {"workloads": 1, "regulations": 0}
+from logic.bank import AnyQuestion, QuestionBank, default_bank
 
 
-def _field(qid: str) -> st.SearchStrategy[Any]:
-    if qid == "org_name":
-        return st.none() | st.text(max_size=ORG_NAME_MAX)
-    if qid == "latency_target_ms":
-        return st.none() | st.integers(10, 10000)
-    if qid == "edge_traffic_pct":
-        return st.integers(0, 100)
-    values = list(allowed_values(qid) or ())
-    if qid in _LISTS:
-        return st.lists(st.sampled_from(values), min_size=_LISTS[qid], unique=True)
-    return st.sampled_from(values)
+def _choice(q: Any) -> st.SearchStrategy[Any]:
+    return st.sampled_from(q.choices())
 
 
-def answers_dicts() -> st.SearchStrategy[dict[str, Any]]:
-    """Every contract field with a valid value."""
-    return st.fixed_dictionaries({qid: _field(qid) for qid in QUESTION_IDS})
+def _multi(q: Any) -> st.SearchStrategy[Any]:
+    return st.lists(st.sampled_from(q.choices()), min_size=q.min_selected, unique=True)
+
+
+def _integer(q: Any) -> st.SearchStrategy[Any]:
+    numbers = st.integers(q.min, q.max)
+    return st.none() | numbers if q.nullable else numbers
+
+
+def _text(q: Any) -> st.SearchStrategy[Any]:
+    return st.none() | st.text(max_size=q.max_length)
+
+
+KINDS: dict[str, Callable[[Any], st.SearchStrategy[Any]]] = {
+    "choice": _choice, "boolean": _choice, "multi_choice": _multi, "integer": _integer,
+    "text": _text,
+}
+
+
+def value_of(question: AnyQuestion) -> st.SearchStrategy[Any]:
+    """Any value the form could give this question."""
+    return KINDS[question.kind](question)
+
+
+def answers_dicts(bank: QuestionBank | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """Every question of the bank with a valid value."""
+    bank = bank or default_bank()
+    return st.fixed_dictionaries({q.id: value_of(q) for q in bank.questions()})
 
 
 def json_values(*extra_leaves: Any) -> st.SearchStrategy[Any]:

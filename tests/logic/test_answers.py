@@ -21,13 +21,13 @@ BAD = {
     "integer too small": ({"latency_target_ms": 5}, "latency_target_ms", "greater than or equal"),
     "integer too large": ({"edge_traffic_pct": 101}, "edge_traffic_pct", "less than or equal"),
     "list for a choice": ({"industry": ["software"]}, "industry", "not allowed"),
-    "choice for a list": ({"workloads": "inference"}, "workloads", "valid list"),
-    "empty required list": ({"workloads": []}, "workloads", "at least 1 item"),
+    "choice for a list": ({"workloads": "inference"}, "workloads", "must be a list"),
+    "empty required list": ({"workloads": []}, "workloads", "choose at least 1"),
     "unknown list item": ({"regulations": ["gdpr", "dora"]}, "regulations", "item 2"),
     "repeated list item": ({"regulations": ["gdpr", "gdpr"]}, "regulations", "more than once"),
     "10 MB string": ({"org_name": "x" * 10_000_000}, "org_name", "at most 120 characters"),
     "10 MB choice": ({"industry": "x" * 10_000_000}, "industry", "not allowed"),
-    "null for required": ({"employees": None}, "employees", "not allowed"),
+    "null for required": ({"employees": None}, "employees", "is required"),
 }
 
 
@@ -64,10 +64,22 @@ def test_not_an_object(data):
     assert "JSON object" in caught.value.problems["answers"]
 
 
-def test_optional_fields_may_be_absent():
+def test_optional_and_hidden_questions_may_be_absent_and_stay_unanswered():
     optional = {"org_name", "starlink", "latency_target_ms", "edge_traffic_pct", "regulations"}
     answers = parse_answers({k: v for k, v in VALID.items() if k not in optional})
-    assert answers.org_name is None and answers.regulations == [] and answers.starlink == "no"
+    assert all(answers.get(q) is None for q in optional), "never silently a default"
+
+
+def test_a_follow_up_is_required_once_it_is_asked():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({**VALID, "edge_sites": "many", "starlink": None, "edge_traffic_pct": None})
+    assert caught.value.problems == {"starlink": "is required", "edge_traffic_pct": "is required"}
+
+
+def test_answers_are_hashable_and_equal_by_value():
+    """So the answers object can key a cache as it is."""
+    assert hash(parse_answers(VALID)) == hash(parse_answers(dict(VALID)))
+    assert parse_answers(VALID) == parse_answers(dict(VALID))
 
 
 @given(answers_dicts())

@@ -7,14 +7,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logic.answers import allowed_values, parse_answers
+from logic.answers import parse_answers
+from logic.bank import default_bank
 from logic.engine import evaluate
 from logic.recommendation import SECTIONS, verdict_rank
 from tests.strategies import answers_dicts
 
-UPTIMES = list(allowed_values("uptime_target") or ())
-TOLERANCES = ["yes", "with_fallback", "no"]  # from most to least tolerant
-REGULATIONS = list(allowed_values("regulations") or ())
 
 
 def _rank(data: dict[str, Any], kb) -> int:
@@ -43,30 +41,32 @@ def test_result_is_explained(kb, data):
     assert all(0 <= v <= 100 for v in rec.scores.values())
 
 
-@given(answers_dicts(), st.data())
-def test_higher_uptime_target_never_raises_verdict(kb, data, draw):
-    index = UPTIMES.index(data["uptime_target"])
-    stricter = draw.draw(st.sampled_from(UPTIMES[index:]))
-    assert _rank({**data, "uptime_target": stricter}, kb) <= _rank(data, kb)
+STRICT = [q for q in default_bank().questions() if getattr(q, "strictness", None)]
+MORE_IS_STRICTER = [q for q in default_bank().questions() if getattr(q, "more_is_stricter", False)]
 
 
-@given(answers_dicts(), st.sampled_from(["contractual_sla", "support_24x7", "data_residency",
-                                         "attestations_required"]))
-def test_requiring_more_never_raises_verdict(kb, data, field):
-    assert _rank({**data, field: True}, kb) <= _rank({**data, field: False}, kb)
+@given(answers_dicts(), st.sampled_from(STRICT), st.data())
+def test_a_stricter_answer_never_raises_verdict(kb, data, question, draw):
+    """Every question the bank orders by strictness (a higher uptime target, an SLA, data
+    residency, less tolerance of unproven providers, ...): a stricter answer never raises it."""
+    order = question.strictness
+    stricter = draw.draw(st.sampled_from(order[order.index(data[question.id]):]))
+    assert _rank({**data, question.id: stricter}, kb) <= _rank(data, kb)
 
 
-@given(answers_dicts(), st.sampled_from(REGULATIONS))
-def test_added_regulation_never_raises_verdict(kb, data, regulation):
-    more = sorted(set(data["regulations"]) | {regulation})
-    assert _rank({**data, "regulations": more}, kb) <= _rank(data, kb)
+@given(answers_dicts(), st.sampled_from(MORE_IS_STRICTER), st.data())
+def test_one_more_requirement_never_raises_verdict(kb, data, question, draw):
+    """Adding an item to a list where each item is a requirement (a regulation)."""
+    item = draw.draw(st.sampled_from(question.choices()))
+    more = sorted({*data[question.id], item})
+    assert _rank({**data, question.id: more}, kb) <= _rank(data, kb)
 
 
-@given(answers_dicts(), st.data())
-def test_less_tolerance_of_unproven_providers_never_raises_verdict(kb, data, draw):
-    index = TOLERANCES.index(data["unproven_provider_tolerance"])
-    lower = draw.draw(st.sampled_from(TOLERANCES[index:]))
-    assert _rank({**data, "unproven_provider_tolerance": lower}, kb) <= _rank(data, kb)
+def test_the_strictness_properties_cover_the_contracts_requirements():
+    """PRODUCT.md: uptime, SLA, regulation, residency, attestations, tolerance."""
+    covered = {q.id for q in STRICT} | {q.id for q in MORE_IS_STRICTER}
+    assert {"uptime_target", "contractual_sla", "support_24x7", "regulations", "data_residency",
+            "attestations_required", "unproven_provider_tolerance"} <= covered
 
 
 @settings(max_examples=50)

@@ -6,6 +6,7 @@ import pytest
 
 from logic.answers import parse_answers
 from logic.engine import evaluate
+from logic.bank import default_bank
 from logic.team import analyse, consensus, consensus_value
 from tests.conftest import case
 
@@ -24,7 +25,7 @@ def test_team_of_one_is_its_own_consensus(kb):
 
 def test_majority_wins(kb):
     team = _people({"uptime_target": "none"}, {"uptime_target": "none"}, {"uptime_target": "99.99"})
-    assert consensus(team, kb).uptime_target == "none"
+    assert consensus(team).uptime_target == "none"
 
 
 @pytest.mark.parametrize("question, values, expected", [
@@ -36,14 +37,14 @@ def test_majority_wins(kb):
     ("edge_sites", ["many", "none"], "none"),
 ])
 def test_a_tie_goes_to_the_stricter_requirement(kb, question, values, expected):
-    assert consensus_value(question, values, kb) == expected
-    assert consensus_value(question, values[::-1], kb) == expected, "order does not matter"
+    assert consensus_value(default_bank().question(question), values) == expected
+    assert consensus_value(default_bank().question(question), values[::-1]) == expected, "order does not matter"
 
 
 def test_numbers_take_the_median_or_stay_empty(kb):
-    assert consensus_value("latency_target_ms", [100, 300, 1000], kb) == 300
-    assert consensus_value("latency_target_ms", [None, None, 200], kb) is None
-    assert consensus_value("edge_traffic_pct", [10, 20, 30, 40], kb) == 20
+    assert consensus_value(default_bank().question("latency_target_ms"), [100, 300, 1000]) == 300
+    assert consensus_value(default_bank().question("latency_target_ms"), [None, None, 200]) is None
+    assert consensus_value(default_bank().question("edge_traffic_pct"), [10, 20, 30, 40]) == 20
 
 
 def test_disagreement_that_flips_a_verdict_ranks_first(kb):

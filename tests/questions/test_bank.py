@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,15 +11,54 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logic.answers import QUESTION_IDS, parse_answers
-from logic.bank import BANK_DIR, BankError, load_bank
+from logic.answers import parse_answers
+from logic.bank import BANK_DIR, BankError, default_bank, load_bank
 from questions import flow
-from tests.conftest import case
+from tests.conftest import case, shared_or_skip
 from tests.strategies import answers_dicts, json_values
 
 
-def test_bank_asks_every_contract_question_once(bank):
-    assert sorted(q.id for q in bank.questions()) == sorted(QUESTION_IDS)
+def _product_contract() -> dict[str, tuple[str, list[str]]]:
+    """PRODUCT.md section 3, read from the spec itself: id -> (type, values)."""
+    text = shared_or_skip("PRODUCT.md").read_text(encoding="utf-8")
+    table = text.split("## 3.")[1].split("## 4.")[0]
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and re.fullmatch(r"[a-z_0-9]+", cells[0]) and cells[0] != "id":
+            values = re.sub(r"\(.*?\)", "", cells[3])
+            rows[cells[0]] = (cells[2], [v.strip() for v in values.split(",")])
+    return rows
+
+
+KIND_WORDS = {"text": "text", "choice": "choice", "boolean": "boolean", "integer": "integer",
+              "list of choices": "multi_choice"}
+
+
+def test_bank_keeps_every_question_of_the_product_contract():
+    """The bank may add questions; the ids, kinds and values of PRODUCT.md stay."""
+    bank = default_bank()
+    contract = _product_contract()
+    assert len(contract) >= 20
+    for qid, (kind_text, values) in contract.items():
+        question = bank.question(qid)
+        kind = next(k for word, k in KIND_WORDS.items() if kind_text.startswith(word))
+        assert question.kind == kind, qid
+        if kind in ("choice", "multi_choice"):
+            assert sorted(map(str, question.choices())) == sorted(values), qid
+
+
+def test_only_answered_values_no_prefilled_ones(tmp_path):
+    """Nothing is pre-answered: a `default:` in the bank fails to load, naming where."""
+    folder = _copy_bank(tmp_path)
+    _edit(folder / "2-edge.yaml", lambda d: d["questions"][1].update(default="no"))
+    with pytest.raises(BankError, match=r"2-edge.yaml: questions.1.choice.default"):
+        load_bank(folder)
+
+
+def test_a_fresh_form_has_no_answer(bank):
+    assert all(value is None for value in flow.empty_form(bank).values())
+    assert flow.progress(bank, flow.empty_form(bank))[0] == 0
 
 
 def test_sections_in_order(bank):
@@ -40,15 +80,29 @@ def test_payload_leaves_out_hidden_answers(bank):
     answers = {**case("farm_sensors_no_latency")["answers"], "edge_sites": "none"}
     out = flow.payload(bank, answers)
     assert "starlink" not in out and "edge_traffic_pct" not in out
-    assert parse_answers(out).starlink == "no"
+    assert parse_answers(out).starlink is None, "a hidden question stays unanswered"
 
 
 def test_progress_counts_only_visible_required_questions(bank):
-    assert flow.progress(bank, flow.initial_answers(bank)) == (0, 18)
-    answers = {**flow.initial_answers(bank), "edge_sites": "few"}
-    assert flow.progress(bank, answers) == (3, 20), "edge_sites, starlink and edge share count"
+    unconditional = [q for q in bank.questions() if q.required and q.visible_when is None]
+    follow_ups = [q for q in bank.questions() if q.required and q.visible_when is not None]
+    assert flow.progress(bank, flow.empty_form(bank)) == (0, len(unconditional))
+    answers = {**flow.empty_form(bank), "edge_sites": "few"}
+    empty_is_an_answer = sum(q.is_answered(None) for q in follow_ups)  # "not latency-sensitive"
+    assert flow.progress(bank, answers) == (1 + empty_is_an_answer,
+                                            len(unconditional) + len(follow_ups))
     complete = flow.from_answers(bank, case("farm_sensors_no_latency")["answers"])
-    assert flow.progress(bank, complete) == (20, 20)
+    assert flow.progress(bank, complete) == (len(unconditional) + len(follow_ups),) * 2
+
+
+def test_choosing_edge_sites_leaves_the_follow_ups_unanswered(bank):
+    """Regression: "Many sites" showed Starlink "No" and 0% already answered."""
+    edge = bank.section_of("edge_sites")
+    answers = {**flow.empty_form(bank), "edge_sites": "many"}
+    shown = flow.visible(edge, answers)
+    assert len(shown) > 1
+    assert [q.id for q in flow.missing(edge, answers)] == [
+        q.id for q in shown[1:] if q.required and not getattr(q, "nullable", False)]
 
 
 def _copy_bank(tmp_path: Path) -> Path:
@@ -68,17 +122,15 @@ MALFORMED = {
                      "3-reliability.yaml: questions.1.boolean.help"),
     "unknown kind": ("4-scale.yaml", lambda d: d["questions"][0].update(kind="slider"),
                      "4-scale.yaml: questions.0"),
-    "option not in contract": ("6-strategy.yaml",
-                               lambda d: d["questions"][0]["options"].append(
-                                   {"value": "extreme", "label": "Extreme"}),
-                               "6-strategy.yaml: concentration_concern: options must be"),
-    "unknown question": ("5-compliance.yaml", lambda d: d["questions"][2].update(id="audits"),
-                         "5-compliance.yaml: audits: not a question id"),
-    "kind against contract": ("3-reliability.yaml",
-                              lambda d: d["questions"][1].update(
-                                  kind="choice", options=[{"value": "a", "label": "A"},
-                                                          {"value": "b", "label": "B"}]),
-                              "contractual_sla: kind is choice, the contract needs boolean"),
+    "strictness not the options": ("6-strategy.yaml",
+                                   lambda d: d["questions"][1].update(strictness=["low"]),
+                                   "risk_appetite: strictness must order exactly"),
+    "visible_when on an unknown question": ("2-edge.yaml",
+                                            lambda d: d["questions"][1].update(
+                                                visible_when={"q": "sites", "eq": "few"}),
+                                            "starlink: visible_when: `sites` is not a question"),
+    "asked twice": ("5-compliance.yaml", lambda d: d["questions"][2].update(id="data_residency"),
+                    "data_residency: asked twice"),
 }
 
 
@@ -91,28 +143,22 @@ def test_malformed_bank_names_file_and_field(tmp_path, file, edit, words):
     assert words in str(caught.value)
 
 
-def test_missing_section_names_the_unasked_questions(tmp_path):
-    folder = _copy_bank(tmp_path)
-    (folder / "4-scale.yaml").unlink()
-    with pytest.raises(BankError, match="no question asks monthly_tokens, workloads"):
-        load_bank(folder)
-
-
-@given(st.dictionaries(st.sampled_from(sorted(QUESTION_IDS)) | st.text(max_size=30), json_values()))
+@given(st.dictionaries(st.sampled_from(default_bank().ids) | st.text(max_size=30),
+                       json_values()))
 def test_sanitize_never_fails_and_keeps_only_valid_values(bank, raw):
     """A stored draft from an older or tampered version loads; nothing invalid gets through."""
     values = flow.sanitize(bank, raw)
-    assert set(values) == {q.id for q in bank.questions()}
-    for question in bank.questions():
-        value = values[question.id]
-        assert value is None or value == question.default or flow._valid(question, value)
+    assert set(values) == set(bank.ids)
+    given_values = {k: v for k, v in values.items() if v is not None}
+    bank.answers_model.model_validate(given_values)  # raises if anything invalid got through
+    assert all(raw[k] == v for k, v in given_values.items())
 
 
 @given(answers_dicts())
 def test_sanitize_keeps_every_valid_answer(bank, data):
     values = flow.sanitize(bank, data)
-    assert {k: v for k, v in values.items() if k in data and data[k] is not None} == {
-        k: v for k, v in data.items() if v is not None}
+    given = {k: v for k, v in data.items() if v not in (None, []) and str(v).strip()}
+    assert {k: v for k, v in values.items() if k in given} == given
 
 
 def test_draft_with_a_list_for_a_choice_loads_reset(bank):
