@@ -34,7 +34,7 @@ def teams() -> TeamStore:
     return TeamStore(store())
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # shared, immutable: never pickled
 def _analysis(payload: str) -> tuple[TeamAnalysis, tuple[int, ...], int] | None:
     """The analysis of a team's answers (cached by their content), the positions of the
     respondents it kept (answers this app cannot read at all are left out), and how many

@@ -6,6 +6,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from logic.bank import default_bank
 from tests.conftest import ROOT
 
 WIDGET_KINDS = ("radio", "selectbox", "multiselect", "number_input", "slider", "text_input")
@@ -32,6 +33,19 @@ def button(at: AppTest, key: str) -> Any:
     return next(b for b in at.button if b.key == key)
 
 
+def least_demanding(question: Any) -> Any:
+    """The answer a case gives a question it does not know about (one added to the bank after
+    the case was written): the least demanding value, so the case keeps its meaning."""
+    order = getattr(question, "strictness", None)
+    if order:
+        return order[0]
+    if question.kind == "integer":
+        return None if question.nullable else question.min
+    if question.kind == "multi_choice":
+        return list(question.choices()[:question.min_selected])
+    return question.choices()[0] if question.choices() else None
+
+
 def fill_section(at: AppTest, answers: dict[str, Any]) -> set[str]:
     """Set every shown widget that has an answer, rerunning until no new widget appears."""
     done: set[str] = set()
@@ -46,10 +60,27 @@ def fill_section(at: AppTest, answers: dict[str, Any]) -> set[str]:
         at.run()
 
 
+def complete(answers: dict[str, Any]) -> dict[str, Any]:
+    """A case's answers with every question of the bank it does not name answered."""
+    bank = default_bank()
+    return {**{q.id: least_demanding(q) for q in bank.questions() if q.required}, **answers}
+
+
 def fill_all(at: AppTest, answers: dict[str, Any]) -> AppTest:
     """Fill every section in order and press Get recommendation."""
-    for _ in range(6):
-        fill_section(at, answers)
+    full = complete(answers)
+    for _ in default_bank().sections:
+        fill_section(at, full)
         forward = [b for b in at.button if b.key in ("next", "get_recommendation")][0]
         forward.click().run()
+    return at
+
+
+def section(at: AppTest) -> str | None:
+    """The step the session shows (a section id, or "result")."""
+    return at.session_state["session"].section or default_bank().sections[0].id
+
+
+def go_to(at: AppTest, step: str) -> AppTest:
+    at.session_state["session"].section = step
     return at

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.app.helpers import button, fill_all, fill_section, start, widget
+from tests.app.helpers import button, fill_all, fill_section, go_to, section, start, widget
 from tests.conftest import case, shared_or_skip
 
 BANNER = {"evaluate": "success", "monitor": "warning", "no_action": "info"}
@@ -36,7 +36,7 @@ def test_shared_example_through_the_app(name, verdict, label):
     answers = json.loads(shared_or_skip("examples", f"{name}.json").read_text())
     at = fill_all(start(), answers)
     assert not at.exception
-    assert at.session_state["section"] == "result"
+    assert section(at) == "result"
     assert _verdict_banner(at).startswith(f"{BANNER[verdict]}:**{label}**")
     assert any(answers["org_name"] in s.value for s in at.subheader)
 
@@ -57,9 +57,9 @@ def test_own_case_through_the_app(name):
 def test_edge_follow_ups_hidden_until_edge_sites_chosen():
     at = start()
     button(at, "next").click().run()  # leave profile incomplete: flagged, stays there
-    assert at.session_state["section"] == "profile"
+    assert section(at) == "profile"
     assert any("Please answer" in e.value for e in at.error)
-    at.session_state["section"] = "edge"
+    go_to(at, "edge")
     at.run()
     assert widget(at, "starlink") is None and widget(at, "latency_target_ms") is None
     widget(at, "edge_sites").set_value("few").run()
@@ -73,7 +73,7 @@ def test_answers_survive_moving_between_sections():
     profile = case("mine_starlink_planned")["answers"]
     fill_section(at, profile)
     button(at, "next").click().run()
-    assert at.session_state["section"] == "edge"
+    assert section(at) == "edge"
     button(at, "back").click().run()
     assert widget(at, "industry").value == "energy_and_mining"
     assert widget(at, "org_name").value == "Red Ridge Mining"
@@ -81,12 +81,12 @@ def test_answers_survive_moving_between_sections():
 
 def test_incomplete_submit_lists_missing_sections_and_shows_no_result():
     at = start()
-    at.session_state["section"] = "strategy"
+    go_to(at, "strategy")
     at.run()
     button(at, "get_recommendation").click().run()
-    assert at.session_state["section"] == "strategy"
+    assert section(at) == "strategy"
     assert any("Your organisation" in w.value for w in at.warning)
-    at.session_state["section"] = "result"
+    go_to(at, "result")
     at.run()
     assert any("Answer every section" in i.value for i in at.info)
     assert any(b.key == "goto_profile" for b in at.button)
@@ -104,5 +104,5 @@ def test_result_offers_answers_download_and_start_over():
     at = fill_all(start(), case("startup_backup_tolerant")["answers"])
     assert at.get("download_button")
     button(at, "reset").click().run()
-    assert at.session_state["section"] == "profile"
+    assert section(at) == "profile"
     assert widget(at, "industry").value is None

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from storage.tokens import new_token
-from tests.app.helpers import button, fill_all, fill_section, start, widget
+from tests.app.helpers import button, fill_all, fill_section, section, start, widget
 from tests.conftest import case
 
 ANSWERS = case("hospital_backup_hipaa")["answers"]
@@ -17,7 +17,7 @@ def _shared(answers=ANSWERS, note="Checked with the CISO"):
     at = fill_all(start(), answers)
     at.text_area(key="note___overall").set_value(note).run()
     button(at, "share").click().run()
-    links = at.session_state["last_share"]
+    links = at.session_state["session"].last_share
     return at, links
 
 
@@ -48,7 +48,7 @@ def test_copy_gets_its_own_link_and_the_original_stays():
     button(view, "copy").click().run()
     draft = view.query_params["d"]
     assert draft and draft != links.view
-    assert view.session_state["section"] == "profile"
+    assert section(view) == "profile"
     assert widget(view, "org_name").value == "St. Aldric Health"
     widget(view, "org_name").set_value("My copy").run()
     again = start(a=links.view)
@@ -104,7 +104,7 @@ def test_import_answers_file_shows_the_result():
     at = start()
     at.get("file_uploader")[0].set_value(
         ("answers.json", json.dumps(ANSWERS).encode(), "application/json")).run()
-    assert at.session_state["section"] == "result"
+    assert section(at) == "result"
     assert "Imported answers.json" in _messages(at)
 
 
@@ -115,4 +115,4 @@ def test_import_with_bad_fields_names_them():
         ("bad.json", json.dumps(bad).encode(), "application/json")).run()
     message = _messages(at)
     assert "Not imported" in message and "uptime_target" in message and "colour" in message
-    assert at.session_state["section"] == "profile"
+    assert section(at) == "profile"

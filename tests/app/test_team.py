@@ -23,7 +23,7 @@ def _create_team(name: str = "Hosting review"):
     at = _team_page()
     at.text_input[0].set_value(name)
     at.button[0].click().run()
-    return at.session_state["created_team"]
+    return at.session_state["session"].created_team
 
 
 def _join(invite: str, name: str, role: str, answers: dict):
@@ -52,7 +52,7 @@ def test_two_colleagues_answer_differently_and_the_view_shows_both():
     _join(links.invite, "Ana", "CTO", case("startup_backup_tolerant")["answers"])
     ben = _join(links.invite, "Ben", "SRE lead",
                 {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
-    assert ben.session_state["team_context"]["respondent"]
+    assert ben.session_state["session"].team.respondent
     view = _team_page(tv=links.view)
     assert not view.exception
     table = view.dataframe[0].value

@@ -14,7 +14,6 @@ from logic.recommendation import SECTIONS, verdict_rank
 from tests.strategies import answers_dicts
 
 
-
 def _rank(data: dict[str, Any], kb) -> int:
     return verdict_rank(evaluate(parse_answers(data), kb).verdict)
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from logic.answers import AnswersError, parse_answers
-from logic.bank import default_bank
 from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv
+from logic.bank import default_bank
 from tests.conftest import case
 from tests.strategies import answers_dicts, json_values
 
