@@ -18,9 +18,8 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from bench.server import Server
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.e2e.driver import AppPage
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage
+from harness.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = json.loads((ROOT / "tests/cases/startup_backup_tolerant.json").read_text())["answers"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.protocol import ProtocolSession, state
-from bench.server import Server
+from harness.server import Server
 from logic.bank import default_bank
 
 ROOT = Path(__file__).resolve().parent.parent

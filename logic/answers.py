@@ -157,12 +157,17 @@ def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]
     return field, message[:300]
 
 
-def missing_answers(bank: QuestionBank, values: Mapping[str, Any],
+def missing_answers(bank: QuestionBank, answers: Mapping[str, Any] | AnswersBase,
                     pending: frozenset[str] = frozenset()) -> list[str]:
-    """Required questions that are asked (given these answers) but not answered."""
-    view = dict(values)
-    return [q.id for q in bank.questions()
-            if q.id not in pending and q.needs_answer(view.get(q.id)) and q.is_visible(view)]
+    """Required questions that are asked (given these answers) but not answered; `answers` is
+    a dict by question id or an answers object."""
+    if isinstance(answers, Mapping):
+        view: Any = dict(answers)
+        get = view.get
+    else:
+        view, get = answers, answers.get
+    return [q.id for q in bank.required
+            if q.id not in pending and q.needs_answer(get(q.id)) and q.is_visible(view)]
 
 
 def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
@@ -178,9 +183,9 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
         for error in exc.errors(include_url=False):
             field, message = _describe(error, bank.ids)
             problems.setdefault(field, message)
-    values = answers.values() if answers is not None else {
+    given: Any = answers if answers is not None else {
         k: v for k, v in data.items() if k not in problems}
-    for question in missing_answers(bank, values, pending):
+    for question in missing_answers(bank, given, pending):
         least = getattr(bank.question(question), "min_selected", 0)
         problems.setdefault(question, f"is required: choose at least {least}" if least
                             and question in data else "is required")

@@ -227,6 +227,11 @@ class QuestionBank(_Strict):
     def ids(self) -> tuple[str, ...]:
         return tuple(q.id for q in self.questions())
 
+    @cached_property
+    def required(self) -> tuple[AnyQuestion, ...]:
+        """The questions that must be answered whenever they are asked."""
+        return tuple(q for q in self.questions() if q.required)
+
     def question(self, question_id: str) -> AnyQuestion:
         return self.by_id[question_id]
 

@@ -51,7 +51,9 @@ def _version(data: dict[str, Any], bank: QuestionBank) -> int:
 
 
 def _unanswered(data: dict[str, Any], bank: QuestionBank) -> tuple[str, ...]:
-    listed = data.get(UNANSWERED, [])
+    if UNANSWERED not in data:
+        return ()
+    listed = data[UNANSWERED]
     added = {q for m in bank.migrations for q in (*m.add, *m.split_values)}
     if not isinstance(listed, list) or not all(isinstance(q, str) for q in listed):
         raise AnswersError({UNANSWERED: "must be a list of question ids"})
@@ -98,11 +100,12 @@ def upgrade(data: Any, bank: QuestionBank) -> Upgrade:
         raise AnswersError({"answers": "must be a JSON object keyed by question id"})
     version = _version(data, bank)
     unanswered = _unanswered(data, bank)
-    values = {k: v for k, v in data.items() if k not in (BANK_VERSION, UNANSWERED)}
+    values = {k: v for k, v in data.items() if k != BANK_VERSION and k != UNANSWERED}
     report: dict[str, Any] = {"added": [], "dropped": {}, "renamed": {}, "reask": {}}
-    for step in bank.migrations:
-        if step.version > version:
-            _apply(step, values, report)
+    if version < bank.version:
+        for step in bank.migrations:
+            if step.version > version:
+                _apply(step, values, report)
     return Upgrade(values, version, bank.version, tuple(report["added"]), report["dropped"],
                    report["renamed"], report["reask"], unanswered)
 

@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage  # noqa: E402
+from harness.server import Server  # noqa: E402
 from logic.answers import parse_answers  # noqa: E402
 from logic.bank import default_bank  # noqa: E402
 from logic.engine import evaluate  # noqa: E402
@@ -25,8 +27,8 @@ from logic.knowledge_base import load_knowledge  # noqa: E402
 from report import build_pdf  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.teams import TeamStore  # noqa: E402
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_server  # noqa: E402
-from tests.e2e.driver import AppPage  # noqa: E402
+
+ARTIFACTS = ROOT / "test-artifacts"
 
 DOCS = ROOT / "docs"
 
@@ -39,7 +41,9 @@ def main() -> None:
     database.unlink(missing_ok=True)
     os.environ["HOSTING_FIT_DATABASE_URL"] = f"sqlite:///{database}"
     view = _team(answers)
-    url, server = start_server({"HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}"})
+    server = Server(env={"HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}"},
+                    log=ARTIFACTS / "server.log")
+    url = server.url
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

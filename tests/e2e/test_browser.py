@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench.server import Server
+from harness.browser import AppPage
+from harness.server import Server
 from tests.conftest import ROOT, case, pdf_text, shared_or_skip
-from tests.e2e.driver import AppPage
 
 pytestmark = pytest.mark.e2e
 
@@ -45,6 +45,27 @@ def test_conditional_questions_appear_in_a_browser(page, app_url):
     assert app.widget("starlink").count() == 0
     app.set("edge_sites", "many")
     assert app.widget("starlink").is_visible()
+
+
+def test_many_sites_leaves_the_follow_ups_empty_and_the_section_incomplete(page, app_url):
+    """Regression: choosing "Many sites" showed Starlink "No" and 0% already answered, the
+    section counted as complete and Next moved on."""
+    app = AppPage(page, app_url).open()
+    app.widget("section_nav").get_by_text("Edge and connectivity").click()
+    app.settle()
+    app.set("edge_sites", "many")
+    starlink = app.widget("starlink")
+    assert starlink.is_visible()
+    assert starlink.get_by_role("radio", checked=True).count() == 0, "no Starlink answer shown"
+    expect(app.widget("edge_traffic_pct").locator("input")).to_have_value("")
+    app.click_button("next")
+    assert page.get_by_text("Please answer: Do those sites use Starlink?").is_visible()
+    assert page.get_by_text("Please answer: Share of your AI requests").is_visible()
+    assert app.widget("starlink").is_visible(), "still on the edge section"
+    app.set("starlink", "yes")
+    app.set("edge_traffic_pct", 40)
+    app.click_button("next")
+    assert app.widget("uptime_target").is_visible(), "complete once every follow-up is answered"
 
 
 def test_pdf_download_in_a_browser(page, app_url):
