@@ -13,7 +13,7 @@ import statistics
 import time
 
 from logic.answers import parse_answers
-from logic.answers_csv import answers_to_row, evaluate_csv
+from logic.answers_csv import answers_to_row, evaluate_csv, header
 from logic.bank import default_bank
 from logic.check import random_answers
 from logic.engine import evaluate
@@ -35,7 +35,7 @@ def _median_us(fn, repeat: int) -> float:
 def csv_text(rows: int, seed: int = 7) -> str:
     rng = random.Random(seed)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(default_bank().ids))
+    writer = csv.DictWriter(out, fieldnames=header(default_bank()))
     writer.writeheader()
     for _ in range(rows):
         writer.writerow(answers_to_row(random_answers(rng)))

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from logic.answers import BANK_VERSION, Answers, AnswersError, parse_answers
+from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, parse_answers
 from logic.bank import QuestionBank, default_bank
 from logic.engine import evaluate
 from logic.knowledge_base import KnowledgeBase
@@ -46,6 +46,8 @@ READERS = {"boolean": _boolean, "integer": _whole_number, "multi_choice": _items
 def _cell_to_value(column: str, cell: str, bank: QuestionBank) -> Any:
     if column == BANK_VERSION:
         return _whole_number(cell)
+    if column == UNANSWERED:
+        return _items(cell)
     question = bank.by_id.get(column)
     reader = READERS.get(question.kind) if question is not None else None
     return reader(cell) if reader else cell
@@ -145,6 +147,24 @@ def evaluate_csv(text: str, kb: KnowledgeBase) -> tuple[str, list[RowResult]]:
     return to_csv(columns, rows), results
 
 
+def header(bank: QuestionBank) -> list[str]:
+    """The columns of an answers CSV, as in the answers document: the bank version, every
+    question of the bank, and the questions added since the answers were given that are not
+    answered yet (usually empty)."""
+    return [BANK_VERSION, *bank.ids, UNANSWERED]
+
+
 def answers_to_row(answers: Answers, bank: QuestionBank | None = None) -> dict[str, str]:
-    """The CSV row for one organisation's answers (every question of the bank, in order)."""
-    return {qid: value_to_cell(answers.get(qid)) for qid in (bank or default_bank()).ids}
+    """The CSV row for one organisation's answers, in the columns of `header`."""
+    bank = bank or default_bank()
+    return {BANK_VERSION: str(bank.version),
+            **{qid: value_to_cell(answers.get(qid)) for qid in bank.ids},
+            UNANSWERED: value_to_cell(sorted(answers.unanswered))}
+
+
+def template(documents: Iterable[dict[str, Any]], bank: QuestionBank) -> str:
+    """A CSV to fill in: every column, and one row per example answers document (read through
+    the bank's migrations, so a question added since the example was written is listed under
+    `unanswered` until someone answers it)."""
+    rows = [answers_to_row(parse_answers(document, bank), bank) for document in documents]
+    return to_csv(header(bank), [list(row.values()) for row in rows])

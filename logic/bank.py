@@ -8,12 +8,21 @@ consensus and the tests. No question id appears in generic code.
 
 from __future__ import annotations
 
+import json
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from logic.conditions import Condition, Predicate, condition_problems
 
@@ -22,7 +31,8 @@ if TYPE_CHECKING:
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "questions" / "bank"
 META_FILE = "_bank.yaml"  # the bank's version and its migrations; every other file is a section
-RESERVED_IDS = frozenset({"bank_version"})  # keys the answers document uses for itself
+RESERVED_IDS = frozenset({"bank_version", "unanswered"})  # the answers document's own keys
+EXAMPLES_DIR = BANK_DIR.parent / "examples"  # shipped example answers (the batch template)
 
 
 class _Strict(BaseModel):
@@ -195,6 +205,12 @@ class QuestionBank(_Strict):
     version: int = Field(default=1, ge=1)
     sections: list[Section] = Field(min_length=1)
     migrations: list[Migration] = []
+    name_question: str | None = None  # the text question that names the organisation
+
+    @field_validator("migrations", mode="before")
+    @classmethod
+    def _none_yet(cls, value: Any) -> Any:
+        return [] if value is None else value  # `migrations:` with nothing under it yet
 
     @model_validator(mode="after")
     def _check(self) -> QuestionBank:
@@ -208,6 +224,10 @@ class QuestionBank(_Strict):
             seen.add(question.id)
         for question in self.questions():
             problems += _question_problems(question, self)
+        if self.name_question is not None and (
+                self.name_question not in seen
+                or self.by_id[self.name_question].kind != "text"):
+            problems.append(f"name_question: {self.name_question!r} is not a text question")
         versions = [m.version for m in self.migrations]
         if versions != list(range(2, self.version + 1)):
             problems.append(f"migrations must be versions 2 to {self.version} in order, one "
@@ -231,6 +251,13 @@ class QuestionBank(_Strict):
     def required(self) -> tuple[AnyQuestion, ...]:
         """The questions that must be answered whenever they are asked."""
         return tuple(q for q in self.questions() if q.required)
+
+    def organisation(self, answers: Any) -> str:
+        """The organisation's name as answered (`name_question`), or "" when not given."""
+        if self.name_question is None:
+            return ""
+        value = answers.get(self.name_question)
+        return value if isinstance(value, str) else ""
 
     def question(self, question_id: str) -> AnyQuestion:
         return self.by_id[question_id]
@@ -310,6 +337,13 @@ def load_bank(directory: Path = BANK_DIR) -> QuestionBank:
         return QuestionBank.model_validate({**meta, "sections": sections})
     except ValidationError as exc:
         raise BankError(_errors(directory.name, exc)) from None
+
+
+def example_documents(directory: Path = EXAMPLES_DIR) -> list[dict[str, Any]]:
+    """The shipped example answers documents, in file name order. They carry the bank version
+    they were written under and are read through the migrations like any saved answers."""
+    return [json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(directory.glob("*.json"))]
 
 
 @cache

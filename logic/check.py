@@ -25,6 +25,7 @@ from logic.conditions import Leaf, leaves
 from logic.engine import fired_rules
 from logic.knowledge_base import KnowledgeBase, Rule
 from logic.recommendation import VERDICTS, verdict_rank
+from logic.whatif import candidate_changes, integer_values, thresholds
 
 
 def permissive(bank: QuestionBank) -> dict[str, Any]:
@@ -41,9 +42,14 @@ def permissive(bank: QuestionBank) -> dict[str, Any]:
     return base
 
 
-def _random_value(question: AnyQuestion, rng: random.Random) -> Any:
-    """A random value the form could give this question (None where it may be left empty)."""
+def _random_value(question: AnyQuestion, rng: random.Random,
+                  marks: dict[str, list[Any]] | None = None) -> Any:
+    """A random value the form could give this question (None where it may be left empty).
+    An integer is, half of the time, one of its `marks` (the bounds and either side of each
+    threshold the rules use), so every side of every threshold is sampled."""
     if isinstance(question, IntegerQuestion):
+        if marks and marks.get(question.id) and rng.random() < 0.5:
+            return rng.choice(marks[question.id])
         if question.nullable and rng.random() < 0.3:
             return None
         return rng.randrange(question.min, question.max + 1)
@@ -62,10 +68,11 @@ def _hinted(question: AnyQuestion, pick: Any) -> Any:
 
 
 def random_answers(rng: random.Random, hints: dict[str, list[Any]] | None = None,
-                   base: dict[str, Any] | None = None, *,
-                   bank: QuestionBank | None = None) -> Answers:
+                   base: dict[str, Any] | None = None, *, bank: QuestionBank | None = None,
+                   marks: dict[str, list[Any]] | None = None) -> Answers:
     """A valid answers object; where `hints` names values for a question, one of those, and
-    where `base` gives a value for another, that value half of the time."""
+    where `base` gives a value for another, that value half of the time. `marks`: integer
+    values worth hitting often (see `integer_marks`)."""
     bank = bank or default_bank()
     data: dict[str, Any] = {}
     for question in bank.questions():
@@ -75,11 +82,18 @@ def random_answers(rng: random.Random, hints: dict[str, list[Any]] | None = None
         elif hinted and rng.random() < 0.85:
             data[question.id] = _hinted(question, rng.choice(hinted))
         else:
-            data[question.id] = _random_value(question, rng)
+            data[question.id] = _random_value(question, rng, marks)
     for question in bank.questions():  # a hint may have emptied a list that must not be
         if not question.is_answered(data[question.id]):
-            data[question.id] = _random_value(question, rng)
+            data[question.id] = _random_value(question, rng, marks)
     return validate({k: v for k, v in data.items() if v is not None}, bank)
+
+
+def integer_marks(kb: KnowledgeBase, bank: QuestionBank) -> dict[str, list[Any]]:
+    """Per integer question: its bounds and either side of every threshold the rules use."""
+    cuts = thresholds(kb)
+    return {q.id: sorted(integer_values(q, cuts.get(q.id, set())), key=lambda v: (v is None, v))
+            for q in bank.questions() if isinstance(q, IntegerQuestion)}
 
 
 def _leaf_hints(leaf: Leaf) -> list[Any]:
@@ -104,6 +118,38 @@ def _hints(condition: Any, bank: QuestionBank) -> dict[str, list[Any]]:
             found[question_id] = [v for v in values if (v is None and question.nullable)
                                   or isinstance(v, int) and question.min <= v <= question.max]
     return found
+
+
+LIFT_STARTS = 20  # capped samples per floor to search from
+LIFT_STEPS = 12
+
+
+def _lift(start: Answers, rule: Rule, kb: KnowledgeBase, bank: QuestionBank) -> bool:
+    """Whether, from answers where `rule` fires but a lower ceiling caps its floor, changing one
+    answer at a time (each step the change that leaves fewest such ceilings, `rule` still
+    firing) reaches answers where the floor takes effect."""
+    floor = verdict_rank(rule.floor or VERDICTS[0])
+
+    def caps(answers: Answers) -> int | None:
+        fired = fired_rules(answers, kb)
+        if all(r.id != rule.id for r in fired):
+            return None
+        return sum(1 for r in fired if r.ceiling and verdict_rank(r.ceiling) < floor)
+
+    current, count = start, caps(start)
+    for _ in range(LIFT_STEPS):
+        if count is None or count == 0:
+            return count == 0
+        best: tuple[int, Answers] | None = None
+        for question, value in candidate_changes(current, kb, bank):
+            trial = current.replace(**{question: value})
+            after = caps(trial)
+            if after is not None and after < (best[0] if best else count):
+                best = (after, trial)
+        if best is None:
+            return False
+        count, current = best
+    return count == 0
 
 
 @dataclass
@@ -153,12 +199,15 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
     report = CheckReport(contradictions=_self_contradictions(kb))
     fired_count = {r.id: 0 for r in kb.rules}
     floor_effect = {r.id: 0 for r in kb.rules if r.floor}
-    pool = [random_answers(rng, bank=bank) for _ in range(samples)]
+    marks = integer_marks(kb, bank)
+    capped: dict[str, list[Answers]] = {r.id: [] for r in kb.rules if r.floor}
+    pool = [random_answers(rng, bank=bank, marks=marks) for _ in range(samples)]
     easy = permissive(bank)
     for rule in kb.rules:
         if rule.when is not None:
             hints = _hints(rule.when, bank)
-            pool += [random_answers(rng, hints, easy, bank=bank) for _ in range(per_rule)]
+            pool += [random_answers(rng, hints, easy, bank=bank, marks=marks)
+                     for _ in range(per_rule)]
     for answers in pool:
         fired: list[Rule] = fired_rules(answers, kb)
         if not fired:
@@ -169,6 +218,8 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
             fired_count[rule.id] += 1
             if rule.floor and verdict_rank(rule.floor) <= ceiling:
                 floor_effect[rule.id] += 1
+            elif rule.floor and len(capped[rule.id]) < LIFT_STARTS:
+                capped[rule.id].append(answers)
         floors = [(r.id, verdict_rank(r.floor)) for r in fired if r.floor]
         ceilings = [(r.id, verdict_rank(r.ceiling)) for r in fired if r.ceiling]
         for high, high_rank in floors:
@@ -183,6 +234,10 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
                     report.contradictions.append(
                         f"{a.id} and {b.id} count the same fact(s) {sorted(same_facts)} both "
                         "for and against")
+    for rule in kb.rules:  # sampling can miss a narrow way through: search for it
+        if rule.floor and not floor_effect[rule.id] and any(
+                _lift(start, rule, kb, bank) for start in capped[rule.id]):
+            floor_effect[rule.id] = 1
     report.samples = len(pool)
     report.never_fire = [r for r, n in fired_count.items() if n == 0]
     report.dead_floors = [r for r, n in floor_effect.items() if n == 0 and fired_count[r]]

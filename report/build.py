@@ -19,7 +19,7 @@ from reportlab.platypus import (
 )
 
 from logic.answers import Answers
-from logic.bank import QuestionBank
+from logic.bank import QuestionBank, default_bank
 from logic.explain import Explained, explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
@@ -40,7 +40,7 @@ from report.layout import WIDTH, grid, render, styles, verdict_banner
 
 def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: KnowledgeBase,
                  when: datetime, s: dict[str, ParagraphStyle]) -> list[Any]:
-    name = clean(answers.org_name or "") or "Your organisation"
+    name = clean(default_bank().organisation(answers)) or "Your organisation"
     banner = verdict_banner(rec.verdict, text.verdict.label, text.verdict.summary, s)
     return [
         Paragraph("HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
@@ -138,7 +138,8 @@ def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]
 
 def file_name(answers: Answers, when: datetime) -> str:
     """A safe download name: hosting-fit-<organisation>-<date>.pdf (ASCII only)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", clean(answers.org_name or "").lower()).strip("-")[:40]
+    name = clean(default_bank().organisation(answers))
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40]
     return f"hosting-fit-{slug or 'assessment'}-{when:%Y-%m-%d}.pdf"
 
 
@@ -161,7 +162,8 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
     ]
     return render(
         story,
-        title=f"Hosting-fit assessment: {clean(answers.org_name or 'your organisation')}",
+        title="Hosting-fit assessment: "
+              f"{clean(bank.organisation(answers)) or 'your organisation'}",
         subject=f"Verdict: {rec.verdict}",
         footer=f"Rests on one news report (knowledge version {kb.version}). "
         "Decision support, not advice.",

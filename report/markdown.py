@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from logic.answers import Answers
+from logic.bank import default_bank
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
@@ -13,7 +14,8 @@ def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
             notes: dict[str, str] | None = None) -> str:
     """Verdict, drivers, blockers, reasons with fact ids, open questions; user text escaped."""
     text = explain(rec, kb)
-    name = markdown_plain(answers.org_name) if answers.org_name else "Our organisation"
+    given = default_bank().organisation(answers)
+    name = markdown_plain(given) if given else "Our organisation"
     lines = [
         f"**Does the SpaceX–Claude hosting deal matter to us? {name}**",
         "",

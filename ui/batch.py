@@ -8,10 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from logic.answers import AnswersError, parse_answers
-from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv, to_csv
+from logic.answers import AnswersError
+from logic.answers_csv import RESULT_COLUMNS, evaluate_csv
+from logic.answers_csv import template as answers_template
+from logic.bank import example_documents
 from logic.knowledge_base import DEFAULT_VERSION
-from ui.resources import knowledge
+from ui.resources import bank, knowledge
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 20_000
@@ -21,7 +23,7 @@ MAX_ROWS = 20_000
 def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
     output, results = evaluate_csv(text, knowledge(version))
     table = pd.DataFrame([{
-        "Line": r.line, "Organisation": r.cells.get("org_name", ""),
+        "Line": r.line, "Organisation": r.cells.get(bank().name_question or "", ""),
         "Verdict": r.recommendation.verdict if r.recommendation else "",
         "Drivers": ", ".join(r.recommendation.drivers) if r.recommendation else "",
         "Blockers": ", ".join(r.recommendation.blockers) if r.recommendation else "",
@@ -32,23 +34,8 @@ def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
 
 @st.cache_data(show_spinner=False)
 def template() -> str:
-    """A CSV with every column and two example rows, to fill in."""
-    examples = [
-        {"org_name": "Field operations", "industry": "energy_and_mining", "employees":
-         "1000_to_10000", "claude_usage": "direct_api", "hosting_role_sought": "specialized",
-         "edge_sites": "many", "starlink": "yes", "latency_target_ms": 200,
-         "edge_traffic_pct": 40, "uptime_target": "99.5", "contractual_sla": False,
-         "support_24x7": False, "unproven_provider_tolerance": "with_fallback",
-         "monthly_tokens": "10m_to_1b", "workloads": ["inference"], "dedicated_capacity": False,
-         "regulations": [], "data_residency": False, "attestations_required": False,
-         "concentration_concern": "medium", "risk_appetite": "moderate",
-         "decision_horizon": "6_to_18_months", "price_sensitivity": "medium"},
-    ]
-    examples.append({**examples[0], "org_name": "Head office", "edge_sites": "none",
-                     "starlink": "no", "latency_target_ms": None, "edge_traffic_pct": 0,
-                     "regulations": ["gdpr", "sox"], "contractual_sla": True})
-    rows = [answers_to_row(parse_answers(e)) for e in examples]
-    return to_csv(list(rows[0]), [list(r.values()) for r in rows])
+    """A CSV with every column and the shipped example rows, to fill in."""
+    return answers_template(example_documents(), bank())
 
 
 def _decode(raw: bytes) -> str | None:

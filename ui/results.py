@@ -50,7 +50,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
                         notes: dict[str, str]) -> None:
     """Verdict, drivers and blockers, chart, reasons with quotes, open questions, downloads."""
     text = explain(rec, kb)
-    name = answers.get("org_name")
+    name = bank().organisation(answers)
     who = plain(name) if name else "your organisation"
     st.subheader(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)

@@ -7,7 +7,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from logic.bank import default_bank
-from tests.conftest import ROOT
+from tests.conftest import ROOT, complete
 
 WIDGET_KINDS = ("radio", "selectbox", "multiselect", "number_input", "slider", "text_input")
 
@@ -33,19 +33,6 @@ def button(at: AppTest, key: str) -> Any:
     return next(b for b in at.button if b.key == key)
 
 
-def least_demanding(question: Any) -> Any:
-    """The answer a case gives a question it does not know about (one added to the bank after
-    the case was written): the least demanding value, so the case keeps its meaning."""
-    order = getattr(question, "strictness", None)
-    if order:
-        return order[0]
-    if question.kind == "integer":
-        return None if question.nullable else question.min
-    if question.kind == "multi_choice":
-        return list(question.choices()[:question.min_selected])
-    return question.choices()[0] if question.choices() else None
-
-
 def fill_section(at: AppTest, answers: dict[str, Any]) -> set[str]:
     """Set every shown widget that has an answer, rerunning until no new widget appears."""
     done: set[str] = set()
@@ -55,15 +42,10 @@ def fill_section(at: AppTest, answers: dict[str, Any]) -> set[str]:
             return done
         for key in todo:
             value = answers[key]
-            widget(at, key).set_value("" if value is None and key == "org_name" else value)
+            empty_text = value is None and default_bank().by_id[key].kind == "text"
+            widget(at, key).set_value("" if empty_text else value)
             done.add(key)
         at.run()
-
-
-def complete(answers: dict[str, Any]) -> dict[str, Any]:
-    """A case's answers with every question of the bank it does not name answered."""
-    bank = default_bank()
-    return {**{q.id: least_demanding(q) for q in bank.questions() if q.required}, **answers}
 
 
 def fill_all(at: AppTest, answers: dict[str, Any]) -> AppTest:

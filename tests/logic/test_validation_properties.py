@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from logic.answers import AnswersError, parse_answers
-from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv
+from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv, header
 from logic.bank import default_bank
 from tests.conftest import case
 from tests.strategies import answers_dicts, json_values
@@ -53,7 +53,7 @@ def test_anything_either_parses_or_names_what_is_wrong(raw):
 
 def _csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(QUESTION_IDS))  # CRLF, as spreadsheets write
+    writer = csv.DictWriter(out, fieldnames=header(default_bank()))  # CRLF, as spreadsheets write
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -69,7 +69,7 @@ def test_a_bad_csv_cell_costs_only_its_row(kb, first, second, column, cell):
     if results[0].error:
         assert results[0].recommendation is None and column in results[0].error
     rows = list(csv.DictReader(io.StringIO(output, newline="")))
-    assert [list(r) for r in rows] == [[*QUESTION_IDS, *RESULT_COLUMNS]] * 2
+    assert [list(r) for r in rows] == [[*header(default_bank()), *RESULT_COLUMNS]] * 2
     expected = "'" + cell if cell.startswith(FORMULA_STARTS) else cell
     assert rows[0][column] == expected, "every input cell comes back as it was"
     for row in rows:

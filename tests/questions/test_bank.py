@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from logic.answers import parse_answers
 from logic.bank import BANK_DIR, BankError, default_bank, load_bank
 from questions import flow
-from tests.conftest import case, shared_or_skip
+from tests.conftest import case, complete, shared_or_skip
 from tests.strategies import answers_dicts, json_values
 
 
@@ -91,8 +91,8 @@ def test_progress_counts_only_visible_required_questions(bank):
     empty_is_an_answer = sum(q.is_answered(None) for q in follow_ups)  # "not latency-sensitive"
     assert flow.progress(bank, answers) == (1 + empty_is_an_answer,
                                             len(unconditional) + len(follow_ups))
-    complete = flow.from_answers(bank, case("farm_sensors_no_latency")["answers"])
-    assert flow.progress(bank, complete) == (len(unconditional) + len(follow_ups),) * 2
+    done = flow.from_answers(bank, complete(case("farm_sensors_no_latency")["answers"]))
+    assert flow.progress(bank, done) == (len(unconditional) + len(follow_ups),) * 2
 
 
 def test_choosing_edge_sites_leaves_the_follow_ups_unanswered(bank):
