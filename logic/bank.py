@@ -348,5 +348,5 @@ def example_documents(directory: Path = EXAMPLES_DIR) -> list[dict[str, Any]]:
 
 @cache
 def default_bank() -> QuestionBank:
-    """The shipped bank, loaded once per process."""
-    return load_bank()
+    """The shipped bank (`BANK_DIR`), loaded once per process."""
+    return load_bank(BANK_DIR)

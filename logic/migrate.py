@@ -34,6 +34,18 @@ class Upgrade:
         return frozenset(q for q in (*self.added, *self.reask, *self.unanswered)
                          if q not in self.answers)
 
+    def carry(self, notes: dict[str, str]) -> dict[str, str]:
+        """Notes keyed by question id, moved along with renamed questions (a note on a dropped
+        question keeps its old id, so it can be listed with the dropped answer)."""
+        return {self._final_id(key): text for key, text in notes.items()}
+
+    def _final_id(self, question: str) -> str:
+        seen = {question}
+        while question in self.renamed and self.renamed[question] not in seen:
+            question = self.renamed[question]
+            seen.add(question)
+        return question
+
     @property
     def changed(self) -> bool:
         return self.from_version != self.to_version or bool(self.unanswered)

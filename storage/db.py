@@ -7,14 +7,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, create_engine, event, select
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -49,17 +60,6 @@ class Assessment(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class Token(Base):
-    """A link's secret, stored only as its SHA-256: view, manage or draft access to one row."""
-
-    __tablename__ = "tokens"
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
-    purpose: Mapped[str] = mapped_column(String(16))  # "view", "manage" or "draft"
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
 class Team(Base):
     """Several colleagues answering the same questionnaire (schema version 2)."""
 
@@ -82,15 +82,19 @@ class Respondent(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class TeamToken(Base):
-    """A team link's secret, hashed: `invite` (answer and view), `view`, or `respondent`."""
+class Link(Base):
+    """A link's secret, stored only as its SHA-256, and the one thing it opens for one purpose:
+    an assessment (`view`, `manage`, `draft`), a team (`invite`, `team_view`) or a team's
+    respondent (`respondent`). Schema version 3 made the two token tables of version 2 this one."""
 
-    __tablename__ = "team_tokens"
+    __tablename__ = "links"
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
-    respondent_id: Mapped[int | None] = mapped_column(ForeignKey("respondents.id"))
     purpose: Mapped[str] = mapped_column(String(16))
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    respondent_id: Mapped[int | None] = mapped_column(ForeignKey("respondents.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 def resolve_url(configured: str | None = None) -> str:
@@ -135,11 +139,29 @@ class SchemaError(RuntimeError):
 
 def _add_teams(connection: Any) -> None:
     tables = Base.metadata.tables
-    Base.metadata.create_all(connection, tables=[tables["teams"], tables["respondents"],
-                                                 tables["team_tokens"]])
+    Base.metadata.create_all(connection, tables=[tables["teams"], tables["respondents"]])
 
 
-MIGRATIONS: dict[int, Any] = {2: _add_teams}  # version -> upgrade from version - 1
+def _one_links_table(connection: Any) -> None:
+    """Version 3: the version-2 tables `tokens` (assessments) and `team_tokens` (teams) become
+    `links`, every token kept with its purpose (a team's `view` is now `team_view`)."""
+    Base.metadata.create_all(connection, tables=[Base.metadata.tables["links"]])
+    existing = set(inspect(connection).get_table_names())
+    columns = "token_hash, purpose, assessment_id, team_id, respondent_id, created_at, revoked_at"
+    if "tokens" in existing:
+        connection.execute(text(
+            f"INSERT INTO links ({columns}) SELECT token_hash, purpose, assessment_id, NULL, "
+            "NULL, created_at, revoked_at FROM tokens"))
+        connection.execute(text("DROP TABLE tokens"))
+    if "team_tokens" in existing:
+        connection.execute(text(
+            f"INSERT INTO links ({columns}) SELECT token_hash, CASE purpose WHEN 'view' THEN "
+            "'team_view' ELSE purpose END, NULL, team_id, respondent_id, created_at, NULL "
+            "FROM team_tokens"))
+        connection.execute(text("DROP TABLE team_tokens"))
+
+
+MIGRATIONS: dict[int, Any] = {2: _add_teams, 3: _one_links_table}  # version -> from version - 1
 
 
 def migrate(engine: Engine) -> int:

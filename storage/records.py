@@ -26,7 +26,8 @@ def _canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _digest(record: dict[str, Any]) -> str:
+def seal(record: dict[str, Any]) -> str:
+    """The SHA-256 a record carries: over every field but itself, canonically encoded."""
     sealed = {k: v for k, v in record.items() if k != "sha256"}
     return hashlib.sha256(_canonical(sealed)).hexdigest()
 
@@ -44,13 +45,13 @@ def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation
         "notes": clean_notes(notes),
         "recommendation": rec.model_dump(mode="json"),
     }
-    record["sha256"] = _digest(record)
+    record["sha256"] = seal(record)
     return record
 
 
 def is_intact(record: dict[str, Any]) -> bool:
     """Whether the record is exactly as it was written (its hash still matches)."""
-    return isinstance(record.get("sha256"), str) and record["sha256"] == _digest(record)
+    return isinstance(record.get("sha256"), str) and record["sha256"] == seal(record)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from storage.db import Assessment, Token, make_engine, migrate, now, resolve_url
-from storage.tokens import digest, new_token
+from storage.db import Assessment, Link, make_engine, migrate, now, resolve_url
+from storage.tokens import add_link, find_link
 
 MAX_NOTE_CHARS = 2000
 MAX_NOTES = 64
@@ -85,17 +85,14 @@ class Store:
     # internal helpers -------------------------------------------------------------------
     def _find(
         self, session: Session, token: str, purposes: tuple[str, ...]
-    ) -> tuple[Assessment, Token] | None:
-        row = session.get(Token, digest(token))
-        if row is None or row.purpose not in purposes:
+    ) -> tuple[Assessment, Link] | None:
+        row = find_link(session, token, purposes)
+        if row is None:
             return None
         return session.get_one(Assessment, row.assessment_id), row
 
     def _add_token(self, session: Session, assessment: Assessment, purpose: str) -> str:
-        token = new_token()
-        session.add(Token(token_hash=digest(token), assessment_id=assessment.id, purpose=purpose,
-                          created_at=now(), revoked_at=None))
-        return token
+        return add_link(session, purpose, assessment_id=assessment.id)
 
     @staticmethod
     def _saved(row: Assessment, revoked: bool = False) -> Saved:
@@ -160,8 +157,8 @@ class Store:
             found = self._find(session, token, ("manage",))
             if found is None:
                 return None
-            views = session.scalars(select(Token).where(
-                Token.assessment_id == found[0].id, Token.purpose == "view"))
+            views = session.scalars(select(Link).where(
+                Link.assessment_id == found[0].id, Link.purpose == "view"))
             return self._saved(found[0], revoked=all(v.revoked_at is not None for v in views))
 
     def revoke(self, manage_token: str) -> bool:
@@ -170,8 +167,8 @@ class Store:
             found = self._find(session, manage_token, ("manage",))
             if found is None:
                 return False
-            for view in session.scalars(select(Token).where(
-                    Token.assessment_id == found[0].id, Token.purpose == "view")):
+            for view in session.scalars(select(Link).where(
+                    Link.assessment_id == found[0].id, Link.purpose == "view")):
                 view.revoked_at = view.revoked_at or now()
             return True
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from logic.text import clean
-from storage.db import Respondent, Team, TeamToken, now
+from storage.db import Respondent, Team, now
 from storage.store import StorageLimit, Store, check_answers
-from storage.tokens import digest, new_token
+from storage.tokens import add_link, find_link
 
 MAX_TEAM_NAME = 120
 MAX_NAME = 80
@@ -60,29 +60,18 @@ class TeamStore:
         self.engine = store.engine
         self.writer = store.writer
 
-    def _token(self, session: Session, token: str, purposes: tuple[str, ...]) -> TeamToken | None:
-        row = session.get(TeamToken, digest(token))
-        return row if row is not None and row.purpose in purposes else None
-
-    def _add(self, session: Session, team_id: int, purpose: str,
-             respondent_id: int | None = None) -> str:
-        token = new_token()
-        session.add(TeamToken(token_hash=digest(token), team_id=team_id, purpose=purpose,
-                              respondent_id=respondent_id, created_at=now()))
-        return token
-
     def create(self, name: str) -> TeamLinks:
         with Session(self.writer) as session, session.begin():
             team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
             session.add(team)
             session.flush()
-            return TeamLinks(self._add(session, team.id, "invite"),
-                             self._add(session, team.id, "view"))
+            return TeamLinks(add_link(session, "invite", team_id=team.id),
+                             add_link(session, "team_view", team_id=team.id))
 
     def info(self, token: str) -> TeamInfo | None:
         """The team behind an invite or view link (None when unknown)."""
         with Session(self.engine) as session:
-            row = self._token(session, token, ("invite", "view"))
+            row = find_link(session, token, ("invite", "team_view"))
             if row is None:
                 return None
             team = session.get_one(Team, row.team_id)
@@ -91,7 +80,7 @@ class TeamStore:
     def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any]) -> str:
         """Add a respondent's answers; returns their own link to revise them."""
         with Session(self.writer) as session, session.begin():
-            row = self._token(session, invite, ("invite",))
+            row = find_link(session, invite, ("invite",))
             if row is None:
                 raise LookupError("no team accepts answers at this link")
             count = len(session.scalars(select(Respondent.id).where(
@@ -105,12 +94,12 @@ class TeamStore:
                                 updated_at=stamp)
             session.add(person)
             session.flush()
-            return self._add(session, row.team_id, "respondent", person.id)
+            return add_link(session, "respondent", team_id=row.team_id, respondent_id=person.id)
 
     def revise(self, respondent: str, answers: dict[str, Any], name: str, role: str) -> bool:
         """Replace one respondent's answers (and name and role); nobody else's change."""
         with Session(self.writer) as session, session.begin():
-            row = self._token(session, respondent, ("respondent",))
+            row = find_link(session, respondent, ("respondent",))
             if row is None:
                 return False
             person = session.get_one(Respondent, row.respondent_id)
@@ -123,7 +112,7 @@ class TeamStore:
     def response(self, respondent: str) -> tuple[Response, str] | None:
         """A respondent's own answers and their team's invite-less name."""
         with Session(self.engine) as session:
-            row = self._token(session, respondent, ("respondent",))
+            row = find_link(session, respondent, ("respondent",))
             if row is None:
                 return None
             person = session.get_one(Respondent, row.respondent_id)
@@ -134,7 +123,7 @@ class TeamStore:
     def responses(self, token: str) -> list[Response]:
         """Every respondent of the team behind an invite, view or respondent link."""
         with Session(self.engine) as session:
-            row = self._token(session, token, ("invite", "view", "respondent"))
+            row = find_link(session, token, ("invite", "team_view", "respondent"))
             if row is None:
                 return []
             people = session.scalars(select(Respondent).where(Respondent.team_id == row.team_id)

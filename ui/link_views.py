@@ -20,7 +20,7 @@ from ui.results import recommendation_body
 from ui.text import plain, show_table
 
 
-def _answer_rows(section: Any, answers: Answers, saved: Saved,
+def _answer_rows(section: Any, answers: Answers, notes: dict[str, str],
                  upgraded: Upgrade) -> list[dict[str, str]]:
     rows = []
     for question in flow.visible(section, answers.values()):
@@ -30,18 +30,20 @@ def _answer_rows(section: Any, answers: Answers, saved: Saved,
         else:
             shown = question.label_of(value) if value not in (None, "") else "—"
         rows.append({"Question": question.label, "Answer": shown,
-                     "Note": saved.notes.get(question.id, "")})
+                     "Note": notes.get(question.id, "")})
     return rows
 
 
 def _answers_table(answers: Answers, saved: Saved, upgraded: Upgrade) -> None:
+    notes = upgraded.carry(saved.notes)
     for section in bank().sections:
         st.markdown(f"**{section.title}**")
-        show_table(_answer_rows(section, answers, saved, upgraded), index="Question")
+        show_table(_answer_rows(section, answers, notes, upgraded), index="Question")
     if upgraded.dropped:
         st.markdown("**No longer asked**")
-        show_table([{"Question id": q, "Answer given then": json.dumps(v, ensure_ascii=False)}
-                    for q, v in upgraded.dropped.items()], index="Question id")
+        show_table([{"Question id": q, "Answer given then": json.dumps(v, ensure_ascii=False),
+                     "Note": notes.get(q, "")} for q, v in upgraded.dropped.items()],
+                   index="Question id")
 
 
 def migration_notice(upgraded: Upgrade, saved_verdict: str | None, version: str) -> None:
@@ -80,7 +82,7 @@ def _show(saved: Saved) -> bool:
         saved_version = DEFAULT_VERSION
     migration_notice(upgraded, saved.verdict, saved_version)
     kb = knowledge(saved_version)
-    recommendation_body(answers, evaluate(answers, kb), kb, saved.notes)
+    recommendation_body(answers, evaluate(answers, kb), kb, upgraded.carry(saved.notes))
     _compare_panel(answers, saved_version)
     if saved.notes.get(OVERALL):
         st.markdown("##### Note from whoever shared it")

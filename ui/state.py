@@ -138,7 +138,7 @@ def load(form: dict[str, Any], notes: dict[str, str] | None = None,
     """Replace the answers and notes (and the widgets showing them)."""
     state = session()
     state.form = flow.from_answers(bank(), form)
-    state.notes = dict(notes or {})
+    state.notes = migration.carry(notes or {}) if migration is not None else dict(notes or {})
     state.migration = migration if migration is not None and migration.changed else None
     for question in bank().questions():
         st.session_state.pop(question.id, None)

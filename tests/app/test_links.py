@@ -116,3 +116,63 @@ def test_import_with_bad_fields_names_them():
     message = _messages(at)
     assert "Not imported" in message and "uptime_target" in message and "colour" in message
     assert section(at) == "profile"
+
+
+@pytest.fixture
+def bank_changed_after_saving(tmp_path, monkeypatch):
+    """Switch the app to a bank with one more question (version 2), as a new release would;
+    what was saved before stays as it was stored."""
+    import streamlit as st
+
+    import logic.bank
+    from tests.bank_changes import add_question, copy_bank
+
+    def switch() -> None:
+        monkeypatch.setattr(logic.bank, "BANK_DIR", add_question(copy_bank(tmp_path)))
+        logic.bank.default_bank.cache_clear()
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+    yield switch
+    monkeypatch.undo()
+    logic.bank.default_bank.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_a_share_saved_before_a_bank_change_keeps_its_verdict_and_marks_the_new_question(
+        bank_changed_after_saving):
+    from logic.bank import default_bank
+    from tests.bank_changes import NEW_QUESTION
+
+    _, links = _shared()  # Monitor, under today's bank
+    then = default_bank().version
+    bank_changed_after_saving()
+    view = start(a=links.view)
+    assert not view.exception
+    notice = " ".join(w.value for w in view.warning)
+    assert f"questionnaire version {then} " in notice and f"now at version {then + 1}" in notice
+    assert "Its verdict then was **Monitor**" in notice
+    assert NEW_QUESTION["label"] in notice
+    assert any(w.value.startswith("**Monitor.**") for w in view.warning), "same verdict today"
+    tables = [t.value for t in view.dataframe]
+    marked = [str(row["Answer"]) for table in tables for _, row in table.iterrows()
+              if row.name == NEW_QUESTION["label"]]
+    assert marked == ["New since you answered: not answered"]
+    assert "no longer matches" not in _messages(view)
+
+
+def test_a_draft_saved_before_a_bank_change_reopens_with_the_new_question_marked_and_empty(
+        bank_changed_after_saving):
+    from tests.bank_changes import NEW_QUESTION
+
+    at = fill_all(start(), ANSWERS)
+    draft = at.query_params["d"]
+    bank_changed_after_saving()
+    again = start(d=draft)
+    assert not again.exception
+    assert widget(again, "org_name").value == ANSWERS["org_name"], "answers kept"
+    again.session_state["session"].section = "reliability"
+    again.run()
+    assert widget(again, NEW_QUESTION["id"]).value is None, "nothing pre-answered"
+    assert any("New since you answered" in m.value for m in again.markdown), "marked as new"

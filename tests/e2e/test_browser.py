@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from harness.browser import AppPage
 from harness.server import Server
 from tests.conftest import ROOT, case, pdf_text, shared_or_skip
+from tests.pg import private_schema
 
 pytestmark = pytest.mark.e2e
 
@@ -178,15 +179,14 @@ def test_batch_upload_in_a_browser(page, app_url, tmp_path):
 def test_two_servers_on_one_database_share_links(browser, tmp_path, backend):
     """Two app processes on one database, the way replicas share PostgreSQL: a link saved
     through one opens through the other."""
-    if backend == "sqlite":
-        database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-    else:
-        database = os.environ.get("HOSTING_FIT_TEST_PG_URL", "")
-        if not database:
-            pytest.skip("no PostgreSQL server: set HOSTING_FIT_TEST_PG_URL (scripts/test.sh "
-                        "starts one when run as root)")
-    env = {"HOSTING_FIT_DATABASE_URL": database}
-    with Server(env=env) as first, Server(env=env) as second:
+    with ExitStack() as stack:
+        if backend == "sqlite":
+            database = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        else:
+            database = stack.enter_context(private_schema())
+        env = {"HOSTING_FIT_DATABASE_URL": database}
+        first = stack.enter_context(Server(env=env))
+        second = stack.enter_context(Server(env=env))
         context = browser.new_context()
         try:
             page = context.new_page()

@@ -1,35 +1,24 @@
-"""The same storage tests on SQLite (always) and PostgreSQL (when a server is configured)."""
+"""The same storage tests on SQLite (always) and PostgreSQL (when a server is configured), each
+on a database of its own: a SQLite file in the test's folder, or a PostgreSQL schema with a
+random name that is dropped afterwards (tests/pg.py)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine
 
 from storage import Store
-from storage.db import Base
-
-PG_VARIABLE = "HOSTING_FIT_TEST_PG_URL"
-
-
-def _fresh_postgres() -> str:
-    url = os.environ.get(PG_VARIABLE)
-    if not url:
-        pytest.skip(f"no PostgreSQL server: set {PG_VARIABLE} (scripts/test.sh starts one when "
-                    "run as root)")
-    engine = create_engine(url)
-    Base.metadata.drop_all(engine)
-    engine.dispose()
-    return url
+from tests.pg import private_schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
+def db_url(request, tmp_path) -> Iterator[str]:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'assessments.sqlite3'}"
-    return _fresh_postgres()
+        yield f"sqlite:///{tmp_path / 'assessments.sqlite3'}"
+        return
+    with private_schema() as url:
+        yield url
 
 
 @pytest.fixture
