@@ -15,14 +15,14 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationError,
     create_model,
     field_validator,
@@ -31,6 +31,7 @@ from pydantic import (
 from logic.bank import AnyQuestion, QuestionBank, default_bank
 
 BANK_VERSION = "bank_version"
+_PENDING = "_pending"
 UNANSWERED = "unanswered"
 
 
@@ -39,7 +40,10 @@ class AnswersBase(BaseModel):
     Absent and unanswered questions read as None."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-    _pending: frozenset[str] = PrivateAttr(default=frozenset())
+    # Questions added to the bank since these answers were given (see `unanswered`). Kept in
+    # the instance dict beside the fields, not as a pydantic private attribute: those cost a
+    # set-up on every validation, and nearly all answers have none.
+    _NONE_PENDING: ClassVar[frozenset[str]] = frozenset()
 
     if TYPE_CHECKING:  # the fields are generated from the bank
 
@@ -57,7 +61,8 @@ class AnswersBase(BaseModel):
     @property
     def unanswered(self) -> frozenset[str]:
         """Questions added to the bank since these answers were given, not answered yet."""
-        return frozenset(q for q in self._pending if self.get(q) is None)
+        pending = self.__dict__.get(_PENDING, self._NONE_PENDING)
+        return frozenset(q for q in pending if self.get(q) is None)
 
     def document(self, bank: QuestionBank | None = None) -> dict[str, Any]:
         """The stored and exported shape: the answers, the bank version they were given under,
@@ -70,9 +75,7 @@ class AnswersBase(BaseModel):
     def replace(self, **changes: Any) -> AnswersBase:
         """A copy with some answers changed (lists kept hashable)."""
         fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
-        copy = self.model_copy(update=fixed)
-        copy._pending = self._pending
-        return copy
+        return self.model_copy(update=fixed)  # the instance dict, pending included, is copied
 
 
 Answers = AnswersBase  # the type to annotate with; the bank's model subclasses it
@@ -162,12 +165,16 @@ def missing_answers(bank: QuestionBank, answers: Mapping[str, Any] | AnswersBase
     """Required questions that are asked (given these answers) but not answered; `answers` is
     a dict by question id or an answers object."""
     if isinstance(answers, Mapping):
-        view: Any = dict(answers)
-        get = view.get
+        values = dict(answers)
+        view: Any = SimpleNamespace(**{**dict.fromkeys(bank.ids), **{
+            k: v for k, v in values.items() if isinstance(k, str) and k.isidentifier()}})
     else:
-        view, get = answers, answers.get
-    return [q.id for q in bank.required
-            if q.id not in pending and q.needs_answer(get(q.id)) and q.is_visible(view)]
+        values, view = vars(answers), answers
+    plain, general = bank.completeness
+    missing = [qid for qid in plain if values.get(qid) is None]
+    missing += [qid for qid, answered, asked in general
+                if not answered(values.get(qid)) and (asked is None or asked(view))]
+    return [qid for qid in missing if qid not in pending] if pending and missing else missing
 
 
 def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
@@ -178,7 +185,7 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
     problems: dict[str, str] = {}
     answers = None
     try:
-        answers = bank.answers_model.model_validate(dict(data))
+        answers = bank.answers_model.model_validate(data if type(data) is dict else dict(data))
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             field, message = _describe(error, bank.ids)
@@ -191,7 +198,8 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
                             and question in data else "is required")
     if problems or answers is None:
         raise AnswersError(problems)
-    answers._pending = pending
+    if pending:
+        answers.__dict__[_PENDING] = pending
     return answers
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,26 +43,32 @@ def _items(cell: str) -> list[str]:
 READERS = {"boolean": _boolean, "integer": _whole_number, "multi_choice": _items}
 
 
-def _cell_to_value(column: str, cell: str, bank: QuestionBank) -> Any:
-    if column == BANK_VERSION:
-        return _whole_number(cell)
-    if column == UNANSWERED:
-        return _items(cell)
-    question = bank.by_id.get(column)
-    reader = READERS.get(question.kind) if question is not None else None
-    return reader(cell) if reader else cell
+_COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Callable[[str], Any]]]] = {}
+
+
+def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
+    """Column -> how its cells read, for every column that is not read as text (built once
+    per bank)."""
+    cached = _COLUMN_READERS.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        readers = {q.id: READERS[q.kind] for q in bank.questions() if q.kind in READERS}
+        cached = _COLUMN_READERS[id(bank)] = (
+            bank, {**readers, BANK_VERSION: _whole_number, UNANSWERED: _items})
+    return cached[1]
 
 
 def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Answers:
     """Turn one CSV row into Answers; an empty cell means absent; errors name every field."""
     bank = bank or default_bank()
+    readers = _readers(bank)
     data: dict[str, Any] = {}
     problems: dict[str, str] = {}
     for column, cell in row.items():
-        if column in RESULT_COLUMNS or cell is None or cell == "":
+        if not cell or column in RESULT_COLUMNS:
             continue
+        reader = readers.get(column)
         try:
-            data[column] = _cell_to_value(column, cell, bank)
+            data[column] = reader(cell) if reader else cell
         except ValueError as exc:
             problems[column] = str(exc)
     try:
@@ -98,7 +104,8 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(safe_cell(h) for h in header)  # an uploaded file's header comes back too
-    writer.writerows([safe_cell(value_to_cell(v)) for v in row] for row in rows)
+    writer.writerows([safe_cell(v if type(v) is str else value_to_cell(v)) for v in row]
+                     for row in rows)
     return out.getvalue()
 
 

@@ -9,6 +9,7 @@ consensus and the tests. No question id appears in generic code.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -252,6 +253,24 @@ class QuestionBank(_Strict):
         """The questions that must be answered whenever they are asked."""
         return tuple(q for q in self.questions() if q.required)
 
+    @cached_property
+    def completeness(self) -> tuple[tuple[str, ...],
+                                    tuple[tuple[str, Callable[[Any], bool], Predicate | None],
+                                          ...]]:
+        """How to find unanswered required questions fast, compiled once: the ids of those
+        always asked and answered by any value (missing exactly when None), then, for the
+        others, the id, whether a value answers it, and when it is asked (None: always)."""
+        plain, general = [], []
+        for q in self.required:
+            if q.visible_when is None and q.is_answered(None):
+                continue  # empty is an answer (say, "not latency-sensitive")
+            if q.visible_when is None and q.is_answered(_ANY_VALUE.get(q.kind, 0)):
+                plain.append(q.id)
+            else:
+                general.append((q.id, q.is_answered,
+                                q.visible_when.compile() if q.visible_when else None))
+        return tuple(plain), tuple(general)
+
     def organisation(self, answers: Any) -> str:
         """The organisation's name as answered (`name_question`), or "" when not given."""
         if self.name_question is None:
@@ -289,6 +308,9 @@ def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
     if isinstance(question, MultiChoiceQuestion) and question.min_selected > len(question.options):
         problems.append(f"{question.id}: min_selected is more than there are options")
     return problems
+
+
+_ANY_VALUE = {"multi_choice": ("one",)}  # the least value of a kind that is not None
 
 
 class _AnswerView:

@@ -112,6 +112,10 @@ def upgrade(data: Any, bank: QuestionBank) -> Upgrade:
         raise AnswersError({"answers": "must be a JSON object keyed by question id"})
     version = _version(data, bank)
     unanswered = _unanswered(data, bank)
+    if version == bank.version and UNANSWERED not in data:  # today's answers: nothing to do
+        values = ({k: v for k, v in data.items() if k != BANK_VERSION} if BANK_VERSION in data
+                  else data)
+        return Upgrade(values, version, version)
     values = {k: v for k, v in data.items() if k != BANK_VERSION and k != UNANSWERED}
     report: dict[str, Any] = {"added": [], "dropped": {}, "renamed": {}, "reask": {}}
     if version < bank.version:

@@ -1,4 +1,4 @@
-"""The recommendation contract (PRODUCT.md section 4)."""
+"""The recommendation contract: verdicts, drivers, blockers, sections, and its shape."""
 
 from __future__ import annotations
 

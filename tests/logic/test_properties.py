@@ -62,7 +62,8 @@ def test_one_more_requirement_never_raises_verdict(kb, data, question, draw):
 
 
 def test_the_strictness_properties_cover_the_contracts_requirements():
-    """PRODUCT.md: uptime, SLA, regulation, residency, attestations, tolerance."""
+    """The product contract's requirements: uptime, SLA, regulation, residency, attestations,
+    tolerance."""
     covered = {q.id for q in STRICT} | {q.id for q in MORE_IS_STRICTER}
     assert {"uptime_target", "contractual_sla", "support_24x7", "regulations", "data_residency",
             "attestations_required", "unproven_provider_tolerance"} <= covered
