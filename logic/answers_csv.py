@@ -11,9 +11,8 @@ from typing import Any
 
 from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, parse_answers
 from logic.bank import QuestionBank, default_bank
-from logic.engine import evaluate
+from logic.engine import Outcome, outcome
 from logic.knowledge_base import KnowledgeBase
-from logic.recommendation import Recommendation
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "error")
 LIST_SEPARATOR = ";"
@@ -115,18 +114,17 @@ class RowResult:
 
     line: int
     cells: dict[str, str]
-    recommendation: Recommendation | None
+    outcome: Outcome | None
     error: str
 
-    def output_cells(self) -> dict[str, str]:
-        rec = self.recommendation
-        return {
-            **self.cells,
-            "verdict": rec.verdict if rec else "",
-            "drivers": LIST_SEPARATOR.join(rec.drivers) if rec else "",
-            "blockers": LIST_SEPARATOR.join(rec.blockers) if rec else "",
-            "error": self.error,
-        }
+    def output_row(self, columns: Sequence[str]) -> list[str]:
+        """The input cells in these columns, then verdict, drivers, blockers and error."""
+        done = self.outcome
+        return [*(self.cells.get(c, "") for c in columns),
+                done.verdict if done else "",
+                LIST_SEPARATOR.join(done.drivers) if done else "",
+                LIST_SEPARATOR.join(done.blockers) if done else "",
+                self.error]
 
 
 def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator[RowResult]:
@@ -137,7 +135,7 @@ def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator
             yield RowResult(line, cells, None, "row has more cells than the header has columns")
             continue
         try:
-            yield RowResult(line, cells, evaluate(row_to_answers(cells), kb), "")
+            yield RowResult(line, cells, outcome(row_to_answers(cells), kb), "")
         except AnswersError as exc:
             yield RowResult(line, cells, None, str(exc))
 
@@ -150,7 +148,7 @@ def evaluate_csv(text: str, kb: KnowledgeBase) -> tuple[str, list[RowResult]]:
         raise AnswersError({"csv": "the file has no header row naming the question ids"})
     results = list(evaluate_rows(reader, kb))
     columns = [*header, *RESULT_COLUMNS]
-    rows = ([r.output_cells().get(c, "") for c in columns] for r in results)
+    rows = (r.output_row(header) for r in results)
     return to_csv(columns, rows), results
 
 

@@ -45,6 +45,7 @@ Operator = Literal["eq", "in", "not_in", "gte", "lte", "is_set", "has_any", "emp
 _VALUE_LIST_OPS = {"in", "not_in", "has_any"}
 _FLAG_OPS = {"is_set", "empty"}
 _NUMBER_OPS = {"gte", "lte"}
+_ONE_VALUE_OPS = {"eq", "in", "not_in"}
 
 
 class Leaf(BaseModel):
@@ -161,16 +162,34 @@ def fold(condition: Any, *, leaf: Callable[[Leaf], T], all_: Callable[[list[T]],
 
 
 def _compile_leaf(leaf: Leaf) -> Predicate:
-    test, field, expected = OPERATORS[leaf.op], leaf.q, leaf.value
+    """One test as a closure with a single call level (the hot path of every evaluation);
+    each does what OPERATORS says for its operator."""
+    field, expected, op = leaf.q, leaf.value, leaf.op
+    if op == "eq":
+        return lambda answers: getattr(answers, field) == expected
+    if op in ("in", "not_in", "has_any"):
+        values = frozenset(expected)
+        if op == "in":
+            return lambda answers: getattr(answers, field) in values
+        if op == "not_in":
+            return lambda answers: getattr(answers, field) not in values
+        return lambda answers: not values.isdisjoint(getattr(answers, field) or ())
+    test = OPERATORS[op]
     return lambda answers: test(getattr(answers, field), expected)
 
 
 def _compile_all(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda answers: first(answers) and second(answers)
     frozen = tuple(parts)
     return lambda answers: all(p(answers) for p in frozen)
 
 
 def _compile_any(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda answers: first(answers) or second(answers)
     frozen = tuple(parts)
     return lambda answers: any(p(answers) for p in frozen)
 
@@ -212,6 +231,9 @@ def condition_problems(condition: Any, questions: dict[str, Any]) -> list[str]:
         allowed = question.choices()
         if leaf.op in _NUMBER_OPS and question.kind != "integer":
             problems.append(f"`{leaf.op}` compares numbers; `{leaf.q}` is a {question.kind}")
+        if leaf.op in _ONE_VALUE_OPS and question.kind == "multi_choice":
+            problems.append(f"`{leaf.op}` tests one value; `{leaf.q}` is a list: use `has_any` "
+                            "or `empty`")
         bad = [v for v in leaf.values() if allowed and v not in allowed]
         if bad:
             problems.append(f"{bad} not among the values of `{leaf.q}`: {list(allowed)}")

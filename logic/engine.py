@@ -154,18 +154,38 @@ def _asked(question: OpenQuestion, drivers: AbstractSet[str], blockers: Abstract
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The verdict with its drivers and blockers, without reasons or scores (batch rows)."""
+
+    verdict: str
+    drivers: tuple[str, ...]
+    blockers: tuple[str, ...]
+
+
+def _outcome(fired: list[_Step]) -> Outcome:
+    drivers = {d for step in fired for d in step.rule.drivers}
+    blockers = {b for step in fired for b in step.rule.blockers}
+    return Outcome(_verdict(fired), tuple(d for d in DRIVERS if d in drivers),
+                   tuple(b for b in BLOCKERS if b in blockers))
+
+
+def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
+    """What `evaluate` decides, without building reasons, scores and open questions."""
+    return _outcome(_fired(answers, _plan(kb)))
+
+
 def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
     """Evaluate one organisation's answers against a knowledge version (default: current)."""
     kb = kb or load_knowledge()
     fired = _fired(answers, _plan(kb))
-    verdict = _verdict(fired)
-    drivers = {d for step in fired for d in step.rule.drivers}
-    blockers = {b for step in fired for b in step.rule.blockers}
+    decided = _outcome(fired)
+    verdict, drivers, blockers = decided.verdict, set(decided.drivers), set(decided.blockers)
     glossary = kb.glossary
     return Recommendation.model_construct(
         verdict=verdict,
-        drivers=[d for d in DRIVERS if d in drivers],
-        blockers=[b for b in BLOCKERS if b in blockers],
+        drivers=list(decided.drivers),
+        blockers=list(decided.blockers),
         reasons=[_reason(step, answers, glossary) for step in fired],
         scores=section_scores(answers, kb),
         open_questions=[

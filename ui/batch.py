@@ -24,9 +24,9 @@ def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
     output, results = evaluate_csv(text, knowledge(version))
     table = pd.DataFrame([{
         "Line": r.line, "Organisation": r.cells.get(bank().name_question or "", ""),
-        "Verdict": r.recommendation.verdict if r.recommendation else "",
-        "Drivers": ", ".join(r.recommendation.drivers) if r.recommendation else "",
-        "Blockers": ", ".join(r.recommendation.blockers) if r.recommendation else "",
+        "Verdict": r.outcome.verdict if r.outcome else "",
+        "Drivers": ", ".join(r.outcome.drivers) if r.outcome else "",
+        "Blockers": ", ".join(r.outcome.blockers) if r.outcome else "",
         "Error": r.error,
     } for r in results])
     return output, table

@@ -77,6 +77,9 @@ BROKEN = {
     "unknown value": (lambda d: d["rules"][0]["when"]["all"][0].update({"in": ["lots"]}),
                       "not among the values"),
     "bad placeholder": (lambda d: d["rules"][0].update(reason="{nope}"), "placeholder"),
+    "one-value test on a list": (
+        lambda d: d["rules"][0].update(when={"q": "regulations", "in": ["gdpr"]}),
+        "`regulations` is a list: use `has_any`"),
     "no baseline": (lambda d: d["rules"].pop(), "baseline"),
     "unknown driver": (lambda d: d["rules"][0].update(drivers=["speed"]), "rules.0.drivers"),
     "blocker without label": (lambda d: d["blockers"].pop("sla_unverified"), "sla_unverified"),

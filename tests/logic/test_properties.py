@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from logic.answers import parse_answers
 from logic.bank import default_bank
-from logic.engine import evaluate
+from logic.engine import evaluate, outcome
 from logic.recommendation import SECTIONS, verdict_rank
 from tests.strategies import answers_dicts
 
@@ -21,6 +21,14 @@ def _rank(data: dict[str, Any], kb) -> int:
 @given(answers_dicts())
 def test_same_answers_same_result(kb, data):
     assert evaluate(parse_answers(data), kb) == evaluate(parse_answers(dict(data)), kb)
+
+
+@given(answers_dicts())
+def test_the_batch_outcome_is_what_the_full_evaluation_decides(kb, data):
+    answers = parse_answers(data)
+    full, lean = evaluate(answers, kb), outcome(answers, kb)
+    assert (lean.verdict, list(lean.drivers), list(lean.blockers)) == (
+        full.verdict, full.drivers, full.blockers)
 
 
 @given(answers_dicts())
@@ -75,3 +83,25 @@ def test_replacing_primary_never_gets_evaluate(kb, data):
     rec = evaluate(parse_answers({**data, "hosting_role_sought": "replace_primary"}), kb)
     assert rec.verdict != "evaluate"
     assert "not_a_primary_replacement" in rec.blockers
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_compiled_conditions_do_what_the_operators_say(kb, data):
+    """The engine's compiled tests (one call level each, for speed) agree with the plain
+    operator table on every rule and score condition, for any valid answers."""
+    from types import SimpleNamespace
+
+    from logic.conditions import OPERATORS, fold
+
+    answers = parse_answers(data.draw(answers_dicts()))
+
+    def plain(condition) -> bool:
+        return fold(condition, leaf=lambda leaf: OPERATORS[leaf.op](answers.get(leaf.q),
+                                                                    leaf.value),
+                    all_=all, any_=any, not_=lambda inner: not inner)
+
+    view = SimpleNamespace(**{q: answers.get(q) for q in default_bank().ids})
+    for where, condition in kb.conditions():
+        assert condition.compile()(answers) is plain(condition), where
+        assert condition.compile()(view) is plain(condition), where

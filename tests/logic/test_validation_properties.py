@@ -65,9 +65,9 @@ def test_a_bad_csv_cell_costs_only_its_row(kb, first, second, column, cell):
     edited = {**answers_to_row(parse_answers(second)), column: cell}
     output, results = evaluate_csv(_csv([edited, good]), kb)
     assert len(results) == 2
-    assert results[1].error == "" and results[1].recommendation is not None, "good row kept"
+    assert results[1].error == "" and results[1].outcome is not None, "good row kept"
     if results[0].error:
-        assert results[0].recommendation is None and column in results[0].error
+        assert results[0].outcome is None and column in results[0].error
     rows = list(csv.DictReader(io.StringIO(output, newline="")))
     assert [list(r) for r in rows] == [[*header(default_bank()), *RESULT_COLUMNS]] * 2
     expected = "'" + cell if cell.startswith(FORMULA_STARTS) else cell
