@@ -206,6 +206,12 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
 def parse_answers(data: Any, bank: QuestionBank | None = None) -> AnswersBase:
     """Validate a decoded answers document (any bank version; older ones are migrated);
     raise AnswersError naming every bad field."""
+    bank = bank or default_bank()
+    if type(data) is dict and UNANSWERED not in data:  # today's answers: no migration
+        version = data.get(BANK_VERSION, 1)
+        if type(version) is int and version == bank.version:
+            return validate({k: v for k, v in data.items() if k != BANK_VERSION}
+                            if BANK_VERSION in data else data, bank)
     from logic.migrate import read_answers
 
-    return read_answers(data, bank or default_bank())[0]
+    return read_answers(data, bank)[0]
