@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.failure import unexpected
 from ui.resources import knowledge
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
@@ -29,4 +30,7 @@ with st.sidebar:
         "matters to your organisation: **no action**, **monitor** or **evaluate**."
     )
     st.caption(f"Knowledge version {kb.version}, published {kb.published}.")
-page.run()
+try:
+    page.run()
+except Exception:  # Streamlit's own rerun and stop signals are not Exceptions: they pass
+    unexpected()

@@ -153,6 +153,8 @@ def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]
         message = f"{_short(error.get('input'))} is not allowed; expected one of {expected}"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    if kind == "string_unicode":  # pydantic's word for a lone surrogate in a str
+        message = "holds a lone surrogate (\\ud800 to \\udfff), which is not a character"
     if kind in ("tuple_type", "list_type"):
         message = "must be a list of values"
     if len(loc) > 1 and loc[1].isdigit():

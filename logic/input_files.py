@@ -28,9 +28,11 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def decode_answers_json(text: str) -> Any:
-    """Decode an answers document, refusing duplicate keys; InputError says where it broke."""
+    """Decode an untrusted JSON document (answers, a decision record), refusing duplicate keys
+    and escaped lone surrogates (`"\\ud800"` is not a character: it cannot be shown, stored or
+    printed); InputError says what is wrong and where."""
     try:
-        return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+        data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(f"not valid JSON: {exc.msg} at {where}") from None
@@ -38,6 +40,13 @@ def decode_answers_json(text: str) -> Any:
         raise InputError("not valid JSON: nested too deeply") from None
     except ValueError:  # a number too long for Python to read
         raise InputError("not valid JSON: a number is too long") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(exc.object[exc.start])
+        raise InputError(f"a text holds the escape \\u{code:04x}, a lone surrogate, which is "
+                         "not a character") from None
+    return data
 
 
 def read_text(source: str) -> str:

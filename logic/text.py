@@ -9,11 +9,22 @@ import unicodedata
 # direction marks: they could make a name display as something other than what was typed.
 _DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _SPACES = re.compile(r"\s+")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a UTF-16 pair: never a character
+
+
+def check_text(text: str) -> str:
+    """The text, or ValueError when it holds a lone surrogate (which can be neither shown,
+    stored as UTF-8 nor printed)."""
+    found = _SURROGATES.search(text)
+    if found:
+        raise ValueError(f"holds \\u{ord(found.group()):04x}, a lone surrogate, which is not a "
+                         "character")
+    return text
 
 
 def clean(text: str) -> str:
     """One line of display text: direction controls and control characters removed."""
-    text = _DIRECTION_CONTROLS.sub("", text)
+    text = _SURROGATES.sub("", _DIRECTION_CONTROLS.sub("", text))
     text = "".join(
         " " if unicodedata.category(ch) == "Cc" and ch in "\t\n\r\x0b\x0c" else ch
         for ch in text

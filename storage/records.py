@@ -12,6 +12,7 @@ from typing import Any
 from logic import APP_VERSION
 from logic.answers import Answers, AnswersError
 from logic.bank import QuestionBank, default_bank
+from logic.input_files import InputError, decode_answers_json
 from logic.migrate import Upgrade, read_answers
 from logic.recommendation import Recommendation
 from storage.store import clean_notes
@@ -72,9 +73,11 @@ def read_import(raw: bytes, bank: QuestionBank | None = None) -> Imported:
     if len(raw) > MAX_IMPORT_BYTES:
         raise AnswersError({"file": f"is {len(raw):,} bytes; at most {MAX_IMPORT_BYTES:,}"})
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (ValueError, RecursionError) as exc:  # bad bytes, bad JSON, numbers too long
-        raise AnswersError({"file": f"is not a JSON document ({exc.__class__.__name__})"}) from None
+        data = decode_answers_json(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise AnswersError({"file": "is not UTF-8 text"}) from None
+    except InputError as exc:
+        raise AnswersError({"file": str(exc)}) from None
     if not isinstance(data, dict):
         raise AnswersError({"file": "must hold a JSON object: answers or a decision record"})
     if "format" not in data:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from logic.text import check_text, clean
 from storage.db import Assessment, Link, make_engine, migrate, now, resolve_url
 from storage.tokens import add_link, find_link
 
@@ -53,6 +54,10 @@ def clean_notes(notes: dict[str, str]) -> dict[str, str]:
     if len(kept) > MAX_NOTES:
         raise StorageLimit(f"at most {MAX_NOTES} notes can be saved, not {len(kept)}")
     for key, text in kept.items():
+        try:
+            check_text(text + key)
+        except ValueError as exc:
+            raise StorageLimit(f"the note on {clean(key)[:60]} {exc}") from None
         if len(text) > MAX_NOTE_CHARS:
             raise StorageLimit(f"the note on {key} has {len(text)} characters; at most "
                                f"{MAX_NOTE_CHARS} are kept")

@@ -110,3 +110,22 @@ def test_result_offers_answers_download_and_start_over():
     button(at, "reset").click().run()
     assert section(at) == "profile"
     assert widget(at, "industry").value is None
+
+
+def test_an_unexpected_failure_shows_a_reference_and_no_traceback(monkeypatch, caplog):
+    import ui.results
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom in /srv/secret/path.py")
+
+    monkeypatch.setattr(ui.results, "recommendation_body", broken)
+    at = fill_all(start(), case("retailer_nothing_relevant")["answers"])
+    assert not at.exception, "no traceback element reaches the page"
+    message = " ".join(e.value for e in at.error)
+    assert "Something went wrong on our side" in message
+    reference = message.split("**")[-2]
+    assert len(reference) == 8
+    everything = " ".join(str(e.value) for e in [*at.markdown, *at.error, *at.warning, *at.info])
+    assert "/srv/secret" not in everything and "RuntimeError" not in everything
+    assert any(reference in r.getMessage() and r.exc_info for r in caplog.records), (
+        "the reference and the traceback are in the server log")

@@ -1,0 +1,79 @@
+"""Hostile input through every door that reads a file (the two command lines, the import, the
+answers validator): each gets a message naming what is wrong, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from logic.answers import AnswersError, parse_answers
+from logic.text import clean, markdown_plain
+from storage.records import read_import
+from tests.conftest import ROOT, case
+
+VALID = case("startup_backup_tolerant")["answers"]
+HUGE_INTEGER = "1" + "0" * 5000  # past Python's limit for reading an integer from text
+HOSTILE_FILES = {
+    "huge integer": ('{"latency_target_ms": ' + HUGE_INTEGER + "}").encode(),
+    "lone surrogate in an answer": json.dumps({**VALID, "org_name": "A\\ud800B"}).replace(
+        "\\\\ud800", "\\ud800").encode(),
+    "lone surrogate in a key": b'{"\\udc00": 1}',
+    "not UTF-8": b"\xff\xfe{}",
+    "nested too deeply": b"[" * 100_000,
+    "duplicate key": b'{"industry": "retail", "industry": "retail"}',
+}
+
+
+@pytest.mark.parametrize("raw", HOSTILE_FILES.values(), ids=HOSTILE_FILES.keys())
+def test_an_import_names_what_is_wrong(raw):
+    with pytest.raises(AnswersError) as caught:
+        read_import(raw)
+    assert caught.value.problems and all(m for m in caught.value.problems.values())
+
+
+def test_a_decision_record_note_holding_a_lone_surrogate_is_refused_by_name():
+    record = {"format": "hosting-fit/decision-record", "format_version": 2,
+              "answers": VALID, "notes": {"_overall": "PLACEHOLDER"}}
+    raw = json.dumps(record).replace("PLACEHOLDER", "x\\ud800y").encode()
+    with pytest.raises(AnswersError) as caught:
+        read_import(raw)
+    assert "surrogate" in " ".join(caught.value.problems.values())
+
+
+def test_the_validator_refuses_a_lone_surrogate_in_text_by_field():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({**VALID, "org_name": "Acme\ud800"})
+    assert "lone surrogate" in caught.value.problems["org_name"]
+
+
+def test_display_text_loses_surrogates_and_direction_overrides():
+    assert clean("ab\ud800c\u202ed") == "abcd"
+    assert "\u202e" not in markdown_plain("x\u202ey")
+
+
+def _cli(module: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", module, *args], input=stdin,
+                          capture_output=True, cwd=ROOT, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("raw", HOSTILE_FILES.values(), ids=HOSTILE_FILES.keys())
+def test_the_command_line_exits_2_with_a_message(raw, tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_bytes(raw)
+    for done in (_cli("logic", "evaluate", str(path)),
+                 _cli("report", str(path), "-o", str(tmp_path / "out.pdf"))):
+        assert done.returncode == 2, done.stderr
+        assert b"Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_a_bom_on_standard_input_is_read_like_the_same_file(tmp_path):
+    raw = b"\xef\xbb\xbf" + json.dumps(VALID).encode()
+    path = tmp_path / "answers.json"
+    path.write_bytes(raw)
+    from_file, from_stdin = _cli("logic", "evaluate", str(path)), _cli("logic", "evaluate", "-",
+                                                                        stdin=raw)
+    assert from_file.returncode == from_stdin.returncode == 0, from_stdin.stderr
+    assert from_file.stdout == from_stdin.stdout
