@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,8 +15,13 @@ from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, parse
 from logic.bank import QuestionBank, default_bank
 from logic.engine import Outcome, outcome
 from logic.knowledge_base import KnowledgeBase
+from logic.text import clean
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "error")
+MAX_BYTES = 5_000_000  # a CSV evaluated at once (the Batch page's upload; the command line)
+MAX_ROWS = 20_000  # rows of one CSV, whatever their line endings
+MAX_CELL_CHARS = 10_000  # one cell; a longer one costs its row, not the file
+csv.field_size_limit(MAX_BYTES)  # so a long cell is this module's message, not a csv.Error
 LIST_SEPARATOR = ";"
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,12}")  # plain ASCII digits, never 1_0 or other scripts
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -130,9 +137,15 @@ class RowResult:
 def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator[RowResult]:
     """Evaluate rows one by one; a bad row carries its error and never stops the others."""
     for line, row in enumerate(rows, start=2):
-        cells = {k: v or "" for k, v in row.items() if k not in RESULT_COLUMNS}
+        cells = {k: v or "" for k, v in row.items() if k is not None and k not in RESULT_COLUMNS}
         if None in row:
             yield RowResult(line, cells, None, "row has more cells than the header has columns")
+            continue
+        long = next((k for k, v in cells.items() if len(v) > MAX_CELL_CHARS), None)
+        if long is not None:
+            yield RowResult(line, {k: v[:MAX_CELL_CHARS] for k, v in cells.items()}, None,
+                            f"{long}: the cell has {len(cells[long]):,} characters; at most "
+                            f"{MAX_CELL_CHARS:,}")
             continue
         try:
             yield RowResult(line, cells, outcome(row_to_answers(cells), kb), "")
@@ -140,16 +153,39 @@ def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator
             yield RowResult(line, cells, None, str(exc))
 
 
-def evaluate_csv(text: str, kb: KnowledgeBase) -> tuple[str, list[RowResult]]:
-    """Evaluate CSV text; return the output CSV (formula-safe) and the per-row results."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [c for c in (reader.fieldnames or []) if c not in RESULT_COLUMNS]
-    if not header:
+def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows of CSV text (any line ending; a line break inside a quoted
+    cell stays in the cell). AnswersError, before anything is evaluated, for a file without
+    a header, with a column named twice, or with more than `max_rows` rows."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    names = next(reader, None)
+    if not names or not any(n.strip() for n in names):
         raise AnswersError({"csv": "the file has no header row naming the question ids"})
-    results = list(evaluate_rows(reader, kb))
+    repeated = sorted(n for n, times in Counter(names).items() if times > 1)
+    if repeated:
+        raise AnswersError({"csv": "column(s) named more than once: "
+                                   + ", ".join(clean(n)[:40] for n in repeated[:10])})
+    records = list(itertools.islice(reader, max_rows + 1))
+    if len(records) > max_rows:
+        raise AnswersError({"csv": f"more than {max_rows:,} rows; at most {max_rows:,} are "
+                                   "evaluated at once: split the file"})
+    rows = []
+    for record in records:
+        row: dict[str | None, Any] = dict(zip(names, record, strict=False))
+        if len(record) > len(names):
+            row[None] = record[len(names):]
+        rows.append(row)
+    return names, rows  # type: ignore[return-value]
+
+
+def evaluate_csv(text: str, kb: KnowledgeBase,
+                 max_rows: int = MAX_ROWS) -> tuple[str, list[RowResult]]:
+    """Evaluate CSV text; return the output CSV (formula-safe) and the per-row results."""
+    names, rows = read_rows(text, max_rows)
+    header = [c for c in names if c not in RESULT_COLUMNS]
+    results = list(evaluate_rows(rows, kb))
     columns = [*header, *RESULT_COLUMNS]
-    rows = (r.output_row(header) for r in results)
-    return to_csv(columns, rows), results
+    return to_csv(columns, (r.output_row(header) for r in results)), results
 
 
 def header(bank: QuestionBank) -> list[str]:

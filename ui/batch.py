@@ -9,17 +9,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from logic.answers import AnswersError
-from logic.answers_csv import RESULT_COLUMNS, evaluate_csv
+from logic.answers_csv import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS, evaluate_csv
 from logic.answers_csv import template as answers_template
 from logic.bank import example_documents
 from logic.knowledge_base import DEFAULT_VERSION
 from ui.resources import bank, knowledge
 
-MAX_BYTES = 5_000_000
-MAX_ROWS = 20_000
 
-
-@st.cache_data(max_entries=8, show_spinner="Evaluating…")
+@st.cache_data(max_entries=2, show_spinner="Evaluating…")
 def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
     output, results = evaluate_csv(text, knowledge(version))
     table = pd.DataFrame([{
@@ -48,10 +45,6 @@ def _decode(raw: bytes) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         st.error("The file is not UTF-8 text. Save it as 'CSV UTF-8' and upload it again.")
-        return None
-    rows = text.count("\n")
-    if rows > MAX_ROWS + 1:
-        st.error(f"The file has about {rows:,} rows; at most {MAX_ROWS:,} can be evaluated here.")
         return None
     return text
 

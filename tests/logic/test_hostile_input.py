@@ -77,3 +77,77 @@ def test_a_bom_on_standard_input_is_read_like_the_same_file(tmp_path):
                                                                         stdin=raw)
     assert from_file.returncode == from_stdin.returncode == 0, from_stdin.stderr
     assert from_file.stdout == from_stdin.stdout
+
+
+# CSV: correct results or a clear error -------------------------------------------------------
+
+def _csv_text(rows: list[list[str]], ending: str = "\r\n") -> str:
+    import csv as csv_module
+    import io
+
+    out = io.StringIO()
+    csv_module.writer(out, lineterminator=ending).writerows(rows)
+    return out.getvalue()
+
+
+def _valid_row() -> tuple[list[str], list[str]]:
+    from logic.answers_csv import answers_to_row
+
+    row = answers_to_row(parse_answers(VALID))
+    return list(row), list(row.values())
+
+
+def test_a_column_named_twice_is_an_error_naming_it(kb):
+    from logic.answers_csv import evaluate_csv
+
+    names, values = _valid_row()
+    with pytest.raises(AnswersError, match="named more than once: industry"):
+        evaluate_csv(_csv_text([[*names, "industry"], [*values, "retail"]]), kb)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r", "\r\n"])
+def test_the_row_limit_counts_rows_whatever_their_line_endings(kb, ending):
+    from logic.answers_csv import evaluate_csv
+
+    names, values = _valid_row()
+    text = _csv_text([names, *[values] * 6], ending)
+    assert len(evaluate_csv(text, kb, max_rows=6)[1]) == 6
+    with pytest.raises(AnswersError, match="more than 5 rows"):
+        evaluate_csv(text, kb, max_rows=5)
+
+
+def test_a_line_break_in_a_quoted_cell_comes_back_as_it_went_in(kb, tmp_path):
+    import csv as csv_module
+    import io
+
+    names, values = _valid_row()
+    values[names.index("org_name")] = "North\rSouth\r\nEast\nWest"
+    path = tmp_path / "units.csv"
+    path.write_bytes(_csv_text([names, values]).encode())
+    done = _cli("logic", "evaluate", str(path))
+    assert done.returncode == 0, done.stderr
+    out = list(csv_module.DictReader(io.StringIO(done.stdout.decode(), newline="")))
+    assert out[0]["org_name"] == "North\rSouth\r\nEast\nWest"
+
+
+def test_a_cell_too_long_costs_its_row_not_the_file(kb):
+    from logic.answers_csv import MAX_CELL_CHARS, evaluate_csv
+
+    names, values = _valid_row()
+    long = list(values)
+    long[names.index("org_name")] = "x" * (MAX_CELL_CHARS * 20)  # past the csv module's limit
+    _, results = evaluate_csv(_csv_text([names, long, values]), kb)
+    assert "org_name: the cell has" in results[0].error and results[0].outcome is None
+    assert results[1].error == "" and results[1].outcome is not None
+
+
+@pytest.mark.parametrize("cell", ["1_0", "١٠", "10.0", " 1e3", "+5"])
+def test_numbers_in_a_csv_are_plain_ascii_digits(kb, cell):
+    from logic.answers_csv import evaluate_csv
+
+    names, values = _valid_row()
+    values[names.index("edge_sites")] = "few"
+    values[names.index("starlink")] = "yes"
+    values[names.index("edge_traffic_pct")] = cell
+    _, results = evaluate_csv(_csv_text([names, values]), kb)
+    assert "edge_traffic_pct" in results[0].error
