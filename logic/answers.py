@@ -13,6 +13,7 @@ and, after a migration, `unanswered` (questions added since, not answered yet).
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter
 from collections.abc import Mapping
 from types import SimpleNamespace
@@ -29,7 +30,11 @@ from pydantic import (
 )
 
 from logic.bank import AnyQuestion, QuestionBank, default_bank
+from logic.text import clean
 
+MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
+MAX_LIST_ITEMS = 200  # items in one list answer
+MAX_PROBLEMS_SHOWN = 20  # problems listed in one message; the rest are counted
 BANK_VERSION = "bank_version"
 _PENDING = "_pending"
 UNANSWERED = "unanswered"
@@ -131,7 +136,16 @@ class AnswersError(ValueError):
 
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = problems
-        super().__init__("; ".join(f"{field}: {msg}" for field, msg in problems.items()))
+        super().__init__("; ".join(self.lines()))
+
+    def lines(self, limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
+        """`field: problem`, for at most `limit` fields, then how many more there are; field
+        names cleaned for display (they may come from a file)."""
+        shown = [f"{clean(str(field))[:60]}: {message}"
+                 for field, message in itertools.islice(self.problems.items(), limit)]
+        if len(self.problems) > limit:
+            shown.append(f"and {len(self.problems) - limit:,} more")
+        return shown
 
 
 def _short(value: Any) -> str:
@@ -144,7 +158,7 @@ def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]
     field = loc[0] if loc else "answers"
     kind = error["type"]
     if kind == "extra_forbidden":
-        near = difflib.get_close_matches(field, ids, n=1)
+        near = difflib.get_close_matches(field, ids, n=1) if len(field) <= 60 else []
         hint = f" (did you mean {near[0]}?)" if near else ""
         return field, f"unknown question id{hint}"
     message = error["msg"]
@@ -179,11 +193,23 @@ def missing_answers(bank: QuestionBank, answers: Mapping[str, Any] | AnswersBase
     return [qid for qid in missing if qid not in pending] if pending and missing else missing
 
 
+def _check_size(data: Mapping[str, Any]) -> None:
+    """Stop early, with one message, on documents no questionnaire produces."""
+    if len(data) > MAX_KEYS:
+        raise AnswersError({"answers": f"has {len(data):,} keys; an answers document has at "
+                                       f"most {MAX_KEYS:,}"})
+    for key, value in data.items():
+        if isinstance(value, list | tuple) and len(value) > MAX_LIST_ITEMS:
+            raise AnswersError({clean(str(key))[:60]: f"lists {len(value):,} items; at most "
+                                                      f"{MAX_LIST_ITEMS:,}"})
+
+
 def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
              pending: frozenset[str] = frozenset()) -> AnswersBase:
     """Answers to the current bank (no document keys); AnswersError names every bad field.
     Questions in `pending` (added since the answers were given) may be unanswered."""
     bank = bank or default_bank()
+    _check_size(data)
     problems: dict[str, str] = {}
     answers = None
     try:

@@ -69,8 +69,8 @@ def report_error(exc: Exception) -> int:
     """Print what is wrong with the input to standard error; return the exit status."""
     if isinstance(exc, AnswersError):
         print("invalid answers:", file=sys.stderr)
-        for field, message in exc.problems.items():
-            print(f"  {field}: {message}", file=sys.stderr)
+        for line in exc.lines():
+            print(f"  {line}", file=sys.stderr)
     else:
         print(f"error: {exc}", file=sys.stderr)
     return EXIT_INVALID

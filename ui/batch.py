@@ -14,6 +14,7 @@ from logic.answers_csv import template as answers_template
 from logic.bank import example_documents
 from logic.knowledge_base import DEFAULT_VERSION
 from ui.resources import bank, knowledge
+from ui.text import plain
 
 
 @st.cache_data(max_entries=2, show_spinner="Evaluating…")
@@ -83,7 +84,7 @@ def batch_page() -> None:
     try:
         output, table = _evaluate(text, DEFAULT_VERSION)
     except (AnswersError, csv.Error) as exc:
-        st.error(f"The file cannot be read as CSV: {exc}")
+        st.error(f"The file cannot be read as CSV: {plain(str(exc))}")
         return
     bad = table[table["Error"] != ""]
     good = len(table) - len(bad)
@@ -96,7 +97,7 @@ def batch_page() -> None:
     st.dataframe(table, hide_index=True, key="batch_table")
     if len(bad):
         st.error("Rows with errors (fix them and upload again; the others are evaluated):\n\n"
-                 + "\n".join(f"- line {r.Line}: {r.Error}" for r in bad.itertuples()))
+                 + "\n".join(f"- line {r.Line}: {plain(r.Error)}" for r in bad.itertuples()))
     st.download_button("Download results (CSV)", data=output, file_name="verdicts.csv",
                        mime="text/csv", key="batch_download", type="primary",
                        icon=":material/download:", on_click="ignore",

@@ -7,6 +7,7 @@ import streamlit as st
 from logic.answers import AnswersError
 from storage.records import MAX_IMPORT_BYTES, read_import
 from ui import state
+from ui.text import plain
 
 UPLOAD = "import_file"
 
@@ -18,8 +19,7 @@ def _on_upload() -> None:
     try:
         imported = read_import(upload.getvalue())
     except AnswersError as exc:
-        state.session().import_message = ("error", "Not imported. " + "; ".join(
-            f"{field}: {message}" for field, message in exc.problems.items()))
+        state.session().import_message = ("error", "Not imported. " + plain("; ".join(exc.lines())))
         return
     state.load(imported.answers.values(), imported.notes, imported.upgrade)
     state.go(state.RESULT)
@@ -27,7 +27,7 @@ def _on_upload() -> None:
             False: " Warning: the decision record was changed after it was written (its "
                    "SHA-256 no longer matches)."}[imported.record_intact]
     kind = "warning" if imported.record_intact is False else "success"
-    state.session().import_message = (kind, f"Imported {upload.name}.{seal}")
+    state.session().import_message = (kind, f"Imported {plain(upload.name)}.{seal}")
 
 
 def import_box() -> None:

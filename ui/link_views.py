@@ -73,7 +73,7 @@ def _show(saved: Saved) -> bool:
         answers, upgraded = read_answers(saved.answers, bank())
     except AnswersError as exc:
         links.not_found("This saved assessment cannot be read by this version of the app ("
-                        + "; ".join(f"{k}: {v}" for k, v in exc.problems.items()) + ").")
+                        + "; ".join(exc.lines()) + ").")
         return False
     saved_version = saved.knowledge_version or DEFAULT_VERSION
     if saved_version not in available_versions():

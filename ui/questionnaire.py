@@ -10,6 +10,7 @@ from logic.bank import Section
 from questions import flow
 from ui import links, state, widgets
 from ui.resources import bank
+from ui.text import plain
 
 
 def _step_label(step: str) -> str:
@@ -105,4 +106,4 @@ def section_page(section: Section) -> None:
     if incomplete and index == len(bank().sections) - 1:
         st.warning("Some answers are missing in: " + ", ".join(incomplete) + ".")
     for field, message in problems.items():
-        st.error(f"{field}: {message}")
+        st.error(plain(f"{field}: {message}"))

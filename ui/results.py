@@ -130,7 +130,7 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
         try:
             links.share(answers, rec)
         except StorageLimit as exc:
-            st.error(f"Not saved: {exc}.")
+            st.error(f"Not saved: {plain(str(exc))}.")
     shared = state.session().last_share
     if shared is not None:
         st.success("Saved. Anyone with the first link sees this result, read-only, and can "

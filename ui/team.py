@@ -65,7 +65,7 @@ def start_team() -> None:
         try:
             made = teams().create(name)
         except StorageLimit as exc:
-            st.error(f"Not created: {exc}.")
+            st.error(f"Not created: {plain(str(exc))}.")
             return
         state.session().created_team = made
     created = state.session().created_team
@@ -279,7 +279,7 @@ def submit_panel(answers: Answers, context: state.TeamContext) -> None:
                     context.invite, context.name, context.role, document)
             state.session().team_submitted = True
         except (StorageLimit, LookupError) as exc:
-            st.error(f"Not submitted: {exc}.")
+            st.error(f"Not submitted: {plain(str(exc))}.")
             return
     if state.session().team_submitted and context.respondent:
         st.success("Your answers are in the team view.", icon=":material/check:")

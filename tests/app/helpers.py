@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
@@ -27,6 +28,11 @@ def widget(at: AppTest, key: str) -> Any | None:
             if element.key == key:
                 return element
     return None
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown whose user text was escaped: the escapes taken off."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def button(at: AppTest, key: str) -> Any:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from storage.tokens import new_token
-from tests.app.helpers import button, fill_all, fill_section, section, start, widget
+from tests.app.helpers import button, fill_all, fill_section, section, shown, start, widget
 from tests.conftest import case
 
 ANSWERS = case("hospital_backup_hipaa")["answers"]
@@ -22,7 +22,7 @@ def _shared(answers=ANSWERS, note="Checked with the CISO"):
 
 
 def _messages(at) -> str:
-    return " ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.success])
+    return " ".join(shown(e.value) for e in [*at.error, *at.warning, *at.info, *at.success])
 
 
 def test_save_and_share_shows_both_links():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.helpers import button, fill_all, start
+from tests.app.helpers import button, fill_all, shown, start
 from tests.conftest import case
 from ui.batch import template
 
@@ -65,7 +65,7 @@ def test_batch_upload_lists_bad_rows_and_keeps_good_ones():
     table = at.dataframe[0].value
     assert list(table["Verdict"]) == ["evaluate", "", "monitor"]
     assert "uptime_target" in table["Error"][1]
-    assert any("line 3: uptime_target" in e.value for e in at.error)
+    assert any("line 3: uptime_target" in shown(e.value) for e in at.error)
     assert {m.label: m.value for m in at.metric} == {"Rows": "3", "Evaluated": "2",
                                                       "With errors": "1"}
 

@@ -151,3 +151,22 @@ def test_numbers_in_a_csv_are_plain_ascii_digits(kb, cell):
     values[names.index("edge_traffic_pct")] = cell
     _, results = evaluate_csv(_csv_text([names, values]), kb)
     assert "edge_traffic_pct" in results[0].error
+
+
+def test_a_document_with_too_many_keys_stops_early_with_one_message():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({f"unknown_{i}": 1 for i in range(100_000)})
+    assert list(caught.value.problems) == ["answers"] and "100,000 keys" in str(caught.value)
+
+
+def test_a_huge_list_stops_early_with_one_message():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({**VALID, "regulations": ["gdpr"] * 40_000})
+    assert caught.value.problems == {"regulations": "lists 40,000 items; at most 200"}
+
+
+def test_many_problems_are_counted_not_all_listed():
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({f"unknown_{i}": 1 for i in range(300)})
+    lines = caught.value.lines()
+    assert len(lines) == 21 and lines[-1].startswith("and ")
