@@ -164,21 +164,32 @@ def _one_links_table(connection: Any) -> None:
 MIGRATIONS: dict[int, Any] = {2: _add_teams, 3: _one_links_table}  # version -> from version - 1
 
 
+SCHEMA_LOCK = 0x686F7374  # the PostgreSQL advisory lock that serialises schema changes
+
+
 def migrate(engine: Engine) -> int:
-    """Create the schema on first start, then apply any migrations; return the version."""
+    """Create the schema on first start, then apply any migrations; return the version. Safe
+    when several processes start at once: on PostgreSQL they take an advisory lock in turn,
+    on SQLite the write lock (BEGIN IMMEDIATE), and each creates or migrates only what is
+    missing."""
     writer = engine.execution_options(sqlite_immediate=True)
-    Base.metadata.create_all(writer)
-    with Session(writer) as session, session.begin():
-        info = session.scalars(select(SchemaInfo)).first()
-        if info is None:
-            session.add(SchemaInfo(id=1, version=SCHEMA_VERSION))
-            return SCHEMA_VERSION
-        if info.version > SCHEMA_VERSION:
-            raise SchemaError(
-                f"the database is at schema version {info.version}, newer than this app's "
-                f"{SCHEMA_VERSION}: upgrade the app"
-            )
-        for version in range(info.version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](session.connection())
-            info.version = version
-        return info.version
+    with writer.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+        Base.metadata.create_all(connection)
+        with Session(bind=connection) as session:
+            info = session.scalars(select(SchemaInfo)).first()
+            if info is None:
+                session.add(SchemaInfo(id=1, version=SCHEMA_VERSION))
+                session.flush()
+                return SCHEMA_VERSION
+            if info.version > SCHEMA_VERSION:
+                raise SchemaError(
+                    f"the database is at schema version {info.version}, newer than this app's "
+                    f"{SCHEMA_VERSION}: upgrade the app"
+                )
+            for version in range(info.version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[version](connection)
+                info.version = version
+            session.flush()
+            return info.version

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from logic.text import clean
@@ -83,8 +83,11 @@ class TeamStore:
             row = find_link(session, invite, ("invite",))
             if row is None:
                 raise LookupError("no team accepts answers at this link")
-            count = len(session.scalars(select(Respondent.id).where(
-                Respondent.team_id == row.team_id)).all())
+            # Lock the team row until commit, so concurrent adds count one after another
+            # (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).
+            session.get(Team, row.team_id, with_for_update=True)
+            count = session.scalar(select(func.count(Respondent.id)).where(
+                Respondent.team_id == row.team_id)) or 0
             if count >= MAX_RESPONDENTS:
                 raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
             stamp = now()

@@ -258,3 +258,16 @@ def test_a_version_2_database_keeps_every_link_in_the_one_links_table(db_url):
         assert store.revoke(links["manage"]) and store.open_shared(links["view"]) is None
     finally:
         store.close()
+
+
+def test_eight_processes_starting_at_once_on_an_empty_database_all_start(db_url):
+    """Regression: on an empty PostgreSQL, several processes creating the schema at once
+    died on duplicate tables; each now waits its turn and finds the schema made."""
+    script = ("import sys; from storage import Store; s = Store.open(sys.argv[1]); "
+              "print(s.schema_version); s.close()")
+    starts = [subprocess.Popen([sys.executable, "-c", script, db_url], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(8)]
+    results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in starts]
+    assert all(code == 0 for code, _, _ in results), [err[-500:] for _, _, err in results]
+    assert {out.strip() for _, out, _ in results} == {str(SCHEMA_VERSION)}

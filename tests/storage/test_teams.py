@@ -61,3 +61,23 @@ def test_names_and_roles_are_cleaned_and_limited(teams):
         teams.add_response(links.invite, "x" * 81, "CTO", ANSWERS)
     with pytest.raises(StorageLimit, match="role is required"):
         teams.add_response(links.invite, "Ana", "  ", ANSWERS)
+
+
+def test_the_team_limit_holds_under_concurrent_adds(teams, monkeypatch):
+    """Regression: the count and the insert were two steps, so 8 writers at once on
+    PostgreSQL stored more respondents than the limit."""
+    import storage.teams
+
+    monkeypatch.setattr(storage.teams, "MAX_RESPONDENTS", 5)
+    links = teams.create("Hosting review")
+
+    def answer(i: int) -> str:
+        try:
+            return teams.add_response(links.invite, f"Person {i}", "Architect", ANSWERS)
+        except StorageLimit:
+            return "refused"
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(answer, range(24)))
+    assert outcomes.count("refused") == 19
+    assert len(teams.responses(links.view)) == 5
