@@ -36,6 +36,15 @@ def clean(text: str) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
+# GitHub-flavoured Markdown links bare addresses (http://…, www.…, a@b.example) whatever is
+# escaped around them; a WORD JOINER (U+2060, invisible) after the scheme or before the @ keeps
+# them text.
+_BARE_LINKS = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])|(?=@)")
+WORD_JOINER = "\u2060"
+
+
 def markdown_plain(text: str) -> str:
-    """Untrusted text for a Markdown document: cleaned, every markup character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    """Untrusted text for a Markdown document: cleaned, every markup character escaped, bare
+    addresses kept from becoming links."""
+    unlinked = _BARE_LINKS.sub(lambda m: (m.group(1) or "") + WORD_JOINER, clean(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)

@@ -1,0 +1,84 @@
+"""User text is text in a real browser: a shared assessment, its manage page and a team view,
+each holding every payload of a hostile set in every field a person can type (organisation
+name, notes, team name, respondent names and roles). Nothing may leave for another host, no
+dialog may open, and no payload may become an element (image, link, emphasis, HTML)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from harness.browser import AppPage
+from harness.server import Server
+from logic.answers import parse_answers
+from logic.engine import evaluate
+from logic.knowledge_base import load_knowledge
+from storage import Store
+from storage.teams import TeamStore
+from tests.conftest import case
+
+pytestmark = pytest.mark.e2e
+
+PAYLOADS = {
+    "image": "![x](http://img.example.invalid/p.png)",
+    "link": "[click](http://link.example.invalid/)",
+    "autolink": "<http://auto.example.invalid/> www.bare.example.invalid",
+    "emphasis": "**bold** _it_ `code`",
+    "html": '<img src="http://html.example.invalid/i.png" onerror="alert(1)"><b>b</b>',
+    "javascript": "[js](javascript:alert(2))",
+    "bidi": "abc\u202edcba",
+}
+HOSTILE = " ".join(PAYLOADS.values())[:118]  # the organisation name field takes 120
+NOTE = " ".join(PAYLOADS.values())
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    database = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'app.sqlite3'}"
+    store = Store.open(database)
+    kb = load_knowledge()
+    answers = parse_answers({**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
+    notes = {"_overall": NOTE, "uptime_target": NOTE}
+    share = store.share(answers.document(), notes, knowledge_version=kb.version,
+                        verdict=evaluate(answers, kb).verdict)
+    teams = TeamStore(store)
+    team = teams.create(PAYLOADS["image"] + " " + PAYLOADS["html"][:60])
+    for name, role in ((PAYLOADS["link"][:80], PAYLOADS["emphasis"]),
+                       (PAYLOADS["bidi"], PAYLOADS["javascript"][:60])):
+        teams.add_response(team.invite, name, role, answers.document())
+    store.close()
+    with Server(env={"HOSTING_FIT_DATABASE_URL": database}) as server:
+        yield server.url, {"a": share.view, "m": share.manage, "tv": team.view}
+
+
+@pytest.mark.parametrize("view", ["a", "m", "tv"])
+def test_hostile_text_stays_text(browser, hostile_server, view):
+    url, tokens = hostile_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    hosts: set[str] = set()
+    dialogs: list[str] = []
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        path = "/team" if view == "tv" else "/"
+        AppPage(page, url).open(f"{path}?{view}={tokens[view]}")
+        marker = "Team view" if view == "tv" else "**bold**"  # a team's roles sit in a grid
+        page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
+        for expander in page.locator("[data-testid='stExpander'] summary").all():
+            expander.click()  # closed expanders hold tables too
+        page.wait_for_timeout(1500)
+        main = page.locator("[data-testid='stMain']")
+        assert main.locator("img[src*='example.invalid']").count() == 0
+        links = main.locator("a[href*='example.invalid'], a[href^='javascript']")
+        assert links.count() == 0, [links.nth(i).evaluate("e => e.parentElement.outerHTML")[:300]
+                                    for i in range(min(links.count(), 3))]
+        assert main.locator("strong:text-is('bold'), em:text-is('it')").count() == 0
+        assert main.locator("b:text-is('b')").count() == 0
+        text = main.inner_text()
+        assert "\u202e" not in text, "direction overrides removed"
+        assert hosts <= {"127.0.0.1"}, f"requests left for {sorted(hosts - {'127.0.0.1'})}"
+        assert not dialogs
+    finally:
+        context.close()
