@@ -165,7 +165,7 @@ def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict
     if repeated:
         raise AnswersError({"csv": "column(s) named more than once: "
                                    + ", ".join(clean(n)[:40] for n in repeated[:10])})
-    records = list(itertools.islice(reader, max_rows + 1))
+    records = list(itertools.islice((r for r in reader if r), max_rows + 1))  # no blank lines
     if len(records) > max_rows:
         raise AnswersError({"csv": f"more than {max_rows:,} rows; at most {max_rows:,} are "
                                    "evaluated at once: split the file"})

@@ -18,6 +18,8 @@ from logic.knowledge_base import KnowledgeBase, load_knowledge
 # HYPOTHESIS_PROFILE=thorough runs every property test with 20 times the examples (a deeper
 # search before a release; the default keeps the suite quick).
 settings.register_profile("thorough", max_examples=2000, deadline=None)
+# HYPOTHESIS_PROFILE=fuzz: the long fuzzing run (tests/fuzz), about 100 times the inputs.
+settings.register_profile("fuzz", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
