@@ -30,6 +30,17 @@ def spread(bank: QuestionBank, question_id: str, counts: dict[Any, int]) -> str:
     return " · ".join(f"{answer_text(bank, question_id, v)} ×{n}" for v, n in ordered)
 
 
+NAMES_IN_A_CELL = 12  # a table row must fit on a page: past this, the rest are counted
+
+
+def named(people: list[tuple[str, str]], indexes: Any) -> str:
+    """Respondents' names for one cell: the first few, then how many more."""
+    chosen = list(indexes)
+    names = ", ".join(clean(people[i][0]) for i in chosen[:NAMES_IN_A_CELL]) or "—"
+    extra = len(chosen) - NAMES_IN_A_CELL
+    return f"{names} and {extra} more" if extra > 0 else names
+
+
 def _header(s: dict[str, Any], *titles: str) -> list[Any]:
     return [Paragraph(f"<b>{t}</b>", s["small"]) for t in titles]
 
@@ -53,7 +64,7 @@ def _disagreements(people: list[tuple[str, str]], analysis: TeamAnalysis, bank: 
     rows = [_header(s, "Question", "Answers given", "Team answer", "Verdicts that change",
                     "Alone keeps from the team verdict")]
     for d in analysis.disagreements:
-        apart = ", ".join(clean(people[i][0]) for i in d.holds_apart) or "—"
+        apart = named(people, d.holds_apart)
         rows.append([Paragraph(markup(bank.question(d.question).label), s["small"]),
                      Paragraph(markup(spread(bank, d.question, d.counts)), s["small"]),
                      Paragraph(markup(answer_text(bank, d.question, d.consensus)), s["small"]),

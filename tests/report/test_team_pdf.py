@@ -27,3 +27,20 @@ def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
     assert "Regulations that apply to these workloads" in text
     assert "Alone keeps from the team verdict" in text
     assert text.count("Monitor") >= 2 and "Evaluate" in text
+
+
+def test_the_team_pdf_holds_the_largest_team_the_app_allows(kb, bank):
+    """Regression: from about 150 respondents one table cell outgrew a page (LayoutError)."""
+    from storage.teams import MAX_RESPONDENTS
+
+    base = case("startup_backup_tolerant")["answers"]
+    people = [(f"Person {i:03d} with a fairly long name", "Architect")
+              for i in range(MAX_RESPONDENTS)]
+    answers = [parse_answers({**base, "contractual_sla": i % 7 == 0})
+               for i in range(MAX_RESPONDENTS)]
+    analysis = analyse(answers, kb)
+    pdf = build_team_pdf("Hosting review", people, analysis, kb, bank,
+                         generated_at=datetime(2026, 11, 25, tzinfo=UTC))
+    text = pdf_text(pdf)
+    assert f"{MAX_RESPONDENTS} respondent(s)" in text
+    assert "Person 499" in text and "more" in text
