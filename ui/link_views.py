@@ -142,9 +142,10 @@ def shared_page(token: str) -> None:
     if _show(saved):
         st.button("Make a copy and edit", key="copy", type="primary", icon=":material/edit:",
                   on_click=links.open_copy, args=(token,))
-        if state.session().copy_failed:
-            state.session().copy_failed = False
-            st.error(links.NOT_FOUND)
+        failed = state.session().copy_failed
+        if failed:
+            state.session().copy_failed = None
+            st.error(failed)
 
 
 def manage_page(token: str) -> None:

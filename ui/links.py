@@ -114,6 +114,7 @@ def autosave() -> str | None:
     try:
         token = current.draft_token
         if token is None or not store().save_draft(token, document, notes()):
+            current.brakes.take("draft")
             token = store().create_draft(document, notes())
             current.draft_token = token
             st.query_params.from_dict({"d": token})
@@ -127,6 +128,7 @@ def autosave() -> str | None:
 def share(answers: Answers, rec: Recommendation) -> ShareLinks:
     """Freeze the current answers and notes as a shared assessment."""
     autosave()  # the draft first, so the links shown stay until the answers change
+    state.session().brakes.take("share")
     links = store().share(answers.document(bank()), notes(),
                           knowledge_version=rec.knowledge_version, verdict=rec.verdict)
     state.session().last_share = links
@@ -135,9 +137,14 @@ def share(answers: Answers, rec: Recommendation) -> ShareLinks:
 
 def open_copy(view_token: str) -> None:
     """Button callback: make the colleague's own editable copy and switch to it."""
+    try:
+        state.session().brakes.take("copy")
+    except StorageLimit as exc:
+        state.session().copy_failed = f"Not copied: {exc}."
+        return
     token = store().copy_to_draft(view_token)
     if token is None:
-        state.session().copy_failed = True
+        state.session().copy_failed = NOT_FOUND
         return
     state.session().draft_token = None
     st.query_params.from_dict({"d": token})

@@ -15,6 +15,7 @@ from logic.answers import Answers, AnswersError, validate
 from logic.migrate import Upgrade
 from questions import flow
 from storage import ShareLinks
+from storage.brakes import Brakes
 from storage.teams import TeamLinks
 from ui.resources import bank
 
@@ -54,8 +55,9 @@ class Session:
     team_submitted: bool = False
     created_team: TeamLinks | None = None
     migration: Upgrade | None = None  # how the loaded answers were brought to this bank
-    copy_failed: bool = False
+    copy_failed: str | None = None  # why the last copy was not made
     import_message: tuple[str, str] | None = None
+    brakes: Brakes = field(default_factory=Brakes)  # how fast this session may create things
     _validated: tuple[Any, Answers | None] | None = None
 
 

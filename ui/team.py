@@ -63,6 +63,7 @@ def start_team() -> None:
         pressed = st.form_submit_button("Create team", type="primary", icon=":material/add:")
     if pressed:
         try:
+            state.session().brakes.take("team")
             made = teams().create(name)
         except StorageLimit as exc:
             st.error(f"Not created: {plain(str(exc))}.")

@@ -176,3 +176,14 @@ def test_a_draft_saved_before_a_bank_change_reopens_with_the_new_question_marked
     again.run()
     assert widget(again, NEW_QUESTION["id"]).value is None, "nothing pre-answered"
     assert any("New since you answered" in m.value for m in again.markdown), "marked as new"
+
+
+def test_a_session_saving_too_fast_is_told_to_wait():
+    from storage.brakes import Brakes
+
+    at = fill_all(start(), ANSWERS)
+    at.session_state["session"].brakes = Brakes(per_minute=1)
+    button(at, "share").click().run()
+    assert at.session_state["session"].last_share is not None
+    button(at, "share").click().run()
+    assert "Not saved: this session has saved 1 new drafts" in _messages(at)
