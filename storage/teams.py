@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from logic.text import clean
-from storage.db import Respondent, Team, now
+from storage.db import Link, Respondent, Team, now
 from storage.store import StorageLimit, Store, check_answers
 from storage.tokens import add_link, find_link
 
@@ -25,6 +25,7 @@ MAX_RESPONDENTS = 500
 class TeamLinks:
     invite: str  # add answers and see the team view
     view: str  # see the team view only
+    manage: str  # the creator's: renew the invite link, remove respondents
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,14 @@ class TeamStore:
             session.add(team)
             session.flush()
             return TeamLinks(add_link(session, "invite", team_id=team.id),
-                             add_link(session, "team_view", team_id=team.id))
+                             add_link(session, "team_view", team_id=team.id),
+                             add_link(session, "team_manage", team_id=team.id))
 
     def info(self, token: str) -> TeamInfo | None:
         """The team behind an invite or view link (None when unknown)."""
         with Session(self.engine) as session:
             row = find_link(session, token, ("invite", "team_view"))
-            if row is None:
+            if row is None or row.revoked_at is not None:
                 return None
             team = session.get_one(Team, row.team_id)
             return TeamInfo(team.name, row.purpose == "invite", team.created_at)
@@ -81,7 +83,7 @@ class TeamStore:
         """Add a respondent's answers; returns their own link to revise them."""
         with Session(self.writer) as session, session.begin():
             row = find_link(session, invite, ("invite",))
-            if row is None:
+            if row is None or row.revoked_at is not None:
                 raise LookupError("no team accepts answers at this link")
             # Lock the team row until commit, so concurrent adds count one after another
             # (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).
@@ -126,9 +128,49 @@ class TeamStore:
     def responses(self, token: str) -> list[Response]:
         """Every respondent of the team behind an invite, view or respondent link."""
         with Session(self.engine) as session:
-            row = find_link(session, token, ("invite", "team_view", "respondent"))
-            if row is None:
+            row = find_link(session, token,
+                            ("invite", "team_view", "respondent", "team_manage"))
+            if row is None or row.revoked_at is not None:
                 return []
             people = session.scalars(select(Respondent).where(Respondent.team_id == row.team_id)
                                      .order_by(Respondent.id))
             return [Response(p.name, p.role, dict(p.answers), p.updated_at) for p in people]
+
+    # the creator's manage link -----------------------------------------------------------
+    def managed(self, manage: str) -> TeamInfo | None:
+        """The team behind a manage link (None when unknown)."""
+        with Session(self.engine) as session:
+            row = find_link(session, manage, ("team_manage",))
+            if row is None:
+                return None
+            team = session.get_one(Team, row.team_id)
+            return TeamInfo(team.name, False, team.created_at)
+
+    def renew_invite(self, manage: str) -> str | None:
+        """Revoke every invite link of the team and issue a new one (None: unknown link).
+        Respondents keep their own links; the read-only link keeps working."""
+        with Session(self.writer) as session, session.begin():
+            row = find_link(session, manage, ("team_manage",))
+            if row is None:
+                return None
+            for invite in session.scalars(select(Link).where(
+                    Link.team_id == row.team_id, Link.purpose == "invite",
+                    Link.revoked_at.is_(None))):
+                invite.revoked_at = now()
+            return add_link(session, "invite", team_id=row.team_id)
+
+    def remove_respondent(self, manage: str, position: int) -> bool:
+        """Remove the respondent at this position of `responses` (0-based), with their link;
+        False when the link or the position is unknown."""
+        with Session(self.writer) as session, session.begin():
+            row = find_link(session, manage, ("team_manage",))
+            if row is None:
+                return False
+            people = session.scalars(select(Respondent).where(
+                Respondent.team_id == row.team_id).order_by(Respondent.id)).all()
+            if not 0 <= position < len(people):
+                return False
+            person = people[position]
+            session.execute(delete(Link).where(Link.respondent_id == person.id))
+            session.delete(person)
+            return True

@@ -26,7 +26,7 @@ from ui.links import not_found
 from ui.resources import bank, knowledge, store
 from ui.text import plain
 
-TEAM_ROUTES = {"t": "invite", "tv": "view", "r": "respondent"}
+TEAM_ROUTES = {"t": "invite", "tv": "view", "r": "respondent", "tm": "manage"}
 NOT_FOUND = "Not found: no team at this link. Ask whoever invited you for the link again."
 
 
@@ -76,6 +76,9 @@ def start_team() -> None:
         st.code(links.link("t", created.invite, "team"), language=None)
         st.caption("Read-only link: shows the team view without letting the holder add answers")
         st.code(links.link("tv", created.view, "team"), language=None)
+        st.caption("Your private manage link: make a new invite link if the old one leaked, "
+                   "remove answers that do not belong (keep it to yourself)")
+        st.code(links.link("tm", created.manage, "team"), language=None)
 
 
 def _join(invite: str, team_name: str) -> None:
@@ -250,6 +253,8 @@ def team_page() -> None:
         not_found(where.problem or "")
     elif where.view == "new":
         start_team()
+    elif where.view == "manage":
+        manage_team(where.token or "")
     elif where.view == "respondent":
         team_name = _revise(where.token or "")
         if team_name is not None:
@@ -262,6 +267,38 @@ def team_page() -> None:
         if info.can_answer:
             _join(where.token or "", info.name)
         team_view(where.token or "", info.name)
+
+
+def manage_team(token: str) -> None:
+    """The creator's page: renew the invite link, remove respondents, then the team view."""
+    info = teams().managed(token)
+    if info is None:
+        not_found(NOT_FOUND)
+        return
+    st.info("Your manage link for this team: keep it to yourself.", icon=":material/shield:")
+    with st.expander("Invite link and respondents", expanded=True):
+        if st.button("Make a new invite link (the old one stops working)", key="renew_invite",
+                     icon=":material/autorenew:"):
+            fresh = teams().renew_invite(token)
+            if fresh is None:
+                st.error(NOT_FOUND)
+            else:
+                st.success("The old invite link no longer works. Send this one to colleagues:",
+                           icon=":material/check:")
+                st.code(links.link("t", fresh, "team"), language=None)
+        people = teams().responses(token)
+        if people:
+            chosen = st.selectbox(
+                "Respondent", range(len(people)), key="remove_choice",
+                format_func=lambda i: f"{i + 1}. {people[i].name} ({people[i].role})")
+            if st.button("Remove this respondent and their answers", key="remove_respondent",
+                         icon=":material/person_remove:"):
+                if teams().remove_respondent(token, int(chosen)):
+                    st.success("Removed.", icon=":material/check:")
+                    st.rerun()
+                else:
+                    st.error("Not removed: the list changed meanwhile; reload the page.")
+    team_view(token, info.name)
 
 
 def submit_panel(answers: Answers, context: state.TeamContext) -> None:

@@ -94,3 +94,33 @@ def test_csv_neutralises_formulas():
     row = next(csv.DictReader(io.StringIO(team_csv(table))))
     assert row == {"Name": "'=HYPERLINK(\"x\")", "Role": "'+SUM(A1)", "Verdict": "Monitor",
                    "Notes": "'-1", "Other": "'@cmd"}
+
+
+def test_the_creator_renews_the_invite_and_removes_a_respondent():
+    from storage import Store
+    from storage.teams import TeamStore
+
+    created = _create_team()
+    assert created.manage
+    teams = TeamStore(Store.open())  # the same database as the app (the test's own)
+    for name in ("Ana", "Spam bot", "Ben"):
+        teams.add_response(created.invite, name, "Role", case("startup_backup_tolerant")["answers"])
+
+    at = _team_page(tm=created.manage)
+    assert not at.exception
+    assert any("manage link" in i.value for i in at.info)
+    at.selectbox(key="remove_choice").set_value(1).run()
+    button(at, "remove_respondent").click().run()
+    assert [r.name for r in teams.responses(created.view)] == ["Ana", "Ben"]
+
+    button(at, "renew_invite").click().run()
+    fresh = next(c.value for c in at.code if "?t=" in c.value).split("?t=")[1]
+    assert fresh != created.invite
+    assert any("Not found" in e.value for e in _team_page(t=created.invite).error)
+    assert not _team_page(t=fresh).error
+
+
+def test_a_view_link_does_not_open_the_manage_page():
+    created = _create_team()
+    at = _team_page(tm=created.view)
+    assert any("Not found" in e.value for e in at.error)

@@ -81,3 +81,27 @@ def test_the_team_limit_holds_under_concurrent_adds(teams, monkeypatch):
         outcomes = list(pool.map(answer, range(24)))
     assert outcomes.count("refused") == 19
     assert len(teams.responses(links.view)) == 5
+
+
+def test_the_owner_renews_a_leaked_invite_and_removes_fake_answers(teams):
+    links = teams.create("Hosting review")
+    ana = teams.add_response(links.invite, "Ana", "CTO", ANSWERS)
+    fake = teams.add_response(links.invite, "Spam", "Bot", ANSWERS)
+    teams.add_response(links.invite, "Ben", "SRE lead", ANSWERS)
+    assert teams.managed(links.manage).name == "Hosting review"
+    assert teams.managed(links.view) is None and teams.managed(links.invite) is None
+
+    fresh = teams.renew_invite(links.manage)
+    assert fresh and fresh != links.invite
+    with pytest.raises(LookupError):
+        teams.add_response(links.invite, "More spam", "Bot", ANSWERS)
+    assert teams.info(links.invite) is None, "the leaked invite opens nothing"
+    assert teams.info(fresh).can_answer is True
+    assert teams.info(links.view).can_answer is False, "the read-only link still works"
+
+    assert teams.remove_respondent(links.manage, 1) is True
+    assert [r.name for r in teams.responses(links.view)] == ["Ana", "Ben"]
+    assert teams.response(fake) is None, "the removed respondent's link opens nothing"
+    assert teams.response(ana)[0].name == "Ana"
+    assert teams.remove_respondent(links.manage, 5) is False
+    assert teams.remove_respondent(links.view, 0) is False, "only the manage link removes"
