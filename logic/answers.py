@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from logic.bank import AnyQuestion, QuestionBank, default_bank
-from logic.text import clean
+from logic.text import clean, without_direction_controls
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
 MAX_LIST_ITEMS = 200  # items in one list answer
@@ -94,7 +94,11 @@ def _as_tuple(value: Any) -> Any:
 
 
 def _blank_is_none(value: Any) -> Any:
-    return None if isinstance(value, str) and not value.strip() else value
+    """Text answers lose direction controls (so no export carries them); blank is no answer."""
+    if not isinstance(value, str):
+        return value
+    value = without_direction_controls(value)
+    return value if value.strip() else None
 
 
 def _no_duplicates(cls: Any, values: tuple[str, ...] | None) -> tuple[str, ...] | None:

@@ -22,6 +22,12 @@ def check_text(text: str) -> str:
     return text
 
 
+def without_direction_controls(text: str) -> str:
+    """The text with embeddings, overrides, isolates and direction marks taken out (they make
+    text display as something other than what it is); line breaks and the rest kept."""
+    return _DIRECTION_CONTROLS.sub("", text)
+
+
 def clean(text: str) -> str:
     """One line of display text: direction controls and control characters removed."""
     text = _SURROGATES.sub("", _DIRECTION_CONTROLS.sub("", text))

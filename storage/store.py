@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from logic.text import check_text, clean
+from logic.text import check_text, clean, without_direction_controls
 from storage.db import Assessment, Link, make_engine, migrate, now, resolve_url
 from storage.tokens import add_link, find_link
 
@@ -49,8 +49,9 @@ class ShareLinks:
 
 
 def clean_notes(notes: dict[str, str]) -> dict[str, str]:
-    """Non-empty notes only, each within the length limit."""
-    kept = {k: v.strip() for k, v in notes.items() if isinstance(v, str) and v.strip()}
+    """Non-empty notes only, without direction controls, each within the length limit."""
+    kept = {k: without_direction_controls(v).strip() for k, v in notes.items()
+            if isinstance(v, str) and without_direction_controls(v).strip()}
     if len(kept) > MAX_NOTES:
         raise StorageLimit(f"at most {MAX_NOTES} notes can be saved, not {len(kept)}")
     for key, text in kept.items():

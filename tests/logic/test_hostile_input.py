@@ -170,3 +170,18 @@ def test_many_problems_are_counted_not_all_listed():
         parse_answers({f"unknown_{i}": 1 for i in range(300)})
     lines = caught.value.lines()
     assert len(lines) == 21 and lines[-1].startswith("and ")
+
+
+def test_a_decision_record_carries_no_direction_controls(kb):
+    from datetime import UTC, datetime
+
+    from logic.engine import evaluate
+    from storage.records import decision_record
+
+    answers = parse_answers({**VALID, "org_name": "Acme\u202e Corp\u2066"})
+    record = decision_record(answers, {"_overall": "line one\u202e\nline two"},
+                             evaluate(answers, kb), created_at=datetime(2026, 12, 1, tzinfo=UTC))
+    text = json.dumps(record, ensure_ascii=False)
+    assert "\u202e" not in text and "\u2066" not in text
+    assert record["answers"]["org_name"] == "Acme Corp"
+    assert record["notes"]["_overall"] == "line one\nline two", "line breaks kept"
