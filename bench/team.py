@@ -1,4 +1,4 @@
-"""Team view benchmark: server time to render the team page for 1 and 50 respondents.
+"""Team view benchmark: server time to render the team page for 1, 50 and 500 respondents.
 
 Runs the real page script through Streamlit's AppTest (script time = server time) against a
 fresh SQLite database. Prints one line. Run: .venv/bin/python -m bench.team
@@ -32,7 +32,7 @@ def main() -> None:
     teams = TeamStore(Store.open())
     rng = random.Random(5)
     figures = []
-    for size in (1, 50):
+    for size in (1, 50, 500):
         links = teams.create(f"Bench team of {size}")
         for i in range(size):
             answers = random_answers(rng).model_dump(exclude_none=True)

@@ -17,7 +17,7 @@ from logic.explain import explain
 from logic.migrate import read_answers
 from logic.team import TeamAnalysis, analyse
 from questions import flow
-from report.team import answer_text, build_team_pdf, spread
+from report.team import answer_text, build_team_pdf, named, spread
 from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, MAX_TEAM_NAME, Response, TeamStore
 from ui import links, state
@@ -144,14 +144,19 @@ def team_csv(table: pd.DataFrame) -> str:
     return to_csv(list(table.columns), table.itertuples(index=False))
 
 
+HEATMAP_ROWS = 40  # respondents drawn in the heatmap; every one is in the table and exports
+
+
 def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
     sections = [s for s in bank().sections[1:]]
+    shown = people[:HEATMAP_ROWS]
     heat = go.Figure(go.Heatmap(
-        z=[[rec.scores[s.id] for s in sections] for rec in analysis.recommendations],
-        x=[s.title for s in sections], y=[_person(i, p) for i, p in enumerate(people)],
+        z=[[rec.scores[s.id] for s in sections]
+           for rec in analysis.recommendations[:HEATMAP_ROWS]],
+        x=[s.title for s in sections], y=[_person(i, p) for i, p in enumerate(shown)],
         zmin=0, zmax=100, colorscale="RdYlGn", hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
     ))
-    heat.update_layout(height=120 + 28 * len(people), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    heat.update_layout(height=120 + 28 * len(shown), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                        yaxis={"autorange": "reversed"})
     kb = knowledge()
     spread_fig = go.Figure(go.Bar(
@@ -160,10 +165,14 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
         marker_color=["#455a64", "#b26a00", "#2e7d32"], text=list(analysis.verdict_counts.values()),
     ))
     spread_fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                             yaxis={"title": "Respondents", "tickformat": ",d", "dtick": 1})
+                             yaxis={"title": "Respondents", "tickformat": ",d",
+                                    "dtick": 1 if len(people) <= 10 else None})
     left, right = st.columns([3, 2])
     left.markdown("##### Section scores by respondent")
     left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
+    if len(people) > HEATMAP_ROWS:
+        left.caption(f"The first {HEATMAP_ROWS} of {len(people)} respondents; every one is in "
+                     "the table above and in the exports.")
     right.markdown("##### Verdict spread")
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
 
@@ -182,7 +191,8 @@ def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:
         "Answers given": spread(bank(), d.question, d.counts),
         "Team answer": answer_text(bank(), d.question, d.consensus),
         "Verdicts that change": d.verdict_changes,
-        "Alone keeps from the team verdict": ", ".join(people[i].name for i in d.holds_apart),
+        "Alone keeps from the team verdict": named([(p.name, p.role) for p in people],
+                                                   d.holds_apart),
     } for d in analysis.disagreements]), hide_index=True, key="disagreements")
 
 
