@@ -44,15 +44,17 @@ def hostile_server(tmp_path_factory):
                         verdict=evaluate(answers, kb).verdict)
     teams = TeamStore(store)
     team = teams.create(PAYLOADS["image"] + " " + PAYLOADS["html"][:60])
+    respondent = ""
     for name, role in ((PAYLOADS["link"][:80], PAYLOADS["emphasis"]),
                        (PAYLOADS["bidi"], PAYLOADS["javascript"][:60])):
-        teams.add_response(team.invite, name, role, answers.document())
+        respondent = teams.add_response(team.invite, name, role, answers.document())
     store.close()
     with Server(env={"HOSTING_FIT_DATABASE_URL": database}) as server:
-        yield server.url, {"a": share.view, "m": share.manage, "tv": team.view}
+        yield server.url, {"a": share.view, "m": share.manage, "tv": team.view,
+                           "tm": team.manage, "r": respondent}
 
 
-@pytest.mark.parametrize("view", ["a", "m", "tv"])
+@pytest.mark.parametrize("view", ["a", "m", "tv", "tm", "r"])
 def test_hostile_text_stays_text(browser, hostile_server, view):
     url, tokens = hostile_server
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -62,9 +64,9 @@ def test_hostile_text_stays_text(browser, hostile_server, view):
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        path = "/team" if view == "tv" else "/"
+        path = "/team" if view in ("tv", "tm", "r") else "/"
         AppPage(page, url).open(f"{path}?{view}={tokens[view]}")
-        marker = "Team view" if view == "tv" else "**bold**"  # a team's roles sit in a grid
+        marker = "Team view" if path == "/team" else "**bold**"  # a team's roles: in a grid
         page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
         for expander in page.locator("[data-testid='stExpander'] summary").all():
             expander.click()  # closed expanders hold tables too
