@@ -161,12 +161,13 @@ class CheckReport:
     dead_floors: list[str] = field(default_factory=list)
     contradictions: list[str] = field(default_factory=list)
     without_reason: int = 0
+    capped_silently: list[str] = field(default_factory=list)  # ceilings that cap, no blocker
     overrides: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not (self.never_fire or self.dead_floors or self.contradictions
-                    or self.without_reason)
+                    or self.without_reason or self.capped_silently)
 
     def lines(self) -> list[str]:
         out = [f"checked {self.samples:,} sampled answer sets"]
@@ -175,6 +176,8 @@ class CheckReport:
         out += [f"CONTRADICTION: {c}" for c in self.contradictions]
         if self.without_reason:
             out.append(f"NO REASON: {self.without_reason} answer sets got no reason")
+        out += [f"CAPPED WITHOUT A BLOCKER: {r} holds a verdict below what the drivers give "
+                "and names no blocker" for r in self.capped_silently]
         if self.overrides:
             out.append(f"{len(self.overrides)} floor/ceiling pairs fire together and resolve by "
                        "the documented precedence (the lowest ceiling caps the highest floor)")
@@ -200,6 +203,7 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
     fired_count = {r.id: 0 for r in kb.rules}
     floor_effect = {r.id: 0 for r in kb.rules if r.floor}
     marks = integer_marks(kb, bank)
+    silent: set[str] = set()
     capped: dict[str, list[Answers]] = {r.id: [] for r in kb.rules if r.floor}
     pool = [random_answers(rng, bank=bank, marks=marks) for _ in range(samples)]
     easy = permissive(bank)
@@ -220,6 +224,10 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
                 floor_effect[rule.id] += 1
             elif rule.floor and len(capped[rule.id]) < LIFT_STARTS:
                 capped[rule.id].append(answers)
+        top = max((verdict_rank(r.floor) for r in fired if r.floor), default=0)
+        if ceiling < top:  # held below what the drivers give: each cap must say why
+            silent.update(r.id for r in fired if r.ceiling and verdict_rank(r.ceiling) < top
+                          and not r.blockers)
         floors = [(r.id, verdict_rank(r.floor)) for r in fired if r.floor]
         ceilings = [(r.id, verdict_rank(r.ceiling)) for r in fired if r.ceiling]
         for high, high_rank in floors:
@@ -238,6 +246,7 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
         if rule.floor and not floor_effect[rule.id] and any(
                 _lift(start, rule, kb, bank) for start in capped[rule.id]):
             floor_effect[rule.id] = 1
+    report.capped_silently = sorted(silent)
     report.samples = len(pool)
     report.never_fire = [r for r, n in fired_count.items() if n == 0]
     report.dead_floors = [r for r, n in floor_effect.items() if n == 0 and fired_count[r]]

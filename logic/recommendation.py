@@ -12,7 +12,10 @@ Driver = Literal["edge_latency", "starlink_synergy", "diversification", "backup_
 Blocker = Literal[
     "sla_unverified", "compliance_unverified", "scale_unproven", "not_a_primary_replacement",
     "pricing_undisclosed", "availability_undisclosed", "location_undisclosed",
+    # the organisation's own position, not something undisclosed about the deal:
+    "conservative_appetite", "claude_not_adopted",
 ]
+OWN_POSITION: frozenset[str] = frozenset({"conservative_appetite", "claude_not_adopted"})
 Section = Literal["edge", "reliability", "scale", "compliance", "strategy"]
 
 VERDICTS: tuple[str, ...] = get_args(Verdict)  # in rising relevance

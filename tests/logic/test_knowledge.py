@@ -10,7 +10,7 @@ import yaml
 
 from logic.bank import default_bank
 from logic.knowledge_base import DATA_DIR, KnowledgeError, load_file
-from logic.recommendation import BLOCKERS, DRIVERS, VERDICTS
+from logic.recommendation import BLOCKERS, DRIVERS, OWN_POSITION, VERDICTS
 from tests.conftest import shared_or_skip
 
 SOURCE = DATA_DIR / "2026-11-article.yaml"
@@ -57,7 +57,7 @@ def test_every_verdict_driver_and_blocker_has_display_text_and_a_rule(kb):
 
 def test_open_question_for_every_blocker(kb):
     asked = {b for q in kb.open_questions for b in q.when_blockers}
-    assert asked == set(BLOCKERS) - {"not_a_primary_replacement"}
+    assert asked == set(BLOCKERS) - {"not_a_primary_replacement"} - OWN_POSITION
 
 
 def _broken(tmp_path: Path, edit) -> Path:
@@ -98,3 +98,15 @@ def test_invalid_yaml_names_the_file(tmp_path):
     path.write_text("rules: [unclosed", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="bad.yaml: not valid YAML"):
         load_file(path)
+
+
+def test_the_rules_check_fails_on_a_cap_that_names_no_blocker(tmp_path):
+    from logic.check import check_rules
+
+    def strip(data):
+        rule = next(r for r in data["rules"] if r["id"] == "R21")
+        rule.pop("blockers")
+
+    report = check_rules(load_file(_broken(tmp_path, strip)), samples=3000, per_rule=100)
+    assert not report.ok and report.capped_silently == ["R21"]
+    assert "CAPPED WITHOUT A BLOCKER: R21" in "\n".join(report.lines())

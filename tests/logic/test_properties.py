@@ -105,3 +105,15 @@ def test_compiled_conditions_do_what_the_operators_say(kb, data):
     for where, condition in kb.conditions():
         assert condition.compile()(answers) is plain(condition), where
         assert condition.compile()(view) is plain(condition), where
+
+
+@given(answers_dicts())
+def test_a_verdict_held_below_the_drivers_names_its_blocker(kb, data):
+    """Every verdict below what the drivers alone would give names what holds it back."""
+    from logic.engine import fired_rules
+
+    answers = parse_answers(data)
+    rec = evaluate(answers, kb)
+    top = max((verdict_rank(r.floor) for r in fired_rules(answers, kb) if r.floor), default=0)
+    if verdict_rank(rec.verdict) < top:
+        assert rec.blockers, rec.reasons
