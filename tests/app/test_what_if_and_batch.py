@@ -40,7 +40,7 @@ def test_knowledge_page_marks_the_hypothetical_version():
     at = _page("ui/pages/knowledge.py")
     at.selectbox(key="kb_version").set_value(HYPOTHETICAL).run()
     assert any("Hypothetical version" in w.value for w in at.warning)
-    assert "F12" in list(at.table[0].value.index)
+    assert "F90" in list(at.table[0].value.index)
 
 
 def test_saved_assessment_under_a_newer_version_side_by_side():

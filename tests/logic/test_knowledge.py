@@ -26,8 +26,8 @@ def test_every_quote_is_verbatim_from_the_article(kb):
         assert _normalise(fact.quote) in article, fact.id
 
 
-def test_facts_are_f1_to_f11(kb):
-    assert [f.id for f in kb.facts] == [f"F{i}" for i in range(1, 12)]
+def test_facts_are_f1_to_f12(kb):
+    assert [f.id for f in kb.facts] == [f"F{i}" for i in range(1, 13)]
 
 
 def test_baseline_is_the_last_rule_and_cites_f8(kb):

@@ -28,7 +28,7 @@ def test_hypothetical_version_ships_but_is_not_the_default():
     assert HYPOTHETICAL in available_versions() and DEFAULT_VERSION != HYPOTHETICAL
     kb = load_knowledge(HYPOTHETICAL)
     assert kb.status == "hypothetical" and "HYPOTHETICAL" in kb.source
-    assert kb.fact_by_id["F12"].quote.startswith("HYPOTHETICAL")
+    assert kb.fact_by_id["F90"].quote.startswith("HYPOTHETICAL")
     assert "R12" not in {r.id for r in kb.rules} and kb.rules[-1].default
 
 
