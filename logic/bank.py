@@ -53,6 +53,9 @@ class _Question(_Strict):
     label: str = Field(min_length=1)
     help: str = Field(min_length=1)
     required: bool = True  # must be answered whenever it is asked
+    # A fact about the organisation (a regulation applies, data must stay in a country), not an
+    # opinion: a team's answer is then the strictest any respondent gave, not the majority's.
+    fact: bool = False
     visible_when: Condition | None = None
     _visible: Predicate | None = PrivateAttr(default=None)
 

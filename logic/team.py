@@ -54,12 +54,27 @@ def _most_common(question: AnyQuestion, values: list[Any]) -> Any:
     return list(best) if isinstance(best, tuple) else best
 
 
+def _strictest(question: AnyQuestion, values: list[Any]) -> Any:
+    """For a fact about the organisation: every list item anyone gave (in the bank's order),
+    or the strictest single answer anyone gave."""
+    given = [v for v in values if v is not None]
+    if not given:
+        return None
+    if question.kind == "multi_choice":
+        chosen = {item for v in given for item in v}
+        return [c for c in question.choices() if c in chosen]
+    return max(given, key=lambda v: _tie_rank(question, v))
+
+
 # question kind -> how the team's answers to it become one
 CONSENSUS = {"integer": _median, "text": _first}
 
 
 def consensus_value(question: AnyQuestion, values: list[Any]) -> Any:
-    """The team's answer to one question, by the question's kind."""
+    """The team's answer to one question: for a fact about the organisation the strictest any
+    respondent gave; otherwise by the question's kind."""
+    if question.fact:
+        return _strictest(question, values)
     return CONSENSUS.get(question.kind, _most_common)(question, values)
 
 

@@ -227,9 +227,12 @@ def team_view(token: str, name: str) -> None:
 
 def _team_recommendation(analysis: TeamAnalysis, size: int) -> None:
     text = explain(analysis.consensus_recommendation, knowledge())
+    facts = ", ".join(q.label.lower() for q in bank().questions() if q.fact)
     st.markdown(f"**Team recommendation** from the consensus answers of {size} "
-                "respondent(s) (each question's most common answer; ties go to the stricter "
-                "requirement):")
+                "respondent(s): each question's most common answer, ties going to the stricter "
+                "requirement; for facts about the organisation (" + plain(facts) + ") the "
+                "strictest any respondent gave, since one colleague who knows a regulation "
+                "applies is enough.")
     show_verdict(analysis.consensus_recommendation.verdict, text.verdict.label,
                  text.verdict.summary)
     if analysis.split:

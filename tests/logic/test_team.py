@@ -114,3 +114,19 @@ def test_every_respondent_said_to_hold_apart_really_does(kb):
             alone = evaluate(team.consensus_answers.model_copy(
                 update={d.question: getattr(person, d.question)}), kb)
             assert (alone.verdict != team.consensus_recommendation.verdict) == (i in d.holds_apart)
+
+
+def test_facts_about_the_organisation_take_the_strictest_answer_anyone_gave(kb, bank):
+    """One colleague who knows a regulation applies is enough: not the majority's answer."""
+    from logic.team import consensus
+
+    base = case("startup_backup_tolerant")["answers"]
+    answers = [parse_answers({**base, **change}) for change in (
+        {"regulations": [], "data_residency": False},
+        {"regulations": ["hipaa"], "data_residency": False},
+        {"regulations": ["gdpr"], "data_residency": True, "attestations_required": False},
+    )]
+    team = consensus(answers, bank)
+    assert list(team.regulations) == ["gdpr", "hipaa"]
+    assert team.data_residency is True
+    assert "compliance_unverified" in analyse(answers, kb, bank).consensus_recommendation.blockers
