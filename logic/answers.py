@@ -16,7 +16,6 @@ import difflib
 import itertools
 from collections import Counter
 from collections.abc import Mapping
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -29,7 +28,7 @@ from pydantic import (
     field_validator,
 )
 
-from logic.bank import AnyQuestion, QuestionBank, default_bank
+from logic.bank import AnswerView, AnyQuestion, QuestionBank, default_bank
 from logic.text import clean, without_direction_controls
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
@@ -186,8 +185,7 @@ def missing_answers(bank: QuestionBank, answers: Mapping[str, Any] | AnswersBase
     a dict by question id or an answers object."""
     if isinstance(answers, Mapping):
         values = dict(answers)
-        view: Any = SimpleNamespace(**{**dict.fromkeys(bank.ids), **{
-            k: v for k, v in values.items() if isinstance(k, str) and k.isidentifier()}})
+        view: Any = AnswerView(values)
     else:
         values, view = vars(answers), answers
     plain, general = bank.completeness

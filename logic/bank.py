@@ -67,7 +67,7 @@ class _Question(_Strict):
         """Whether to ask this question, given the answers so far (a dict or an answers model)."""
         if self._visible is None:
             return True
-        return self._visible(_AnswerView(answers) if isinstance(answers, dict) else answers)
+        return self._visible(AnswerView(answers) if isinstance(answers, dict) else answers)
 
     def choices(self) -> tuple[Any, ...]:
         """The closed set of values, or () for open questions (integers, text)."""
@@ -316,8 +316,8 @@ def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
 _ANY_VALUE = {"multi_choice": ("one",)}  # the least value of a kind that is not None
 
 
-class _AnswerView:
-    """Lets a compiled condition read a plain dict of answers as attributes."""
+class AnswerView:
+    """Lets a compiled condition read a plain dict of answers as attributes (absent: None)."""
 
     __slots__ = ("_answers",)
 
