@@ -84,3 +84,39 @@ def test_hostile_text_stays_text(browser, hostile_server, view):
         assert not dialogs
     finally:
         context.close()
+
+
+def _assert_text_only(page, hosts: set[str], dialogs: list[str]) -> None:
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("img[src*='example.invalid']").count() == 0
+    assert main.locator("a[href*='example.invalid'], a[href^='javascript']").count() == 0
+    assert main.locator("strong:text-is('bold'), em:text-is('it'), b:text-is('b')").count() == 0
+    assert "\u202e" not in main.inner_text()
+    assert hosts <= {"127.0.0.1"}, f"requests left for {sorted(hosts - {'127.0.0.1'})}"
+    assert not dialogs
+
+
+def test_the_authors_result_and_the_batch_errors_keep_hostile_text_as_text(browser, app_url,
+                                                                         tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    hosts: set[str] = set()
+    dialogs: list[str] = []
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        app = AppPage(page, app_url).open()
+        app.fill({**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
+        page.get_by_text("Recommendation for", exact=False).first.wait_for(timeout=20_000)
+        _assert_text_only(page, hosts, dialogs)
+
+        batch = AppPage(page, app_url).open("/batch")
+        upload = tmp_path / "units.csv"
+        upload.write_text(f"industry,{PAYLOADS['image']}\nretail,{PAYLOADS['link']}\n",
+                          encoding="utf-8")
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
+        batch.settle()
+        page.get_by_text("Rows with errors", exact=False).first.wait_for(timeout=20_000)
+        _assert_text_only(page, hosts, dialogs)
+    finally:
+        context.close()
