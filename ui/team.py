@@ -220,7 +220,10 @@ def team_view(token: str, name: str) -> None:
     _team_recommendation(analysis, len(people))
     table = _table(people, analysis)
     st.dataframe(table, hide_index=True, key="team_table")
-    _charts(people, analysis)
+    if len(people) <= HEATMAP_ROWS or st.toggle(
+            "Show the charts (section scores by respondent, verdict spread)", key="team_charts",
+            help="Off by default for large teams: the charts are the slowest part of the page."):
+        _charts(people, analysis)
     _disagreements(people, analysis)
     _exports(name, people, analysis, table)
 

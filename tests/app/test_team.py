@@ -124,3 +124,22 @@ def test_a_view_link_does_not_open_the_manage_page():
     created = _create_team()
     at = _team_page(tm=created.view)
     assert any("Not found" in e.value for e in at.error)
+
+
+def test_a_large_team_shows_its_table_first_and_the_charts_on_request():
+    from storage import Store
+    from storage.teams import TeamStore
+    from ui.team import HEATMAP_ROWS
+
+    created = _create_team("Company-wide review")
+    teams = TeamStore(Store.open())
+    for i in range(HEATMAP_ROWS + 1):
+        teams.add_response(created.invite, f"Person {i}", "Architect",
+                           case("startup_backup_tolerant")["answers"])
+    at = _team_page(tv=created.view)
+    assert not at.exception
+    assert len(at.dataframe[0].value) == HEATMAP_ROWS + 1, "every respondent in the table"
+    assert not at.get("plotly_chart"), "no charts until asked for"
+    at.toggle(key="team_charts").set_value(True).run()
+    assert len(at.get("plotly_chart")) == 2
+    assert any(f"first {HEATMAP_ROWS} of {HEATMAP_ROWS + 1}" in c.value for c in at.caption)
