@@ -186,13 +186,13 @@ def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:
                "team's answer to that question alone. *Alone keeps from the team verdict*: "
                "respondents whose answer there, with the team's answers everywhere else, gives "
                "another verdict than the team's: the conversation to have with them.")
+    who = [(p.name, p.role) for p in people]
     st.dataframe(pd.DataFrame([{
         "Question": bank().question(d.question).label,
         "Answers given": spread(bank(), d.question, d.counts),
         "Team answer": answer_text(bank(), d.question, d.consensus),
         "Verdicts that change": d.verdict_changes,
-        "Alone keeps from the team verdict": named([(p.name, p.role) for p in people],
-                                                   d.holds_apart),
+        "Alone keeps from the team verdict": named(who, d.holds_apart),
     } for d in analysis.disagreements]), hide_index=True, key="disagreements")
 
 

@@ -54,61 +54,60 @@ def hostile_server(tmp_path_factory):
                            "tm": team.manage, "r": respondent}
 
 
-@pytest.mark.parametrize("view", ["a", "m", "tv", "tm", "r"])
-def test_hostile_text_stays_text(browser, hostile_server, view):
-    url, tokens = hostile_server
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    hosts: set[str] = set()
-    dialogs: list[str] = []
-    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        path = "/team" if view in ("tv", "tm", "r") else "/"
-        AppPage(page, url).open(f"{path}?{view}={tokens[view]}")
-        marker = "Team view" if path == "/team" else "**bold**"  # a team's roles: in a grid
-        page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
-        for expander in page.locator("[data-testid='stExpander'] summary").all():
-            expander.click()  # closed expanders hold tables too
-        page.wait_for_timeout(1500)
-        main = page.locator("[data-testid='stMain']")
+class Watched:
+    """A page with what it requested and every dialog it tried to open recorded."""
+
+    def __init__(self, context) -> None:
+        self.page = context.new_page()
+        self.hosts: set[str] = set()
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda request: self.hosts.add(urlparse(request.url).hostname
+                                                                or ""))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message),
+                                               dialog.dismiss()))
+
+    def assert_text_only(self) -> None:
+        """No payload became an element; nothing was fetched elsewhere; no dialog opened."""
+        main = self.page.locator("[data-testid='stMain']")
         assert main.locator("img[src*='example.invalid']").count() == 0
         links = main.locator("a[href*='example.invalid'], a[href^='javascript']")
         assert links.count() == 0, [links.nth(i).evaluate("e => e.parentElement.outerHTML")[:300]
                                     for i in range(min(links.count(), 3))]
-        assert main.locator("strong:text-is('bold'), em:text-is('it')").count() == 0
-        assert main.locator("b:text-is('b')").count() == 0
-        text = main.inner_text()
-        assert "\u202e" not in text, "direction overrides removed"
-        assert hosts <= {"127.0.0.1"}, f"requests left for {sorted(hosts - {'127.0.0.1'})}"
-        assert not dialogs
+        assert main.locator("strong:text-is('bold'), em:text-is('it'), b:text-is('b')").count() == 0
+        assert "\u202e" not in main.inner_text(), "direction overrides removed"
+        elsewhere = sorted(self.hosts - {"127.0.0.1"})
+        assert not elsewhere, f"requests left for {elsewhere}"
+        assert not self.dialogs
+
+
+@pytest.mark.parametrize("view", ["a", "m", "tv", "tm", "r"])
+def test_hostile_text_stays_text(browser, hostile_server, view):
+    url, tokens = hostile_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watched = Watched(context)
+    try:
+        path = "/team" if view in ("tv", "tm", "r") else "/"
+        AppPage(watched.page, url).open(f"{path}?{view}={tokens[view]}")
+        marker = "Team view" if path == "/team" else "**bold**"  # a team's roles: in a grid
+        watched.page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
+        for expander in watched.page.locator("[data-testid='stExpander'] summary").all():
+            expander.click()  # closed expanders hold tables too
+        watched.page.wait_for_timeout(1500)
+        watched.assert_text_only()
     finally:
         context.close()
-
-
-def _assert_text_only(page, hosts: set[str], dialogs: list[str]) -> None:
-    main = page.locator("[data-testid='stMain']")
-    assert main.locator("img[src*='example.invalid']").count() == 0
-    assert main.locator("a[href*='example.invalid'], a[href^='javascript']").count() == 0
-    assert main.locator("strong:text-is('bold'), em:text-is('it'), b:text-is('b')").count() == 0
-    assert "\u202e" not in main.inner_text()
-    assert hosts <= {"127.0.0.1"}, f"requests left for {sorted(hosts - {'127.0.0.1'})}"
-    assert not dialogs
 
 
 def test_the_authors_result_and_the_batch_errors_keep_hostile_text_as_text(browser, app_url,
                                                                          tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    hosts: set[str] = set()
-    dialogs: list[str] = []
-    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    watched = Watched(context)
+    page = watched.page
     try:
         app = AppPage(page, app_url).open()
         app.fill({**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
         page.get_by_text("Recommendation for", exact=False).first.wait_for(timeout=20_000)
-        _assert_text_only(page, hosts, dialogs)
+        watched.assert_text_only()
 
         batch = AppPage(page, app_url).open("/batch")
         upload = tmp_path / "units.csv"
@@ -117,6 +116,6 @@ def test_the_authors_result_and_the_batch_errors_keep_hostile_text_as_text(brows
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
         batch.settle()
         page.get_by_text("Rows with errors", exact=False).first.wait_for(timeout=20_000)
-        _assert_text_only(page, hosts, dialogs)
+        watched.assert_text_only()
     finally:
         context.close()
