@@ -11,6 +11,7 @@ from typing import Any
 
 from logic.answers import AnswersError
 from logic.knowledge_base import KnowledgeError
+from logic.text import check_text
 
 EXIT_INVALID = 2
 
@@ -41,11 +42,9 @@ def decode_answers_json(text: str) -> Any:
     except ValueError:  # a number too long for Python to read
         raise InputError("not valid JSON: a number is too long") from None
     try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(exc.object[exc.start])
-        raise InputError(f"a text holds the escape \\u{code:04x}, a lone surrogate, which is "
-                         "not a character") from None
+        check_text(json.dumps(data, ensure_ascii=False))
+    except ValueError as exc:
+        raise InputError(f"a text {exc}") from None
     return data
 
 

@@ -50,8 +50,9 @@ class ShareLinks:
 
 def clean_notes(notes: dict[str, str]) -> dict[str, str]:
     """Non-empty notes only, without direction controls, each within the length limit."""
-    kept = {k: without_direction_controls(v).strip() for k, v in notes.items()
-            if isinstance(v, str) and without_direction_controls(v).strip()}
+    stripped = {k: without_direction_controls(v).strip() for k, v in notes.items()
+                if isinstance(v, str)}
+    kept = {k: v for k, v in stripped.items() if v}
     if len(kept) > MAX_NOTES:
         raise StorageLimit(f"at most {MAX_NOTES} notes can be saved, not {len(kept)}")
     for key, text in kept.items():

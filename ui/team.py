@@ -196,9 +196,10 @@ def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:
     } for d in analysis.disagreements]), hide_index=True, key="disagreements")
 
 
-def team_view(token: str, name: str) -> None:
-    """Every respondent's verdict, the charts, the disagreements and the team recommendation."""
-    people = teams().responses(token)
+def team_view(token: str, name: str, people: list[Response] | None = None) -> None:
+    """Every respondent's verdict, the charts, the disagreements and the team recommendation
+    (`people`: the team's responses when the caller has read them already)."""
+    people = teams().responses(token) if people is None else people
     st.subheader(f"Team view: {plain(name)}")
     if not people:
         st.info("No answers yet. Share the invite link; each colleague's verdict appears here.",
@@ -314,7 +315,7 @@ def manage_team(token: str) -> None:
                     st.rerun()
                 else:
                     st.error("Not removed: the list changed meanwhile; reload the page.")
-    team_view(token, info.name)
+    team_view(token, info.name, people)
 
 
 def submit_panel(answers: Answers, context: state.TeamContext) -> None:
