@@ -56,6 +56,10 @@ class _Question(_Strict):
     # A fact about the organisation (a regulation applies, data must stay in a country), not an
     # opinion: a team's answer is then the strictest any respondent gave, not the majority's.
     fact: bool = False
+    # Describes the organisation's situation (edge sites, volume, a regulation that applies)
+    # rather than a requirement it sets and could relax: "what would change this?" lists
+    # changes to it apart, as "if your situation were different".
+    situation: bool = False
     visible_when: Condition | None = None
     _visible: Predicate | None = PrivateAttr(default=None)
 

@@ -162,12 +162,15 @@ class CheckReport:
     contradictions: list[str] = field(default_factory=list)
     without_reason: int = 0
     capped_silently: list[str] = field(default_factory=list)  # ceilings that cap, no blocker
+    denied: list[str] = field(default_factory=list)  # a rule denies what another adds
+    over_claims: list[str] = field(default_factory=list)  # a reason claims a higher verdict
     overrides: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not (self.never_fire or self.dead_floors or self.contradictions
-                    or self.without_reason or self.capped_silently)
+                    or self.without_reason or self.capped_silently or self.denied
+                    or self.over_claims)
 
     def lines(self) -> list[str]:
         out = [f"checked {self.samples:,} sampled answer sets"]
@@ -178,6 +181,8 @@ class CheckReport:
             out.append(f"NO REASON: {self.without_reason} answer sets got no reason")
         out += [f"CAPPED WITHOUT A BLOCKER: {r} holds a verdict below what the drivers give "
                 "and names no blocker" for r in self.capped_silently]
+        out += [f"REASONS CONTRADICT: {d}" for d in self.denied]
+        out += [f"REASON CLAIMS MORE THAN THE VERDICT: {c}" for c in self.over_claims]
         if self.overrides:
             out.append(f"{len(self.overrides)} floor/ceiling pairs fire together and resolve by "
                        "the documented precedence (the lowest ceiling caps the highest floor)")
@@ -242,6 +247,7 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
                     report.contradictions.append(
                         f"{a.id} and {b.id} count the same fact(s) {sorted(same_facts)} both "
                         "for and against")
+        _reasons_agree(fired, kb, report)
     for rule in kb.rules:  # sampling can miss a narrow way through: search for it
         if rule.floor and not floor_effect[rule.id] and any(
                 _lift(start, rule, kb, bank) for start in capped[rule.id]):
@@ -251,4 +257,28 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
     report.never_fire = [r for r, n in fired_count.items() if n == 0]
     report.dead_floors = [r for r, n in floor_effect.items() if n == 0 and fired_count[r]]
     report.contradictions = sorted(set(report.contradictions))
+    report.denied = sorted(set(report.denied))
+    report.over_claims = sorted(set(report.over_claims))
     return report
+
+
+def _reasons_agree(fired: list[Rule], kb: KnowledgeBase,
+                   report: CheckReport) -> None:
+    """Two reasons shown together must not contradict each other (one adding a driver another
+    says does not apply), and no reason may claim a verdict above the one shown (the words a
+    verdict's `claims` lists)."""
+    added = {d: r.id for r in fired for d in r.drivers}
+    for rule in fired:
+        for driver in rule.denies:
+            if driver in added:
+                report.denied.append(f"{added[driver]} adds {driver}, {rule.id} says it does "
+                                     "not apply")
+    shown = min(max((verdict_rank(r.floor) for r in fired if r.floor), default=0),
+                min((verdict_rank(r.ceiling) for r in fired if r.ceiling),
+                    default=len(VERDICTS) - 1))
+    for verdict in VERDICTS[shown + 1:]:
+        for rule in fired:
+            text = rule.reason.lower()  # answers fill the placeholders: no verdict words there
+            report.over_claims += [
+                f"{rule.id} says {claim!r} on a {VERDICTS[shown]} result ({verdict} words)"
+                for claim in kb.verdicts[verdict].claims if claim.lower() in text]

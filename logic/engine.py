@@ -10,7 +10,7 @@ from typing import Any
 from logic.answers import Answers
 from logic.conditions import Predicate
 from logic.knowledge_base import KnowledgeBase, OpenQuestion, Rule, load_knowledge
-from logic.recommendation import BLOCKERS, DRIVERS, VERDICTS, Reason, Recommendation
+from logic.recommendation import BLOCKERS, DRIVERS, GROUPS, VERDICTS, Reason, Recommendation
 
 _RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 _TOP = len(VERDICTS) - 1
@@ -23,18 +23,31 @@ class _Step:
     floor: int | None
     ceiling: int | None
     placeholders: tuple[str, ...]
+    named: dict[str, frozenset[Any]]
+    group: str
 
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """A knowledge base compiled once into plain tuples and closures for fast evaluation."""
+    """A knowledge base compiled once into plain tuples and closures for fast evaluation:
+    `steps` decide the verdict, `after` are shown once it is known (at their verdict or above),
+    `scores` per section: (id, base, most, not-applicable test, terms)."""
 
     steps: tuple[_Step, ...]
     baseline: _Step
-    scores: tuple[tuple[str, int, tuple[tuple[Predicate, int], ...]], ...]
+    after: tuple[tuple[_Step, int], ...]
+    scores: tuple[tuple[str, int, int, Predicate | None, tuple[tuple[Predicate, int], ...]], ...]
 
 
 _PLANS: dict[int, tuple[KnowledgeBase, _Plan]] = {}
+
+
+def _group(rule: Rule) -> str:
+    if rule.drivers:
+        return "driver"
+    if rule.blockers:
+        return "blocker"
+    return "caveat" if rule.caveats else "context"
 
 
 def _step(rule: Rule) -> _Step:
@@ -42,18 +55,23 @@ def _step(rule: Rule) -> _Step:
         rule, rule.predicate(),
         _RANK[rule.floor] if rule.floor else None,
         _RANK[rule.ceiling] if rule.ceiling else None,
-        rule.placeholders(),
+        rule.placeholders(), rule.named_values(), _group(rule),
     )
 
 
 def _plan(kb: KnowledgeBase) -> _Plan:
     cached = _PLANS.get(id(kb))
     if cached is None or cached[0] is not kb:
+        rules = kb.rules[:-1]
         plan = _Plan(
-            steps=tuple(_step(rule) for rule in kb.rules[:-1]),
+            steps=tuple(_step(rule) for rule in rules if not rule.when_verdict_at_least),
             baseline=_step(kb.rules[-1]),
+            after=tuple((_step(rule), _RANK[rule.when_verdict_at_least])
+                        for rule in rules if rule.when_verdict_at_least),
             scores=tuple(
-                (section, spec.base, tuple((t.when.compile(), t.add) for t in spec.terms))
+                (section, spec.base, spec.most,
+                 spec.not_applicable_when.compile() if spec.not_applicable_when else None,
+                 tuple((t.when.compile(), t.add) for t in spec.terms))
                 for section, spec in kb.scores.items()
             ),
         )
@@ -68,29 +86,52 @@ def _fired(answers: Answers, plan: _Plan) -> list[_Step]:
     return fired
 
 
+def _shown(answers: Any, plan: _Plan, fired: list[_Step]) -> list[_Step]:
+    """The rules that decide the verdict, then those shown once it is known."""
+    rank = _RANK[_verdict(fired)]
+    return fired + [step for step, at in plan.after if rank >= at and step.holds(answers)]
+
+
 def fired_rules(answers: Answers, kb: KnowledgeBase) -> list[Rule]:
-    """The rules that hold, in table order; the baseline joins when no rule set a floor."""
-    return [step.rule for step in _fired(answers, _plan(kb))]
+    """The rules that hold, in table order; the baseline joins when no rule set a floor, and
+    rules shown only at a verdict join when it is reached."""
+    plan = _plan(kb)
+    return [step.rule for step in _shown(answers, plan, _fired(answers, plan))]
+
+
+def _bounds(fired: list[_Step]) -> tuple[int, int]:
+    floor = max((s.floor for s in fired if s.floor is not None), default=0)
+    ceiling = min((s.ceiling for s in fired if s.ceiling is not None), default=_TOP)
+    return floor, ceiling
 
 
 def _verdict(fired: list[_Step]) -> str:
-    floor = max((s.floor for s in fired if s.floor is not None), default=0)
-    ceiling = min((s.ceiling for s in fired if s.ceiling is not None), default=_TOP)
+    floor, ceiling = _bounds(fired)
     return VERDICTS[min(floor, ceiling)]
 
 
-def verdict_of(answers: Any, kb: KnowledgeBase, muted: frozenset[str] = frozenset()) -> str:
+HARDENED_CEILING = _RANK["monitor"]  # a caveat confirmed as a shortfall caps at Monitor
+
+
+def verdict_of(answers: Any, kb: KnowledgeBase, muted: frozenset[str] = frozenset(),
+               hardened: frozenset[str] = frozenset()) -> str:
     """Only the verdict, fast; `answers` may be any object with the answer attributes.
 
     Rules whose blockers all lie in `muted` are left out: the verdict if those doubts were
-    settled (for example `sla_unverified` once an SLA is published).
+    settled (for example `sla_unverified` once an SLA is published). Caveats in `hardened`
+    cap at Monitor, like a blocker: the verdict if what is published falls short.
     """
+    plan = _plan(kb)
     fired = [
-        step for step in _plan(kb).steps
+        step for step in plan.steps
         if not (muted and step.rule.blockers and muted.issuperset(step.rule.blockers))
         and step.holds(answers)
     ]
-    return _verdict(fired)
+    verdict = _verdict(fired)
+    if hardened and _RANK[verdict] > HARDENED_CEILING and any(
+            hardened.intersection(step.rule.caveats) for step in _shown(answers, plan, fired)):
+        return VERDICTS[HARDENED_CEILING]
+    return verdict
 
 
 class VerdictProbe:
@@ -118,35 +159,73 @@ class VerdictProbe:
         return _verdict([s for s, h in zip(self._steps, holds, strict=True) if h])
 
 
-def _render_value(value: Any, glossary: dict[str, str]) -> str:
+def _render_value(question: str, value: Any, glossary: dict[str, str],
+                  named: frozenset[Any] | None) -> str:
+    """An answer as it reads in a sentence: a question's own glossary entry, then the shared
+    one; a list answer only with the values the rule asks about (`named`), when it names any."""
     if isinstance(value, list | tuple):
-        names = [str(glossary.get(v, v)) for v in value]
+        items = [v for v in value if named is None or v in named] or list(value)
+        names = [str(glossary.get(f"{question}.{v}", glossary.get(v, v))) for v in items]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return glossary.get(value, str(value)) if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        return glossary.get(f"{question}.{value}", glossary.get(value, value))
+    return str(value)
 
 
-def _reason(step: _Step, answers: Answers, glossary: dict[str, str]) -> Reason:
+def _reason(step: _Step, answers: Answers, glossary: dict[str, str], group: str) -> Reason:
     text = step.rule.reason
     if step.placeholders:
-        text = text.format(
-            **{name: _render_value(getattr(answers, name), glossary) for name in step.placeholders}
-        )
-    return Reason(step.rule.id, text, list(step.rule.facts))
+        text = text.format(**{
+            name: _render_value(name, getattr(answers, name), glossary, step.named.get(name))
+            for name in step.placeholders})
+    return Reason(step.rule.id, text, list(step.rule.facts), group)
+
+
+def _decider(fired: list[_Step]) -> _Step:
+    """The rule that decided the verdict: the lowest ceiling when it holds the verdict below
+    the highest floor (or sets No action), otherwise the highest floor, otherwise the
+    baseline."""
+    floor, ceiling = _bounds(fired)
+    if ceiling < floor or (ceiling == 0 and any(s.ceiling == 0 for s in fired)):
+        return next(s for s in fired if s.ceiling == ceiling)
+    if floor > 0:
+        return next(s for s in fired if s.floor == floor)
+    return next((s for s in fired if s.rule.default), fired[0])
+
+
+def _reasons(shown: list[_Step], decider: _Step, answers: Answers,
+             glossary: dict[str, str]) -> list[Reason]:
+    """The deciding rule first, then drivers, blockers, caveats and context, each in table
+    order."""
+    ordered = [decider] + sorted((s for s in shown if s is not decider),
+                                 key=lambda s: GROUPS.index(s.group))
+    return [_reason(step, answers, glossary, "decides" if step is decider else step.group)
+            for step in ordered]
+
+
+def _scores(answers: Answers, plan: _Plan) -> tuple[dict[str, int], list[str]]:
+    scores: dict[str, int] = {}
+    not_applicable: list[str] = []
+    for section, base, most, absent, terms in plan.scores:
+        if absent is not None and absent(answers):
+            not_applicable.append(section)
+            scores[section] = 0
+        else:
+            scores[section] = max(0, min(most, base + sum(add for holds, add in terms
+                                                          if holds(answers))))
+    return scores, not_applicable
 
 
 def section_scores(answers: Answers, kb: KnowledgeBase) -> dict[str, int]:
-    """Each section's fit, 0 to 100."""
-    return {
-        section: max(0, min(100, base + sum(add for holds, add in terms if holds(answers))))
-        for section, base, terms in _plan(kb).scores
-    }
+    """Each section's fit, 0 to 100 (0 where the section is not applicable)."""
+    return _scores(answers, _plan(kb))[0]
 
 
-def _asked(question: OpenQuestion, drivers: AbstractSet[str], blockers: AbstractSet[str],
+def _asked(question: OpenQuestion, drivers: AbstractSet[str], open_doubts: AbstractSet[str],
            verdict: str) -> bool:
     return bool(
         any(d in drivers for d in question.when_drivers)
-        or any(b in blockers for b in question.when_blockers)
+        or any(b in open_doubts for b in question.when_blockers)
         or (
             question.when_verdict_at_least is not None
             and _RANK[verdict] >= _RANK[question.when_verdict_at_least]
@@ -156,40 +235,51 @@ def _asked(question: OpenQuestion, drivers: AbstractSet[str], blockers: Abstract
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The verdict with its drivers and blockers, without reasons or scores (batch rows)."""
+    """The verdict with its drivers, blockers and caveats, without reasons or scores (batch
+    rows)."""
 
     verdict: str
     drivers: tuple[str, ...]
     blockers: tuple[str, ...]
+    caveats: tuple[str, ...] = ()
 
 
-def _outcome(fired: list[_Step]) -> Outcome:
-    drivers = {d for step in fired for d in step.rule.drivers}
-    blockers = {b for step in fired for b in step.rule.blockers}
-    return Outcome(_verdict(fired), tuple(d for d in DRIVERS if d in drivers),
-                   tuple(b for b in BLOCKERS if b in blockers))
+def _outcome(shown: list[_Step], verdict: str) -> Outcome:
+    drivers = {d for step in shown for d in step.rule.drivers}
+    blockers = {b for step in shown for b in step.rule.blockers}
+    caveats = {c for step in shown for c in step.rule.caveats} - blockers
+    return Outcome(verdict, tuple(d for d in DRIVERS if d in drivers),
+                   tuple(b for b in BLOCKERS if b in blockers),
+                   tuple(c for c in BLOCKERS if c in caveats))
 
 
 def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
     """What `evaluate` decides, without building reasons, scores and open questions."""
-    return _outcome(_fired(answers, _plan(kb)))
+    plan = _plan(kb)
+    fired = _fired(answers, plan)
+    return _outcome(_shown(answers, plan, fired), _verdict(fired))
 
 
 def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
     """Evaluate one organisation's answers against a knowledge version (default: current)."""
     kb = kb or load_knowledge()
-    fired = _fired(answers, _plan(kb))
-    decided = _outcome(fired)
-    verdict, drivers, blockers = decided.verdict, set(decided.drivers), set(decided.blockers)
-    glossary = kb.glossary
+    plan = _plan(kb)
+    fired = _fired(answers, plan)
+    shown = _shown(answers, plan, fired)
+    decided = _outcome(shown, _verdict(fired))
+    verdict, drivers = decided.verdict, set(decided.drivers)
+    doubts = {*decided.blockers, *decided.caveats}
+    scores, not_applicable = _scores(answers, plan)
     return Recommendation.model_construct(
         verdict=verdict,
         drivers=list(decided.drivers),
         blockers=list(decided.blockers),
-        reasons=[_reason(step, answers, glossary) for step in fired],
-        scores=section_scores(answers, kb),
+        caveats=list(decided.caveats),
+        reasons=_reasons(shown, _decider(fired), answers, kb.glossary),
+        scores=scores,
+        not_applicable=not_applicable,
         open_questions=[
-            q.text for q in kb.open_questions if _asked(q, drivers, blockers, verdict)
+            q.text for q in kb.open_questions if _asked(q, drivers, doubts, verdict)
         ],
         knowledge_version=kb.version,
     )

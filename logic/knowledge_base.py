@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from logic.bank import QuestionBank, default_bank
-from logic.conditions import Condition, Predicate, questions_used
+from logic.conditions import Condition, Predicate, fold, questions_used
 from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, VERDICTS, Blocker, Driver, Verdict
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -40,9 +40,13 @@ class Rule(_Strict):
     when: Condition | None = None
     default: bool = False
     drivers: list[Driver] = []
-    blockers: list[Blocker] = []
+    blockers: list[Blocker] = []  # hard: they come with a ceiling
+    caveats: list[Blocker] = []  # shown beside the verdict; they cap nothing
+    denies: list[Driver] = []  # drivers this rule says do not apply
     floor: Verdict | None = None
     ceiling: Verdict | None = None
+    when_verdict_at_least: Verdict | None = None  # shown only at this verdict or above
+    why_this_kind: str = ""  # why the blockers are hard or the caveats only caveats
     reason: str = Field(min_length=1)
     facts: list[FactId] = Field(min_length=1)
 
@@ -50,6 +54,21 @@ class Rule(_Strict):
     def _check(self) -> Rule:
         if self.default == (self.when is not None):
             raise ValueError("a rule has either `when` or `default: true`, not both or neither")
+        if bool(self.blockers) != bool(self.ceiling):
+            raise ValueError("blockers and a ceiling go together: a hard blocker caps the "
+                             "verdict, and a cap names the blocker that holds it (a blocker "
+                             "that caps nothing is a caveat)")
+        if bool(self.drivers) != bool(self.floor):
+            raise ValueError("drivers and a floor go together: a driver raises the verdict, "
+                             "and a floor names the driver that raises it")
+        if (self.blockers or self.caveats) and not self.why_this_kind.strip():
+            raise ValueError("a rule with blockers or caveats says why they are of that kind "
+                             "(`why_this_kind`)")
+        if self.when_verdict_at_least and (self.floor or self.ceiling):
+            raise ValueError("a rule shown only at a verdict cannot move the verdict")
+        clash = set(self.denies) & set(self.drivers)
+        if clash:
+            raise ValueError(f"a rule cannot both add and deny {sorted(clash)}")
         return self
 
     def predicate(self) -> Predicate:
@@ -58,6 +77,24 @@ class Rule(_Strict):
 
     def placeholders(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(_placeholders(self.reason)))
+
+    def named_values(self) -> dict[str, frozenset[Any]]:
+        """Per list question, the values this rule's condition asks for (`has_any` outside any
+        `not`): a list answer in the reason reads only those, so a reason on HIPAA does not
+        say GDPR."""
+        if self.when is None:
+            return {}
+        found: dict[str, set[Any]] = {}
+
+        def leaf(item: Any) -> list[Any]:
+            return [item] if item.op == "has_any" else []
+
+        def join(parts: list[list[Any]]) -> list[Any]:
+            return [x for part in parts for x in part]
+
+        for item in fold(self.when, leaf=leaf, all_=join, any_=join, not_=lambda inner: []):
+            found.setdefault(item.q, set()).update(item.values())
+        return {q: frozenset(values) for q, values in found.items()}
 
     def questions(self) -> set[str]:
         return questions_used(self.when) if self.when is not None else set()
@@ -71,10 +108,21 @@ class ScoreTerm(_Strict):
 
 
 class SectionScore(_Strict):
-    """How well the option fits one section's needs, from a base plus terms, clamped to 0..100."""
+    """How well the option fits one section's needs: a base plus terms, kept within 0 and
+    `most` (the highest the article allows where it calls something unverified)."""
 
+    measures: str = Field(min_length=1)
     base: int = Field(ge=0, le=100)
+    most: int = Field(default=100, ge=0, le=100)
+    most_why: str = ""
+    not_applicable_when: Condition | None = None
     terms: list[ScoreTerm]
+
+    @model_validator(mode="after")
+    def _check(self) -> SectionScore:
+        if self.most < 100 and not self.most_why.strip():
+            raise ValueError("a score held below 100 says why (`most_why`)")
+        return self
 
 
 class OpenQuestion(_Strict):
@@ -92,16 +140,36 @@ class DisclosureSpec(_Strict):
     """An undisclosed fact that, once published, would settle these blockers."""
 
     id: str
-    title: str
+    title: str  # what is published, when it meets the organisation's needs
+    if_short: str = ""  # what is published, when it falls short of them
     facts: list[FactId] = Field(min_length=1)
     settles: list[Blocker] = Field(min_length=1)
 
 
 class Label(_Strict):
-    """Display text for a verdict, driver or blocker."""
+    """Display text for a verdict, driver or blocker; a verdict's `claims` are words a reason
+    may use only when the result reaches it."""
 
     label: str
     summary: str
+    claims: list[str] = []
+
+
+class Figure(_Strict):
+    """A measured figure behind an assumption, with its source and how strong it is."""
+
+    figure: str
+    source: str
+    strength: Literal["primary", "secondary", "weak"]
+
+
+class Assumption(_Strict):
+    """What the tool takes where the article gives no figure, and why."""
+
+    id: str = Field(pattern=r"^A\d+$")
+    title: str
+    text: str
+    figures: list[Figure] = []
 
 
 class KnowledgeBase(_Strict):
@@ -122,6 +190,7 @@ class KnowledgeBase(_Strict):
     glossary: dict[str, str] = {}
     information_only: list[str] = []
     disclosures: list[DisclosureSpec] = []
+    assumptions: list[Assumption] = []
 
     @model_validator(mode="after")
     def _cross_check(self) -> KnowledgeBase:
@@ -159,6 +228,8 @@ class KnowledgeBase(_Strict):
         found: list[tuple[str, Any]] = [(f"rules.{r.id}", r.when) for r in self.rules if r.when]
         found += [(f"scores.{section}", term.when)
                   for section, spec in self.scores.items() for term in spec.terms]
+        found += [(f"scores.{section}.not_applicable_when", spec.not_applicable_when)
+                  for section, spec in self.scores.items() if spec.not_applicable_when]
         return found
 
     def bank_problems(self, bank: QuestionBank) -> list[str]:

@@ -13,9 +13,12 @@ Blocker = Literal[
     "sla_unverified", "compliance_unverified", "scale_unproven", "not_a_primary_replacement",
     "pricing_undisclosed", "availability_undisclosed", "location_undisclosed",
     # the organisation's own position, not something undisclosed about the deal:
-    "conservative_appetite", "claude_not_adopted",
+    "conservative_appetite", "claude_not_adopted", "host_not_chosen",
+    # from the report's bottom line (shown as caveats):
+    "benchmarks_unpublished",
 ]
-OWN_POSITION: frozenset[str] = frozenset({"conservative_appetite", "claude_not_adopted"})
+OWN_POSITION: frozenset[str] = frozenset(
+    {"conservative_appetite", "claude_not_adopted", "host_not_chosen"})
 Section = Literal["edge", "reliability", "scale", "compliance", "strategy"]
 
 VERDICTS: tuple[str, ...] = get_args(Verdict)  # in rising relevance
@@ -29,13 +32,20 @@ def verdict_rank(verdict: str) -> int:
     return VERDICTS.index(verdict)
 
 
+Group = Literal["decides", "driver", "blocker", "caveat", "context"]
+GROUPS: tuple[str, ...] = get_args(Group)  # the order reasons are shown in
+
+
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """One rule that fired: its id, a sentence about this organisation, the facts it rests on."""
+    """One rule that fired: its id, a sentence about this organisation, the facts it rests on,
+    and its group: the rule that decided the verdict, then what raises it (driver), what caps
+    it (blocker), what stays open without capping it (caveat), and the rest (context)."""
 
     rule: str
     text: str
     facts: list[str]
+    group: str = "context"
 
 
 class Recommendation(BaseModel):
@@ -45,7 +55,9 @@ class Recommendation(BaseModel):
     verdict: Verdict
     drivers: list[Driver]
     blockers: list[Blocker]
+    caveats: list[Blocker] = []  # undisclosed or unverified, shown, capping nothing
     reasons: list[Reason] = Field(min_length=1)
     scores: dict[str, int]  # by section id (SECTIONS), 0 to 100
+    not_applicable: list[Section] = []  # sections with nothing to fit (their score is 0)
     open_questions: list[str]
     knowledge_version: str

@@ -53,32 +53,66 @@ def describe_changes(bank: QuestionBank, changes: tuple[tuple[str, Any], ...]) -
                         for q, v in changes)
 
 
+SITUATION_TITLE = "If your situation were different"
+REQUIREMENT_TITLE = "Requirements you could relax"
+
+
 def flip_lines(result: Any, kb: Any, bank: QuestionBank, direction: str) -> list[tuple[str, str]]:
     """(the changes, the verdict label) for each way to move the verdict up or down."""
     flips = result.up if direction == "up" else result.down
     return [(describe_changes(bank, f.changes), kb.verdicts[f.verdict].label) for f in flips]
 
 
-def disclosure_lines(result: Any, kb: Any) -> list[tuple[str, str]]:
-    """(what would be published, with its facts; the verdict label) for each disclosure."""
-    return [(f"{d.title[0].lower()}{d.title[1:]} ({', '.join(d.facts)})",
-             kb.verdicts[d.verdict].label) for d in result.disclosures]
+def flip_groups(result: Any, kb: Any, bank: QuestionBank,
+                direction: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The same lines, told apart: requirements the organisation sets and could relax first,
+    then changes that involve a fact about its situation (edge sites, volume, regulation)."""
+    flips = result.up if direction == "up" else result.down
+    groups = []
+    for title, situation in ((REQUIREMENT_TITLE, False), (SITUATION_TITLE, True)):
+        lines = [(describe_changes(bank, f.changes), kb.verdicts[f.verdict].label)
+                 for f in flips if f.situation == situation]
+        if lines:
+            groups.append((title, lines))
+    return groups
+
+
+def disclosure_lines(result: Any, kb: Any) -> list[str]:
+    """One sentence per disclosure that would move the verdict, both ways: 'If SLAs are
+    published and meet your needs (F7), Evaluate; if an SLA is published below them, Monitor.'"""
+    lines = []
+    for d in result.disclosures:
+        good = f"{d.title[0].lower()}{d.title[1:]} ({', '.join(d.facts)})"
+        line = f"If {good}: **{kb.verdicts[d.verdict].label}**"
+        if d.if_short:
+            short = f"{d.if_short[0].lower()}{d.if_short[1:]}"
+            line += f"; if {short}: **{kb.verdicts[d.short_verdict].label}**"
+        lines.append(line + ".")
+    return lines
 
 
 def no_flip_text(result: Any, direction: str) -> str:
-    """What to say when no one or two answer changes move the verdict this way."""
+    """What to say when no change of up to three answers moves the verdict this way."""
     if direction == "up" and result.verdict == "evaluate":
         return "Nothing: Evaluate is already the highest verdict."
     if direction == "down" and result.verdict == "no_action":
         return "Nothing: No action is already the lowest verdict."
-    return "No change of one or two answers would."
+    return (f"No change of up to {_count(result.searched)} answers would: it takes more than "
+            f"{_count(result.searched)}.")
 
 
-def no_disclosure_text(result: Any) -> str:
-    if not result.disclosures and result.verdict == "evaluate":
-        return "Nothing undisclosed holds this verdict back."
-    return ("No publication of what is undisclosed would change this verdict on its own: what "
-            "decides it is in the answers.")
+def _count(n: int) -> str:
+    return {1: "one", 2: "two", 3: "three", 4: "four"}.get(n, str(n))
+
+
+def no_disclosure_text(result: Any, kb: Any) -> str:
+    """What to say when no publication moves the verdict; never that nothing undisclosed holds
+    it back while something undisclosed is in the result."""
+    if not result.open_doubts:
+        return "Nothing undisclosed or unverified bears on your answers."
+    still = ", ".join(kb.blockers[b].label for b in result.open_doubts)
+    return ("No single publication would change this verdict on its own, either way. Still "
+            f"undisclosed or unverified for you: {still}.")
 
 
 def robustness_text(result: Any) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from logic.whatif import what_if
 from questions import flow
 from questions.describe import (
     disclosure_lines,
-    flip_lines,
+    flip_groups,
     no_disclosure_text,
     no_flip_text,
     robustness_text,
@@ -64,7 +64,9 @@ def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any
     table = Table(
         [[Paragraph("What makes it relevant", s["h3"]), Paragraph("What holds it back", s["h3"])],
          [cell(text.drivers, "Nothing in your answers."),
-          cell(text.blockers, "No blocker in your answers; the reasons say what is missing.")]],
+          cell(text.blockers, "No blocker: nothing caps the verdict.")
+          + ([Paragraph("Still open, without holding it back", s["h3"])]
+             + cell(text.caveats, "") if text.caveats else [])]],
         colWidths=[WIDTH / 2, WIDTH / 2],
     )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -76,7 +78,11 @@ def _reasons(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
     rows: list[list[Any]] = [[Paragraph("<b>Rule</b>", s["small"]),
                               Paragraph("<b>Reason</b>", s["small"]),
                               Paragraph("<b>From the article</b>", s["small"])]]
+    group = None
     for reason in text.reasons:
+        if reason.group_title != group:
+            group = reason.group_title
+            rows.append([Paragraph(f"<b>{markup(group)}</b>", s["small"]), "", ""])
         quotes = "<br/>".join(f"<b>{f.id}</b> “{markup(f.quote)}”" for f in reason.facts)
         rows.append([
             Paragraph(markup(reason.rule), s["small"]),
@@ -85,6 +91,17 @@ def _reasons(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
         ])
     return [Paragraph("Why: each reason and the article's words it rests on", s["h2"]),
             grid(rows, [12 * mm, WIDTH * 0.48 - 12 * mm, WIDTH * 0.52])]
+
+
+def _section_notes(text: Explained, titles: dict[str, str],
+                   s: dict[str, ParagraphStyle]) -> list[Any]:
+    """What each score measures, and the most it can be while the article calls it
+    unverified."""
+    rows = [[Paragraph(f"<b>{markup(titles.get(f.id, f.id))}</b>: {markup(f.shown)}", s["small"]),
+             Paragraph(markup(f.measures + (f" At most {f.most}: {f.most_why}"
+                                            if f.most < 100 else "")), s["small"])]
+            for f in text.sections]
+    return [grid(rows, [WIDTH * 0.3, WIDTH * 0.7], header=False)] if rows else []
 
 
 def _open_questions(rec: Recommendation, s: dict[str, ParagraphStyle]) -> list[Any]:
@@ -105,18 +122,26 @@ def _what_if(answers: Answers, kb: KnowledgeBase, bank: QuestionBank,
                         Paragraph(f"<b>{label}</b>: {markup(why)}", s["body"])]
     for title, direction in (("Would raise it", "up"), ("Would lower it", "down")):
         story.append(Paragraph(title, s["h3"]))
-        lines = flip_lines(result, kb, bank, direction)
-        story += [Paragraph(f"• If you answered {markup(changes)}, the verdict would be "
-                            f"<b>{markup(verdict)}</b>.", s["small"]) for changes, verdict in lines]
-        if not lines:
+        groups = flip_groups(result, kb, bank, direction)
+        for group, lines in groups:
+            story.append(Paragraph(f"<i>{markup(group)}</i>", s["small"]))
+            story += [Paragraph(f"• If you answered {markup(changes)}, the verdict would be "
+                                f"<b>{markup(verdict)}</b>.", s["small"])
+                      for changes, verdict in lines]
+        if not groups:
             story.append(Paragraph(markup(no_flip_text(result, direction)), s["muted"]))
-    story.append(Paragraph("If the undisclosed were published", s["h3"]))
-    lines = disclosure_lines(result, kb)
-    story += [Paragraph(f"• If {markup(what)}, the verdict would be <b>{markup(verdict)}</b>.",
-                        s["small"]) for what, verdict in lines]
-    if not lines:
-        story.append(Paragraph(markup(no_disclosure_text(result)), s["muted"]))
+    story.append(Paragraph("If the undisclosed were published, either way", s["h3"]))
+    sentences = disclosure_lines(result, kb)
+    story += [Paragraph("• " + _bold(line), s["small"]) for line in sentences]
+    if not sentences:
+        story.append(Paragraph(markup(no_disclosure_text(result, kb)), s["muted"]))
     return story
+
+
+def _bold(line: str) -> str:
+    """Our own '**Label**' emphasis as reportlab bold; everything else escaped."""
+    parts = line.split("**")
+    return "".join(f"<b>{markup(p)}</b>" if i % 2 else markup(p) for i, p in enumerate(parts))
 
 
 def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]) -> list[Any]:
@@ -153,7 +178,8 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
         *_title_block(answers, rec, text, kb, generated_at, s),
         *_drivers_blockers(text, s),
         Paragraph("Fit by section (0 to 100)", s["h2"]),
-        scores_drawing(rec.scores, titles, WIDTH),
+        scores_drawing(rec.scores, titles, WIDTH, rec.not_applicable),
+        *_section_notes(text, titles, s),
         *_reasons(text, s),
         *_open_questions(rec, s),
         *_what_if(answers, kb, bank, s),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -20,8 +20,11 @@ def _colour(score: int) -> colors.Color:
     return GOOD if score >= 67 else FAIR if score >= 34 else POOR
 
 
-def scores_drawing(scores: Mapping[Any, int], titles: Mapping[str, str], width: float) -> Drawing:
-    """Horizontal bars, 0 to 100, one per section, with the value printed at the end."""
+def scores_drawing(scores: Mapping[Any, int], titles: Mapping[str, str], width: float,
+                   not_applicable: Iterable[str] = ()) -> Drawing:
+    """Horizontal bars, 0 to 100, one per section, with the value printed at the end ("not
+    applicable" and no bar where the section has nothing to fit)."""
+    absent = set(not_applicable)
     label_w, row_h, bar_h = 130.0, 22.0, 13.0
     bar_w = width - label_w - 30
     height = row_h * len(scores) + 18
@@ -30,6 +33,10 @@ def scores_drawing(scores: Mapping[Any, int], titles: Mapping[str, str], width: 
         y = height - (index + 1) * row_h
         drawing.add(String(0, y + 3, titles.get(section, section), fontName=BODY, fontSize=8.5))
         drawing.add(Rect(label_w, y, bar_w, bar_h, fillColor=TRACK, strokeColor=None))
+        if section in absent:
+            drawing.add(String(label_w + 4, y + 3, "not applicable", fontName=BODY,
+                               fontSize=8.5, fillColor=colors.HexColor("#455a64")))
+            continue
         drawing.add(Rect(label_w, y, bar_w * score / 100, bar_h, fillColor=_colour(score),
                          strokeColor=None))
         drawing.add(String(label_w + bar_w + 4, y + 3, str(score), fontName=BOLD, fontSize=8.5))

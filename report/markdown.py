@@ -22,10 +22,12 @@ def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
         f"Verdict: **{text.verdict.label}**. {text.verdict.summary}",
         "",
         "Relevant: " + (", ".join(d.label for d in text.drivers) or "nothing in our answers"),
-        "Held back by: " + (", ".join(b.label for b in text.blockers) or "no blocker"),
+        "Held back by: " + (", ".join(b.label for b in text.blockers) or "nothing caps it"),
+        *(["Still open: " + ", ".join(c.label for c in text.caveats)] if text.caveats else []),
         "",
         "Why:",
-        *[f"- {r.text} ({', '.join(f.id for f in r.facts)})" for r in text.reasons],
+        *[f"- {r.group_title}: {r.text} ({', '.join(f.id for f in r.facts)})"
+          for r in text.reasons],
     ]
     if rec.open_questions:
         lines += ["", "To ask the account team:", *[f"- {q}" for q in rec.open_questions]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
 
@@ -9,8 +11,10 @@ def _colour(score: int) -> str:
     return "#2e7d32" if score >= 67 else "#f9a825" if score >= 34 else "#c62828"
 
 
-def scores_figure(scores: dict[str, int], titles: dict[str, str]) -> go.Figure:
-    """Horizontal bars, one per section, 0 to 100, coloured by fit."""
+def scores_figure(scores: dict[str, int], titles: dict[str, str],
+                  not_applicable: Sequence[str] = ()) -> go.Figure:
+    """Horizontal bars, one per section, 0 to 100, coloured by fit; a section with nothing to
+    fit reads "not applicable" instead of an empty bar."""
     sections = list(scores)[::-1]
     values = [scores[s] for s in sections]
     fig = go.Figure(
@@ -19,9 +23,10 @@ def scores_figure(scores: dict[str, int], titles: dict[str, str]) -> go.Figure:
             y=[titles.get(s, s) for s in sections],
             orientation="h",
             marker_color=[_colour(v) for v in values],
-            text=[str(v) for v in values],
+            text=["not applicable" if s in not_applicable else str(v)
+                  for s, v in zip(sections, values, strict=True)],
             textposition="outside",
-            hovertemplate="%{y}: %{x} / 100<extra></extra>",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
     fig.update_layout(

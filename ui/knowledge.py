@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from logic.knowledge_base import DEFAULT_VERSION, KnowledgeBase, Rule, available_versions
+from logic.recommendation import OWN_POSITION
 from questions.describe import describe_condition
 from ui.resources import bank, knowledge
 from ui.text import plain
@@ -20,7 +21,11 @@ def _effect(rule: Rule, kb: KnowledgeBase) -> str:
     if rule.ceiling:
         parts.append(f"at most {kb.verdicts[rule.ceiling].label}")
     parts += [f"driver: {kb.drivers[d].label}" for d in rule.drivers]
-    parts += [f"blocker: {kb.blockers[b].label}" for b in rule.blockers]
+    parts += [f"hard blocker: {kb.blockers[b].label}" for b in rule.blockers]
+    parts += [f"caveat: {kb.blockers[c].label}" for c in rule.caveats]
+    parts += [f"says {kb.drivers[d].label} does not apply" for d in rule.denies]
+    if rule.when_verdict_at_least:
+        parts.append(f"shown at {kb.verdicts[rule.when_verdict_at_least].label} or above")
     return "; ".join(parts) or "explains only"
 
 
@@ -28,9 +33,30 @@ def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
     return pd.DataFrame([{
         "Rule": rule.id, "Title": rule.title,
         "When": describe_condition(rule.when, bank()),
-        "Effect": _effect(rule, kb), "Reason given": " ".join(rule.reason.split()),
-        "Facts": ", ".join(rule.facts),
+        "Effect": _effect(rule, kb), "Why this kind": " ".join(rule.why_this_kind.split()),
+        "Reason given": " ".join(rule.reason.split()), "Facts": ", ".join(rule.facts),
     } for rule in kb.rules]).set_index("Rule")
+
+
+def _blockers_table(kb: KnowledgeBase) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "Id": blocker, "Label": label.label, "Meaning": label.summary,
+        "Whose": "your own position" if blocker in OWN_POSITION else "undisclosed or unverified",
+        "Hard in": ", ".join(r.id for r in kb.rules if blocker in r.blockers) or "—",
+        "Caveat in": ", ".join(r.id for r in kb.rules if blocker in r.caveats) or "—",
+    } for blocker, label in kb.blockers.items()]).set_index("Id")
+
+
+def _assumptions(kb: KnowledgeBase) -> None:
+    st.subheader("The tool's own assumptions")
+    st.caption("Where the article gives no figure, these are the tool's choices, with the "
+               "measured figures behind them. They are not from the article.")
+    for item in kb.assumptions:
+        st.markdown(f"**{item.id}. {plain(item.title)}**")
+        st.markdown(plain(" ".join(item.text.split())))
+        if item.figures:
+            st.table(pd.DataFrame([{"Figure": f.figure, "Source": f.source,
+                                    "Strength": f.strength} for f in item.figures]))
 
 
 def knowledge_page() -> None:
@@ -61,6 +87,11 @@ def knowledge_page() -> None:
                            for f in kb.facts]).set_index("Fact"))
     st.subheader(f"Rules ({len(kb.rules)})")
     st.table(rules_table(kb))
+    st.subheader("What holds a verdict back")
+    st.caption("A hard blocker caps the verdict; a caveat shows beside it and lets a pilot go "
+               "ahead. The same blocker can be hard under one rule and a caveat under another.")
+    st.table(_blockers_table(kb))
+    _assumptions(kb)
     st.subheader("Questions for the account team")
     st.table(pd.DataFrame([{
         "Question": q.text, "Facts": ", ".join(q.facts),
@@ -69,11 +100,18 @@ def knowledge_page() -> None:
                                  *([f"verdict {q.when_verdict_at_least} or higher"]
                                    if q.when_verdict_at_least else [])]),
     } for q in kb.open_questions]).set_index("Question"))
-    with st.expander("Section scores: how each 0 to 100 figure is made",
+    with st.expander("Section scores: how each figure is made (the tool's assumptions)",
                      icon=":material/bar_chart:"):
+        st.caption("The article gives no weights: every number below is the tool's assumption. "
+                   "The verdict never reads the scores.")
         titles = {s.id: s.title for s in bank().sections}
         for section, spec in kb.scores.items():
-            st.markdown(f"**{titles.get(section, section)}**: starts at {spec.base}, clamped to "
-                        "0 to 100")
+            absent = ""
+            if spec.not_applicable_when:
+                absent = (" Not applicable when "
+                          f"{describe_condition(spec.not_applicable_when, bank())}.")
+            st.markdown(f"**{titles.get(section, section)}**: {plain(spec.measures)} Starts at "
+                        f"{spec.base}, kept between 0 and {spec.most}"
+                        f"{': ' + plain(spec.most_why) if spec.most < 100 else ''}.{absent}")
             st.table(pd.DataFrame([{"When": describe_condition(t.when, bank()), "Points": t.add}
                                    for t in spec.terms]))

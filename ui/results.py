@@ -60,14 +60,22 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
         _labels(text.drivers, "Nothing in your answers.")
     with blockers:
         st.markdown("##### What holds it back")
-        _labels(text.blockers, "No blocker in your answers; the reasons below say what is missing.")
+        _labels(text.blockers, "No blocker: nothing caps the verdict.")
+        if text.caveats:
+            st.markdown("##### Still open, without holding it back")
+            _labels(text.caveats, "")
     st.markdown("##### Fit by section")
     titles = {s.id: s.title for s in bank().sections}
-    st.plotly_chart(scores_figure(rec.scores, titles), config={"displayModeBar": False})
+    st.plotly_chart(scores_figure(rec.scores, titles, rec.not_applicable),
+                    config={"displayModeBar": False})
+    st.table(pd.DataFrame([{
+        "Section": titles.get(f.id, f.id), "Fit": f.shown,
+        "What it measures": f.measures + (f" At most {f.most}: {f.most_why}"
+                                          if f.most < 100 else ""),
+    } for f in text.sections]).set_index("Section"))
     st.markdown("##### Why: each reason and the article's words it rests on")
-    table = pd.DataFrame(
-        [{"Rule": r.rule, "Reason": r.text, "From the article": r.quotes} for r in text.reasons]
-    )
+    table = pd.DataFrame([{"Rule": r.rule, "Counts as": r.group_title, "Reason": r.text,
+                           "From the article": r.quotes} for r in text.reasons])
     st.table(table.set_index("Rule"))
     what_if_panel(answers, kb.version)
     st.markdown("##### Questions for the account team")

@@ -8,7 +8,7 @@ from logic.answers import Answers
 from logic.whatif import WhatIf, what_if
 from questions.describe import (
     disclosure_lines,
-    flip_lines,
+    flip_groups,
     no_disclosure_text,
     no_flip_text,
     robustness_text,
@@ -30,17 +30,17 @@ def what_if_panel(answers: Answers, version: str) -> None:
     with st.expander("What would change this?", expanded=True, icon=":material/alt_route:"):
         st.markdown(f"**{label}**: {why}")
         for title, direction in (("Would raise it", "up"), ("Would lower it", "down")):
-            lines = flip_lines(result, kb, bank(), direction)
+            groups = flip_groups(result, kb, bank(), direction)
             st.markdown(f"**{title}**")
-            if lines:
-                st.markdown("\n".join(f"- If you answered {changes}, the verdict would be "
-                                      f"**{verdict}**." for changes, verdict in lines))
-            else:
+            for group, lines in groups:
+                st.markdown(f"*{group}*\n\n" + "\n".join(
+                    f"- If you answered {changes}, the verdict would be **{verdict}**."
+                    for changes, verdict in lines))
+            if not groups:
                 st.caption(no_flip_text(result, direction))
-        st.markdown("**If the undisclosed were published**")
-        lines = disclosure_lines(result, kb)
-        if lines:
-            st.markdown("\n".join(f"- If {what}, the verdict would be **{verdict}**."
-                                  for what, verdict in lines))
+        st.markdown("**If the undisclosed were published, either way**")
+        sentences = disclosure_lines(result, kb)
+        if sentences:
+            st.markdown("\n".join(f"- {line}" for line in sentences))
         else:
-            st.caption(no_disclosure_text(result))
+            st.caption(no_disclosure_text(result, kb))

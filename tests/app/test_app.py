@@ -52,8 +52,9 @@ def test_own_case_through_the_app(name):
     at = fill_all(start(), data["answers"])
     verdict = data["expect"]["verdict"]
     assert _verdict_banner(at).startswith(BANNER[verdict] + ":")
-    table = at.table[0].value
+    table = next(t.value for t in at.table if "From the article" in t.value.columns)
     assert all(quote.startswith("F") and '"' in quote for quote in table["From the article"])
+    assert table["Counts as"].iloc[0] == "What decided it"
     for rule in data["expect"].get("rules_include", []):
         assert rule in list(table.index)
 

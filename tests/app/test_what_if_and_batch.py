@@ -20,8 +20,10 @@ def test_what_would_change_this_on_the_result():
     assert "**Fragile**" in text
     assert "If you answered “No” to “Do you need a contractual SLA with service credits?”, the " \
            "verdict would be **Evaluate**." in text
-    assert "reliability and support SLAs are published (F7), the verdict would be **Evaluate**" \
+    assert "If reliability and support SLAs are published and meet your needs (F7): **Evaluate**" \
         in text
+    assert "if an SLA is published below your needs (say 99.5% uptime, business-hours " \
+           "support): **Monitor**" in text
 
 
 def test_knowledge_page_lists_every_fact_and_rule(kb):

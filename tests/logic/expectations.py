@@ -10,7 +10,8 @@ from logic.recommendation import Recommendation
 def mismatches(rec: Recommendation, expect: dict[str, Any]) -> list[str]:
     """Every way the recommendation misses the expectation (empty when it meets it)."""
     rules = [r.rule for r in rec.reasons]
-    found = {"drivers": rec.drivers, "blockers": rec.blockers, "rules": rules}
+    found = {"drivers": rec.drivers, "blockers": rec.blockers, "caveats": rec.caveats,
+             "rules": rules}
     problems = []
     if "verdict" in expect and rec.verdict != expect["verdict"]:
         problems.append(f"verdict {rec.verdict}, expected {expect['verdict']}")

@@ -38,7 +38,7 @@ def test_saved_answers_compared_under_the_new_version(kb):
     result = compare(answers, kb, load_knowledge(HYPOTHETICAL))
     assert (result.old.verdict, result.new.verdict) == ("monitor", "evaluate")
     assert result.verdict_changed and result.blockers_removed == ("sla_unverified",)
-    assert any(r.startswith("R24") for r in result.rules_added)
+    assert any(r.startswith("R90") for r in result.rules_added)
 
 
 def test_cli_evaluates_against_a_chosen_version(tmp_path):
@@ -84,15 +84,17 @@ def test_shipped_rules_pass_the_check(kb):
 
 def test_check_finds_a_rule_that_never_fires_and_a_dead_floor(tmp_path):
     data = {"extends": DEFAULT_VERSION, "version": "broken", "rules": [
-        {"id": "R30", "title": "Impossible", "floor": "monitor", "reason": "never",
+        {"id": "R80", "title": "Impossible", "floor": "monitor", "reason": "never",
+         "drivers": ["edge_latency"],
          "facts": ["F4"], "when": {"all": [{"q": "edge_traffic_pct", "gte": 50},
                                           {"q": "edge_traffic_pct", "lte": 10}]}},
-        {"id": "R31", "title": "Always capped", "floor": "evaluate", "reason": "capped",
+        {"id": "R81", "title": "Always capped", "floor": "evaluate", "reason": "capped",
+         "drivers": ["diversification"],
          "facts": ["F7"], "when": {"q": "contractual_sla", "eq": True}},
     ]}
     report = check_rules(load_file(_write(tmp_path, data)), samples=2000, per_rule=100)
     assert not report.ok
-    assert "R30" in report.never_fire and "R31" in report.dead_floors
+    assert "R80" in report.never_fire and "R81" in report.dead_floors
     assert "FAILED" in report.lines()[-1]
 
 

@@ -8,15 +8,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from logic.answers import parse_answers
-from logic.engine import evaluate
+from logic.bank import default_bank
+from logic.engine import VerdictProbe, evaluate
 from logic.recommendation import verdict_rank
-from logic.whatif import candidate_changes, what_if
+from logic.whatif import MAX_PER_DIRECTION, _Form, candidate_changes, what_if
+from questions.describe import no_flip_text
 from tests.conftest import case, shared_or_skip
 from tests.strategies import answers_dicts
 
 
 def _apply(answers, changes):
-    return parse_answers({**answers.model_dump(), **dict(changes)})
+    """The answers the form would hold after these changes (hidden questions dropped)."""
+    full = _Form(answers, default_bank()).apply(tuple(changes))
+    assert full is not None, f"the form cannot give {changes}"
+    data = {**answers.model_dump(), **dict(full)}
+    return parse_answers({k: v for k, v in data.items() if v is not None})
 
 
 @settings(max_examples=60, deadline=None)
@@ -54,10 +60,95 @@ def test_no_single_answer_flip_is_missed(kb, data, other, draw):
 def test_pairs_when_no_single_change_moves_it(kb):
     answers = parse_answers(case("hospital_backup_hipaa")["answers"])
     result = what_if(answers, kb)
-    assert result.verdict == "monitor" and result.robust
+    assert result.verdict == "monitor"
     assert result.up and all(len(f.changes) == 2 for f in result.up)
-    assert result.down and all(len(f.changes) == 2 for f in result.down)
     assert {q for q, _ in result.up[0].changes} == {"regulations", "attestations_required"}
+
+
+def test_three_changes_when_no_pair_moves_it(kb):
+    """A backup seeker held by a contractual SLA, 24x7 support and a large volume: only all
+    three together raise it, and the panel says so instead of 'no change would'."""
+    answers = parse_answers({**case("startup_backup_tolerant")["answers"],
+                             "contractual_sla": True, "support_24x7": True,
+                             "monthly_tokens": "1b_to_50b"})
+    result = what_if(answers, kb)
+    assert result.verdict == "monitor"
+    assert result.up and all(len(f.changes) == 3 for f in result.up)
+    assert {q for q, _ in result.up[0].changes} == {"contractual_sla", "support_24x7",
+                                                    "monthly_tokens"}
+    assert result.up[0].situation  # the volume is a fact about the organisation
+
+
+def test_beyond_three_changes_it_says_so(kb):
+    answers = parse_answers(case("defense_itar_edge")["answers"]
+                            | {"contractual_sla": True, "support_24x7": True,
+                               "dedicated_capacity": True, "price_sensitivity": "high"})
+    result = what_if(answers, kb)
+    assert result.verdict == "monitor" and not result.up
+    assert "more than three" in no_flip_text(result, "up")
+
+
+def test_requirements_come_before_facts_about_the_organisation(kb):
+    bank = default_bank()
+    answers = parse_answers(case("hospital_backup_hipaa")["answers"])
+    for flip in (*what_if(answers, kb).up, *what_if(answers, kb).down):
+        assert flip.situation == any(bank.question(q).situation for q, _ in flip.changes)
+    result = what_if(parse_answers(case("mine_starlink_planned")["answers"]), kb)
+    flags = [f.situation for f in result.down]
+    assert flags == sorted(flags) and False in flags and True in flags
+
+
+def _moving_sets(answers, kb, verdict, sign, size):
+    """Every set of `size` questions some change of which moves the verdict (brute force)."""
+    from itertools import combinations, product
+
+    probe, form = VerdictProbe(answers, kb), _Form(answers, default_bank())
+    by_question = {}
+    for q, v in candidate_changes(answers, kb):
+        by_question.setdefault(q, []).append(v)
+    found = set()
+    for questions in combinations(by_question, size):
+        for values in product(*(by_question[q] for q in questions)):
+            full = form.apply(tuple(zip(questions, values, strict=True)))
+            if full is not None and (verdict_rank(probe.verdict(full))
+                                     - verdict_rank(verdict)) * sign > 0:
+                found.add(frozenset(questions))
+                break
+    return found
+
+
+@settings(max_examples=25, deadline=None)
+@given(answers_dicts())
+def test_the_pruned_search_finds_what_brute_force_finds(kb, data):
+    """The search skips sets of questions that cannot move the verdict; over one and two
+    changes it finds exactly the sets an exhaustive search finds."""
+    answers = parse_answers(data)
+    result = what_if(answers, kb)
+    for flips, sign in ((result.up, 1), (result.down, -1)):
+        for size in (1, 2):
+            brute = _moving_sets(answers, kb, result.verdict, sign, size)
+            if brute:
+                got = {frozenset(q for q, _ in f.changes) for f in flips}
+                assert all(len(f.changes) == size for f in flips)
+                assert got <= brute and (len(got) == MAX_PER_DIRECTION or got == brute)
+                break
+            assert all(len(f.changes) > size for f in flips)
+
+
+def test_only_values_the_form_can_enter(kb):
+    answers = parse_answers(case("mine_starlink_planned")["answers"])
+    for flip in (*what_if(answers, kb).up, *what_if(answers, kb).down):
+        for question, value in flip.changes:
+            if question in ("edge_traffic_pct", "latency_target_ms") and value is not None:
+                step = default_bank().question(question).step
+                assert (value - default_bank().question(question).min) % step == 0
+    farm = {k: v for k, v in case("edge_batch_only")["answers"].items()
+            if k not in ("starlink", "latency_target_ms", "edge_traffic_pct")}
+    result = what_if(parse_answers(farm | {"edge_sites": "none"}), kb)
+    for flip in result.up:  # no edge target without the edge sites that show the question
+        changed = dict(flip.changes)
+        if "latency_target_ms" in changed:
+            assert changed.get("edge_sites") in ("few", "many")
 
 
 def test_publication_of_undisclosed_facts(kb):
@@ -67,6 +158,17 @@ def test_publication_of_undisclosed_facts(kb):
     assert result.verdict == "monitor"
     sla = next(d for d in result.disclosures if "sla_unverified" in d.settles)
     assert sla.verdict == "evaluate" and "F7" in sla.facts
+    assert sla.short_verdict == "monitor" and sla.if_short
+
+
+def test_a_disclosure_can_fall_short(kb):
+    """An internal 99.9% target is a caveat today; an SLA published at 99.5% would cap it."""
+    result = what_if(parse_answers(case("edge_internal_uptime_fallback")["answers"]), kb)
+    assert result.verdict == "evaluate"
+    sla = next(d for d in result.disclosures if d.id == "D1")
+    assert (sla.verdict, sla.short_verdict) == ("evaluate", "monitor")
+    assert "99.5%" in sla.if_short
+    assert "sla_unverified" in result.open_doubts
 
 
 def test_shared_example_is_fast_enough_to_show_on_every_result(kb):
@@ -82,4 +184,6 @@ def test_shared_example_is_fast_enough_to_show_on_every_result(kb):
 def test_candidates_include_thresholds_either_side(kb):
     answers = parse_answers(case("mine_starlink_planned")["answers"])
     values = {v for q, v in candidate_changes(answers, kb) if q == "edge_traffic_pct"}
-    assert {9, 10} <= values
+    assert {0, 5, 10, 15} <= values and not {v for v in values if v % 5}
+    values = {v for q, v in candidate_changes(answers, kb) if q == "latency_target_ms"}
+    assert {310, None} <= values and answers.latency_target_ms == 300  # both sides of 300

@@ -14,7 +14,7 @@ def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
     base = case("startup_backup_tolerant")["answers"]
     people = [("Ana Souza", "CTO"), ("Ben <b>Okafor</b>", "=SRE lead"), ("李雷", "Compliance")]
     answers = [parse_answers({**base, **change}) for change in
-               ({}, {"contractual_sla": True}, {"regulations": ["gdpr"]})]
+               ({}, {"contractual_sla": True}, {"regulations": ["hipaa"]})]
     analysis = analyse(answers, kb)
     pdf = build_team_pdf("Hosting review", people, analysis, kb, bank,
                          generated_at=datetime(2026, 11, 25, tzinfo=UTC))

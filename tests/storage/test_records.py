@@ -73,5 +73,6 @@ def test_markdown_summary_escapes_the_name(kb):
     answers = parse_answers({**ANSWERS, "org_name": "[Click](http://evil) **Acme**"})
     text = summary(answers, evaluate(answers, kb), kb, {"_overall": "<img src=x>"})
     assert "\\[Click\\]\\(http" in text and "\\*\\*Acme" in text and "\\<img" in text
-    assert "Verdict: **Monitor**" in text and "(F10)" in text
+    assert "Verdict: **Monitor**" in text and "F10)" in text
+    assert "- What decided it: " in text
     assert "To ask the account team:" in text
