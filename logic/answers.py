@@ -28,7 +28,7 @@ from pydantic import (
     field_validator,
 )
 
-from logic.bank import AnswerView, AnyQuestion, QuestionBank, default_bank
+from logic.bank import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
 from logic.text import clean, without_direction_controls
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
@@ -48,6 +48,9 @@ class AnswersBase(BaseModel):
     # the instance dict beside the fields, not as a pydantic private attribute: those cost a
     # set-up on every validation, and nearly all answers have none.
     _NONE_PENDING: ClassVar[frozenset[str]] = frozenset()
+    # Per question that offers "Don't know": the answer the verdict takes while it is unknown
+    # (set on the bank's model by build_answers_model).
+    likely_values: ClassVar[dict[str, Any]] = {}
 
     if TYPE_CHECKING:  # the fields are generated from the bank
 
@@ -76,6 +79,20 @@ class AnswersBase(BaseModel):
             doc[UNANSWERED] = sorted(self.unanswered)
         return doc
 
+    @property
+    def unknowns(self) -> tuple[str, ...]:
+        """The questions answered "Don't know" (`unknown`), in the bank's order."""
+        return tuple(q for q in self.likely_values if self.__dict__.get(q) == UNKNOWN)
+
+    def resolved(self) -> AnswersBase:
+        """These answers with each "Don't know" at its most likely answer (what the verdict
+        reads); the same object when nothing is unknown."""
+        unknown = self.unknowns
+        if not unknown:
+            return self
+        return self.replace(**{q: self.likely_values[q] or None if isinstance(
+            self.likely_values[q], list) else self.likely_values[q] for q in unknown})
+
     def replace(self, **changes: Any) -> AnswersBase:
         """A copy with some answers changed (lists kept hashable)."""
         fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
@@ -101,14 +118,20 @@ def _blank_is_none(value: Any) -> Any:
 
 
 def _no_duplicates(cls: Any, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    if values is not None and len(set(values)) != len(values):
+    if isinstance(values, tuple) and len(set(values)) != len(values):
         repeated = sorted(v for v, n in Counter(values).items() if n > 1)
         raise ValueError(f"lists {', '.join(repeated)} more than once")
     return values
 
 
 def _field_type(question: AnyQuestion) -> Any:
-    """The type of one answer, by the question's kind; None always means not answered."""
+    """The type of one answer, by the question's kind, or "unknown" where the question offers
+    "Don't know"; None always means not answered."""
+    base = _kind_type(question)
+    return base | Literal[UNKNOWN] if question.dont_know is not None else base  # type: ignore[valid-type]
+
+
+def _kind_type(question: AnyQuestion) -> Any:
     kind = question.kind
     if kind == "choice":
         return Literal[question.choices()] | None  # type: ignore[valid-type]
@@ -130,8 +153,11 @@ def build_answers_model(bank: QuestionBank) -> type[AnswersBase]:
     fields: dict[str, Any] = {q.id: (_field_type(q), None) for q in bank.questions()}
     lists = [q.id for q in bank.questions() if q.kind == "multi_choice"]
     validators = {"_unique": field_validator(*lists)(_no_duplicates)} if lists else {}
-    return create_model(  # type: ignore[call-overload, no-any-return]
+    model: type[AnswersBase] = create_model(  # type: ignore[call-overload]
         "Answers", __base__=AnswersBase, __validators__=validators, **fields)
+    model.likely_values = {q.id: q.dont_know.likely for q in bank.questions()
+                           if q.dont_know is not None}
+    return model
 
 
 class AnswersError(ValueError):
@@ -174,8 +200,9 @@ def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]
         message = "holds a lone surrogate (\\ud800 to \\udfff), which is not a character"
     if kind in ("tuple_type", "list_type"):
         message = "must be a list of values"
-    if len(loc) > 1 and loc[1].isdigit():
-        message = f"item {int(loc[1]) + 1}: {message}"
+    item = next((part for part in loc[1:] if part.isdigit()), None)
+    if item is not None:
+        message = f"item {int(item) + 1}: {message}"
     return field, message[:300]
 
 
@@ -219,6 +246,8 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             field, message = _describe(error, bank.ids)
+            if field in bank.by_id and bank.by_id[field].dont_know is not None:
+                message += f', or "{UNKNOWN}" for Don\'t know'
             problems.setdefault(field, message)
     given: Any = answers if answers is not None else {
         k: v for k, v in data.items() if k not in problems}

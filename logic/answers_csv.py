@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, parse_answers
-from logic.bank import QuestionBank, default_bank
+from logic.bank import UNKNOWN, QuestionBank, default_bank
 from logic.engine import Outcome, outcome
 from logic.knowledge_base import KnowledgeBase
 from logic.text import clean
+from logic.unknowns import Band, band
 
-RESULT_COLUMNS = ("verdict", "drivers", "blockers", "error")
+RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
+                  "settle_first", "error")
 MAX_BYTES = 5_000_000  # a CSV evaluated at once (the Batch page's upload; the command line)
 MAX_ROWS = 20_000  # rows of one CSV, whatever their line endings
 MAX_CELL_CHARS = 10_000  # one cell; a longer one costs its row, not the file
@@ -46,10 +48,20 @@ def _items(cell: str) -> list[str]:
 
 
 # question kind -> how a cell reads as a value of that kind
-READERS = {"boolean": _boolean, "integer": _whole_number, "multi_choice": _items}
+READERS: dict[str, Callable[[str], Any]] = {
+    "boolean": _boolean, "integer": _whole_number, "multi_choice": _items}
 
 
 _COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Callable[[str], Any]]]] = {}
+
+
+def _or_unknown(reader: Callable[[str], Any] | None) -> Callable[[str], Any]:
+    """A cell reader that also takes `unknown` ("Don't know") for questions that offer it."""
+    def read(cell: str) -> Any:
+        if cell.strip().lower() == UNKNOWN:
+            return UNKNOWN
+        return reader(cell) if reader else cell
+    return read
 
 
 def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
@@ -57,7 +69,13 @@ def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
     per bank)."""
     cached = _COLUMN_READERS.get(id(bank))
     if cached is None or cached[0] is not bank:
-        readers = {q.id: READERS[q.kind] for q in bank.questions() if q.kind in READERS}
+        readers: dict[str, Callable[[str], Any]] = {}
+        for q in bank.questions():
+            kind_reader = READERS.get(q.kind)
+            if q.dont_know is not None:
+                readers[q.id] = _or_unknown(kind_reader)
+            elif kind_reader is not None:
+                readers[q.id] = kind_reader
         cached = _COLUMN_READERS[id(bank)] = (
             bank, {**readers, BANK_VERSION: _whole_number, UNANSWERED: _items})
     return cached[1]
@@ -123,14 +141,19 @@ class RowResult:
     cells: dict[str, str]
     outcome: Outcome | None
     error: str
+    band: Band | None = None  # with "Don't know" answers
 
     def output_row(self, columns: Sequence[str]) -> list[str]:
-        """The input cells in these columns, then verdict, drivers, blockers and error."""
-        done = self.outcome
+        """The input cells in these columns, then verdict, drivers, blockers, caveats, the
+        band and the question to settle first (empty when nothing is unknown), and error."""
+        done, band = self.outcome, self.band
         return [*(self.cells.get(c, "") for c in columns),
                 done.verdict if done else "",
                 LIST_SEPARATOR.join(done.drivers) if done else "",
                 LIST_SEPARATOR.join(done.blockers) if done else "",
+                LIST_SEPARATOR.join(done.caveats) if done else "",
+                band.low if band else "", band.high if band else "",
+                band.settle_first or "" if band else "",
                 self.error]
 
 
@@ -148,7 +171,9 @@ def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator
                             f"{MAX_CELL_CHARS:,}")
             continue
         try:
-            yield RowResult(line, cells, outcome(row_to_answers(cells), kb), "")
+            answers = row_to_answers(cells)
+            yield RowResult(line, cells, outcome(answers, kb), "",
+                            band(answers, kb) if answers.unknowns else None)
         except AnswersError as exc:
             yield RowResult(line, cells, None, str(exc))
 

@@ -48,6 +48,19 @@ class Option(_Strict):
     help: str = ""
 
 
+UNKNOWN = "unknown"  # "Don't know", in files and in the answers, where a question allows it
+UNKNOWN_LABEL = "Don't know"
+
+
+class DontKnow(_Strict):
+    """A question a person may well not know the answer to: "unknown" is then an answer, and
+    the verdict takes `likely` (the most likely answer, `why`) while showing the band of
+    verdicts over every possible answer."""
+
+    likely: Any
+    why: str = Field(min_length=1)
+
+
 class _Question(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=1)
@@ -60,6 +73,7 @@ class _Question(_Strict):
     # rather than a requirement it sets and could relax: "what would change this?" lists
     # changes to it apart, as "if your situation were different".
     situation: bool = False
+    dont_know: DontKnow | None = None  # offer "Don't know" (spelled `unknown` in files)
     visible_when: Condition | None = None
     _visible: Predicate | None = PrivateAttr(default=None)
 
@@ -97,6 +111,8 @@ class ChoiceQuestion(_Question):
         return tuple(o.value for o in self.options)
 
     def label_of(self, value: Any) -> str:
+        if value == UNKNOWN:
+            return UNKNOWN_LABEL
         return next((o.label for o in self.options if o.value == value), str(value))
 
 
@@ -116,6 +132,8 @@ class MultiChoiceQuestion(_Question):
         return len(value or ()) >= self.min_selected  # absent means none apply
 
     def label_of(self, value: Any) -> str:
+        if value == UNKNOWN:
+            return UNKNOWN_LABEL
         labels = {o.value: o.label for o in self.options}
         return ", ".join(labels.get(v, str(v)) for v in value or []) or "None"
 
@@ -130,6 +148,8 @@ class BooleanQuestion(_Question):
         return (True, False)
 
     def label_of(self, value: Any) -> str:
+        if value == UNKNOWN:
+            return UNKNOWN_LABEL
         return {True: "Yes", False: "No"}.get(value, "—")
 
 
@@ -156,6 +176,8 @@ class IntegerQuestion(_Question):
         return self.nullable or value is not None  # empty means `null_label`
 
     def label_of(self, value: Any) -> str:
+        if value == UNKNOWN:
+            return UNKNOWN_LABEL
         if value is None:
             return self.null_label or "—"
         return f"{value:,}{self.unit}"
@@ -314,7 +336,19 @@ def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
                         f"{list(question.choices())}")
     if isinstance(question, MultiChoiceQuestion) and question.min_selected > len(question.options):
         problems.append(f"{question.id}: min_selected is more than there are options")
+    if question.dont_know is not None and not _possible(question, question.dont_know.likely):
+        problems.append(f"{question.id}: dont_know.likely {question.dont_know.likely!r} is not "
+                        "an answer the question allows")
     return problems
+
+
+def _possible(question: AnyQuestion, value: Any) -> bool:
+    if isinstance(question, IntegerQuestion):
+        return (value is None and question.nullable) or (
+            type(value) is int and question.min <= value <= question.max)
+    if isinstance(question, MultiChoiceQuestion):
+        return isinstance(value, list) and set(value) <= set(question.choices())
+    return value in question.choices()
 
 
 _ANY_VALUE = {"multi_choice": ("one",)}  # the least value of a kind that is not None

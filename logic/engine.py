@@ -10,7 +10,15 @@ from typing import Any
 from logic.answers import Answers
 from logic.conditions import Predicate
 from logic.knowledge_base import KnowledgeBase, OpenQuestion, Rule, load_knowledge
-from logic.recommendation import BLOCKERS, DRIVERS, GROUPS, VERDICTS, Reason, Recommendation
+from logic.recommendation import (
+    BLOCKERS,
+    DRIVERS,
+    GROUPS,
+    VERDICTS,
+    Reason,
+    Recommendation,
+    VerdictBand,
+)
 
 _RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 _TOP = len(VERDICTS) - 1
@@ -121,6 +129,9 @@ def verdict_of(answers: Any, kb: KnowledgeBase, muted: frozenset[str] = frozense
     settled (for example `sla_unverified` once an SLA is published). Caveats in `hardened`
     cap at Monitor, like a blocker: the verdict if what is published falls short.
     """
+    resolve = getattr(answers, "resolved", None)
+    if resolve is not None:
+        answers = resolve()
     plan = _plan(kb)
     fired = [
         step for step in plan.steps
@@ -254,15 +265,20 @@ def _outcome(shown: list[_Step], verdict: str) -> Outcome:
 
 
 def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
-    """What `evaluate` decides, without building reasons, scores and open questions."""
+    """What `evaluate` decides, without building reasons, scores and open questions ("Don't
+    know" answers at their most likely values)."""
+    answers = answers.resolved()
     plan = _plan(kb)
     fired = _fired(answers, plan)
     return _outcome(_shown(answers, plan, fired), _verdict(fired))
 
 
 def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
-    """Evaluate one organisation's answers against a knowledge version (default: current)."""
+    """Evaluate one organisation's answers against a knowledge version (default: current).
+    "Don't know" answers are read at their most likely values, and the result carries the
+    band of verdicts over every answer they could be."""
     kb = kb or load_knowledge()
+    given, answers = answers, answers.resolved()
     plan = _plan(kb)
     fired = _fired(answers, plan)
     shown = _shown(answers, plan, fired)
@@ -282,4 +298,16 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
             q.text for q in kb.open_questions if _asked(q, drivers, doubts, verdict)
         ],
         knowledge_version=kb.version,
+        **_band(given, kb),
     )
+
+
+def _band(answers: Answers, kb: KnowledgeBase) -> dict[str, Any]:
+    if not answers.unknowns:
+        return {"band": None, "settle_first": None}
+    from logic.unknowns import band  # the band tries answers through this module
+
+    found = band(answers, kb)
+    assert found is not None
+    return {"band": VerdictBand.model_construct(low=found.low, high=found.high),
+            "settle_first": found.settle_first}

@@ -48,6 +48,14 @@ class Reason:
     group: str = "context"
 
 
+class VerdictBand(BaseModel):
+    """The lowest and highest verdict over every answer the "Don't know" answers could be."""
+
+    model_config = ConfigDict(frozen=True)
+    low: Verdict
+    high: Verdict
+
+
 class Recommendation(BaseModel):
     """What an evaluation returns; serialises to the JSON the command line prints."""
 
@@ -61,3 +69,7 @@ class Recommendation(BaseModel):
     not_applicable: list[Section] = []  # sections with nothing to fit (their score is 0)
     open_questions: list[str]
     knowledge_version: str
+    # With "Don't know" answers: the verdict above reads them at their most likely values;
+    # the band spans every answer they could be, and `settle_first` narrows it most.
+    band: VerdictBand | None = None
+    settle_first: str | None = None

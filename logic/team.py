@@ -14,7 +14,7 @@ from statistics import median_low
 from typing import Any
 
 from logic.answers import Answers, validate
-from logic.bank import AnyQuestion, QuestionBank, default_bank
+from logic.bank import UNKNOWN, AnyQuestion, QuestionBank, default_bank
 from logic.engine import evaluate, verdict_of
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import VERDICTS, Recommendation, verdict_rank
@@ -72,7 +72,13 @@ CONSENSUS = {"integer": _median, "text": _first}
 
 def consensus_value(question: AnyQuestion, values: list[Any]) -> Any:
     """The team's answer to one question: for a fact about the organisation the strictest any
-    respondent gave; otherwise by the question's kind."""
+    respondent gave; otherwise by the question's kind. "Don't know" counts only when nobody
+    knows."""
+    known = [v for v in values if not (isinstance(v, str) and v == UNKNOWN)]
+    if len(known) < len(values):  # "Don't know" gives way to anyone who knows
+        if all(v is None for v in known):
+            return UNKNOWN
+        values = known
     if question.fact:
         return _strictest(question, values)
     return CONSENSUS.get(question.kind, _most_common)(question, values)

@@ -277,6 +277,7 @@ def _search(answers: Answers, kb: KnowledgeBase, verdict: str,
 def what_if(answers: Answers, kb: KnowledgeBase, bank: QuestionBank | None = None) -> WhatIf:
     """The changes that would move this verdict, and the disclosures that would, both ways."""
     bank = bank or default_bank()
+    answers = answers.resolved()  # "Don't know" at its most likely answer
     rec = evaluate(answers, kb)
     verdict = rec.verdict
     up, down, flips = _search(answers, kb, verdict, bank)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from logic.bank import QuestionBank
+from logic.bank import UNKNOWN, QuestionBank
 from logic.conditions import Leaf, fold
 
 _OPS = {
@@ -16,7 +16,7 @@ _OPS = {
 def value_text(bank: QuestionBank, question_id: str, value: Any) -> str:
     """How a value reads to a person ('Yes', '99.9%', 'GDPR, SOX', 'Not latency-sensitive')."""
     question = bank.question(question_id)
-    if question.kind == "multi_choice":
+    if question.kind == "multi_choice" and value != UNKNOWN:
         return question.label_of(value if isinstance(value, list) else [value])
     return question.label_of(value)
 
@@ -121,3 +121,20 @@ def robustness_text(result: Any) -> tuple[str, str]:
         return "Robust", "no single answer change moves this verdict; it takes at least two."
     return "Fragile", (f"{result.single_flips} single answer change(s) would move this verdict; "
                        "the ones that matter most are listed.")
+
+
+def band_text(rec: Any, kb: Any, bank: QuestionBank, unknown: tuple[str, ...]) -> str | None:
+    """What "Don't know" answers mean for the verdict, or None when nothing is unknown:
+    which questions, the verdict's band, and the one to settle first (**bold** marks ours)."""
+    if rec.band is None:
+        return None
+    names = ", ".join(f"“{bank.question(q).label}”" for q in unknown)
+    low, high = kb.verdicts[rec.band.low].label, kb.verdicts[rec.band.high].label
+    span = (f"it stays **{low}** whatever they turn out to be" if low == high else
+            f"over every answer they could be it ranges from **{low}** to **{high}**")
+    text = (f"You answered “Don't know” to {names}. The verdict reads each at its most likely "
+            f"answer; {span}.")
+    if rec.settle_first:
+        text += (f" Settle first: “{bank.question(rec.settle_first).label}”, the answer that "
+                 "narrows the range most.")
+    return text

@@ -27,6 +27,7 @@ from logic.text import clean
 from logic.whatif import what_if
 from questions import flow
 from questions.describe import (
+    band_text,
     disclosure_lines,
     flip_groups,
     no_disclosure_text,
@@ -42,6 +43,7 @@ def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: Kno
                  when: datetime, s: dict[str, ParagraphStyle]) -> list[Any]:
     name = clean(default_bank().organisation(answers)) or "Your organisation"
     banner = verdict_banner(rec.verdict, text.verdict.label, text.verdict.summary, s)
+    uncertain = band_text(rec, kb, default_bank(), answers.unknowns)
     return [
         Paragraph("HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
         Paragraph(markup(name), s["title"]),
@@ -50,6 +52,7 @@ def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: Kno
             f"(published {markup(kb.published)})", s["muted"]),
         Spacer(1, 8),
         banner,
+        *([Spacer(1, 4), Paragraph(_bold(uncertain), s["body"])] if uncertain else []),
     ]
 
 
@@ -79,9 +82,11 @@ def _reasons(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
                               Paragraph("<b>Reason</b>", s["small"]),
                               Paragraph("<b>From the article</b>", s["small"])]]
     group = None
+    spans: list[int] = []
     for reason in text.reasons:
         if reason.group_title != group:
             group = reason.group_title
+            spans.append(len(rows))
             rows.append([Paragraph(f"<b>{markup(group)}</b>", s["small"]), "", ""])
         quotes = "<br/>".join(f"<b>{f.id}</b> “{markup(f.quote)}”" for f in reason.facts)
         rows.append([
@@ -90,7 +95,7 @@ def _reasons(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
             Paragraph(quotes, s["small"]),
         ])
     return [Paragraph("Why: each reason and the article's words it rests on", s["h2"]),
-            grid(rows, [12 * mm, WIDTH * 0.48 - 12 * mm, WIDTH * 0.52])]
+            grid(rows, [12 * mm, WIDTH * 0.48 - 12 * mm, WIDTH * 0.52], spans=tuple(spans))]
 
 
 def _section_notes(text: Explained, titles: dict[str, str],

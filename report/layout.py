@@ -45,9 +45,13 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
+def grid(rows: list[list[Any]], widths: list[float], header: bool = True,
+         spans: tuple[int, ...] = ()) -> Table:
+    """A ruled table; rows whose index is in `spans` run across every column (a group's
+    heading)."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     commands: list[tuple[Any, ...]] = [
+        *(("SPAN", (0, row), (-1, row)) for row in spans),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -8,6 +8,7 @@ from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 from logic.text import markdown_plain
+from questions.describe import band_text
 
 
 def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
@@ -20,6 +21,8 @@ def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
         f"**Does the SpaceX–Claude hosting deal matter to us? {name}**",
         "",
         f"Verdict: **{text.verdict.label}**. {text.verdict.summary}",
+        *(["", uncertain] if (uncertain := band_text(rec, kb, default_bank(),
+                                                     answers.unknowns)) else []),
         "",
         "Relevant: " + (", ".join(d.label for d in text.drivers) or "nothing in our answers"),
         "Held back by: " + (", ".join(b.label for b in text.blockers) or "nothing caps it"),

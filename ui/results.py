@@ -16,6 +16,7 @@ from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 from questions import flow
+from questions.describe import band_text
 from report import build_pdf, file_name
 from report.markdown import summary
 from storage import OVERALL, StorageLimit
@@ -54,6 +55,9 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     who = plain(name) if name else "your organisation"
     st.subheader(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
+    uncertain = band_text(rec, kb, bank(), answers.unknowns)
+    if uncertain:
+        st.info(uncertain, icon=":material/help:")
     drivers, blockers = st.columns(2)
     with drivers:
         st.markdown("##### What makes it relevant")

@@ -28,6 +28,11 @@ def note_key(question_id: str) -> str:
     return f"note__{question_id}"
 
 
+def dont_know_key(question_id: str) -> str:
+    """The widget key of a question's "Don't know" box (numbers and lists)."""
+    return f"dont_know__{question_id}"
+
+
 @dataclass
 class TeamContext:
     """Answering for a team: through its invite link, or revising as a known respondent."""
@@ -145,6 +150,7 @@ def load(form: dict[str, Any], notes: dict[str, str] | None = None,
     for question in bank().questions():
         st.session_state.pop(question.id, None)
         st.session_state.pop(note_key(question.id), None)
+        st.session_state.pop(dont_know_key(question.id), None)
     st.session_state.pop(OVERALL_NOTE_KEY, None)
 
 

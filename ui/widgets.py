@@ -8,6 +8,8 @@ from typing import Any
 import streamlit as st
 
 from logic.bank import (
+    UNKNOWN,
+    UNKNOWN_LABEL,
     BooleanQuestion,
     ChoiceQuestion,
     IntegerQuestion,
@@ -15,13 +17,25 @@ from logic.bank import (
     TextQuestion,
 )
 from storage.store import MAX_NOTE_CHARS
-from ui.state import note_key
+from ui.state import dont_know_key, note_key
 
 RADIO_MAX_OPTIONS = 5
 
 
+def _with_unknown(q: Any, values: list[Any]) -> list[Any]:
+    return [*values, UNKNOWN] if q.dont_know is not None else values
+
+
+def _dont_know(q: Any) -> bool:
+    """A "Don't know" box beside a number or a list; whether it is ticked."""
+    if q.dont_know is None:
+        return False
+    return bool(st.checkbox(UNKNOWN_LABEL, key=dont_know_key(q.id),
+                            help=f"The verdict then takes: {q.dont_know.why}"))
+
+
 def _choice(q: ChoiceQuestion) -> None:
-    values = [o.value for o in q.options]
+    values = _with_unknown(q, [o.value for o in q.options])
     if len(values) <= RADIO_MAX_OPTIONS:
         st.radio(q.label, values, index=None, format_func=q.label_of, key=q.id, help=q.help,
                  horizontal=True)
@@ -31,23 +45,24 @@ def _choice(q: ChoiceQuestion) -> None:
 
 
 def _multi_choice(q: MultiChoiceQuestion) -> None:
+    unknown = bool(st.session_state.get(dont_know_key(q.id)))
     st.multiselect(q.label, [o.value for o in q.options], format_func=lambda v: q.label_of([v]),
-                   key=q.id, help=q.help,
+                   key=q.id, help=q.help, disabled=unknown,
                    placeholder="Choose one or more" if q.min_selected else "None apply")
+    _dont_know(q)
 
 
 def _boolean(q: BooleanQuestion) -> None:
-    st.radio(q.label, [True, False], index=None, format_func=q.label_of, key=q.id, help=q.help,
-             horizontal=True)
+    st.radio(q.label, _with_unknown(q, [True, False]), index=None, format_func=q.label_of,
+             key=q.id, help=q.help, horizontal=True)
 
 
 def _integer(q: IntegerQuestion) -> None:
-    if q.nullable:
-        st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
-                        key=q.id, help=q.help, placeholder=q.null_label)
-    else:
-        st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
-                        key=q.id, help=q.help, placeholder=f"{q.min} to {q.max}")
+    unknown = bool(st.session_state.get(dont_know_key(q.id)))
+    st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
+                    key=q.id, help=q.help, disabled=unknown,
+                    placeholder=q.null_label if q.nullable else f"{q.min} to {q.max}")
+    _dont_know(q)
 
 
 def _text(q: TextQuestion) -> None:
@@ -87,10 +102,20 @@ def note(question_id: str, label: str, notes: dict[str, str]) -> None:
     notes[question_id] = st.session_state[key]
 
 
+BOXED = ("integer", "multi_choice")  # kinds whose "Don't know" is a box beside the input
+
+
 def render(question: Any, answers: dict[str, Any]) -> Any:
-    """Draw the question's widget seeded from `answers`; store and return what it holds."""
+    """Draw the question's widget seeded from `answers`; store and return what it holds
+    ("unknown" when its "Don't know" box is ticked)."""
+    boxed = question.dont_know is not None and question.kind in BOXED
     if question.id not in st.session_state:
-        st.session_state[question.id] = _seed(question, answers.get(question.id))
+        value = answers.get(question.id)
+        if boxed:
+            st.session_state[dont_know_key(question.id)] = value == UNKNOWN
+            value = None if value == UNKNOWN else value
+        st.session_state[question.id] = _seed(question, value)
     RENDERERS[question.kind](question)
-    answers[question.id] = st.session_state[question.id]
+    unknown = boxed and st.session_state.get(dont_know_key(question.id))
+    answers[question.id] = UNKNOWN if unknown else st.session_state[question.id]
     return answers[question.id]

@@ -7,8 +7,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from logic.bank import default_bank
+from logic.bank import UNKNOWN, default_bank
 from tests.conftest import ROOT, complete
+from ui.state import dont_know_key
 
 WIDGET_KINDS = ("radio", "selectbox", "multiselect", "number_input", "slider", "text_input")
 
@@ -48,8 +49,11 @@ def fill_section(at: AppTest, answers: dict[str, Any]) -> set[str]:
             return done
         for key in todo:
             value = answers[key]
-            empty_text = value is None and default_bank().by_id[key].kind == "text"
-            widget(at, key).set_value("" if empty_text else value)
+            kind = default_bank().by_id[key].kind
+            if value == UNKNOWN and kind in ("integer", "multi_choice"):  # its box, not input
+                next(c for c in at.checkbox if c.key == dont_know_key(key)).check()
+            else:
+                widget(at, key).set_value("" if value is None and kind == "text" else value)
             done.add(key)
         at.run()
 

@@ -79,3 +79,15 @@ def test_batch_refuses_oversized_and_non_utf8_files():
     at.get("file_uploader")[0].set_value(("latin.csv", "org_name\ncafé".encode("latin-1"),
                                           "text/csv")).run()
     assert any("not UTF-8" in e.value for e in at.error)
+
+
+def test_dont_know_answers_show_the_band_and_what_to_settle_first():
+    answers = {**case("edge_gdpr_only")["answers"], "edge_traffic_pct": "unknown",
+               "uptime_target": "unknown", "regulations": "unknown"}
+    at = fill_all(start(), answers)
+    assert not at.exception
+    info = " ".join(i.value for i in at.info)
+    assert "You answered “Don't know” to" in info and "Uptime target" in info
+    assert "ranges from **No action** to **Evaluate**" in info
+    assert "Settle first: “Share of your AI requests that start at edge sites (%)”" in info
+    assert at.session_state["session"].form["edge_traffic_pct"] == "unknown"

@@ -109,7 +109,9 @@ def test_csv_good_rows_come_out_beside_bad_ones(tmp_path):
     assert out[2]["org_name"].startswith("'="), "formula cells are neutralised"
     assert out[2]["workloads"] == "inference;batch"
     assert list(out[0])[: len(good)] == list(good), "input columns are repeated first"
-    assert list(out[0])[-4:] == ["verdict", "drivers", "blockers", "error"]
+    assert list(out[0])[-8:] == ["verdict", "drivers", "blockers", "caveats", "band_low",
+                                 "band_high", "settle_first", "error"]
+    assert out[0]["band_low"] == out[0]["settle_first"] == "", "nothing unknown, no band"
     assert "line 3" in done.stderr and "1 of 3 rows invalid" in done.stderr
 
 

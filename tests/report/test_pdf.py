@@ -157,3 +157,16 @@ def test_file_name_is_safe():
 def test_any_name_builds(kb, bank, org_name):
     pdf = _pdf(kb, bank, _named(org_name))
     assert pdf.startswith(b"%PDF-")
+
+
+def test_pdf_shows_the_band_caveats_groups_and_sections_not_applicable(kb, bank):
+    answers = {**case("edge_gdpr_only")["answers"], "edge_traffic_pct": "unknown"}
+    text = " ".join(pdf_text(_pdf(kb, bank, answers)).split())
+    assert "You answered “Don't know” to “Share of your AI requests" in text
+    assert "it ranges from No action to Evaluate" in text
+    assert "Still open, without holding it back" in text and "Compliance unverified" in text
+    assert "What decided it" in text
+    assert "Don't know" in text  # the appendix shows the answer as given
+    retailer = " ".join(pdf_text(_pdf(kb, bank, case("retailer_nothing_relevant")["answers"]))
+                        .split())
+    assert "Edge and connectivity: not applicable" in retailer
