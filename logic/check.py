@@ -164,13 +164,14 @@ class CheckReport:
     capped_silently: list[str] = field(default_factory=list)  # ceilings that cap, no blocker
     denied: list[str] = field(default_factory=list)  # a rule denies what another adds
     over_claims: list[str] = field(default_factory=list)  # a reason claims a higher verdict
+    repeats: list[str] = field(default_factory=list)  # two reasons say the same thing
     overrides: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not (self.never_fire or self.dead_floors or self.contradictions
                     or self.without_reason or self.capped_silently or self.denied
-                    or self.over_claims)
+                    or self.over_claims or self.repeats)
 
     def lines(self) -> list[str]:
         out = [f"checked {self.samples:,} sampled answer sets"]
@@ -183,6 +184,7 @@ class CheckReport:
                 "and names no blocker" for r in self.capped_silently]
         out += [f"REASONS CONTRADICT: {d}" for d in self.denied]
         out += [f"REASON CLAIMS MORE THAN THE VERDICT: {c}" for c in self.over_claims]
+        out += [f"REASONS REPEAT EACH OTHER: {r}" for r in self.repeats]
         if self.overrides:
             out.append(f"{len(self.overrides)} floor/ceiling pairs fire together and resolve by "
                        "the documented precedence (the lowest ceiling caps the highest floor)")
@@ -259,7 +261,15 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
     report.contradictions = sorted(set(report.contradictions))
     report.denied = sorted(set(report.denied))
     report.over_claims = sorted(set(report.over_claims))
+    report.repeats = sorted(set(report.repeats))
     return report
+
+
+def _says(rule: Rule) -> tuple[Any, ...]:
+    """What a reason amounts to: what it adds, holds back, leaves open or denies, on which
+    facts. Two reasons shown together that amount to the same say it twice."""
+    return (frozenset(rule.drivers), frozenset(rule.blockers), frozenset(rule.caveats),
+            frozenset(rule.denies), frozenset(rule.facts))
 
 
 def _reasons_agree(fired: list[Rule], kb: KnowledgeBase,
@@ -267,6 +277,13 @@ def _reasons_agree(fired: list[Rule], kb: KnowledgeBase,
     """Two reasons shown together must not contradict each other (one adding a driver another
     says does not apply), and no reason may claim a verdict above the one shown (the words a
     verdict's `claims` lists)."""
+    seen: dict[tuple[Any, ...], str] = {}
+    for rule in fired:
+        said = _says(rule)
+        if said in seen:
+            report.repeats.append(f"{seen[said]} and {rule.id} say the same thing (same effect, "
+                                  "same facts): merge them or make them exclusive")
+        seen.setdefault(said, rule.id)
     added = {d: r.id for r in fired for d in r.drivers}
     for rule in fired:
         for driver in rule.denies:

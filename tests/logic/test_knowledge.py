@@ -115,3 +115,41 @@ def test_a_cap_that_names_no_blocker_is_refused_at_load_and_by_the_check(tmp_pat
     report = check_rules(kb.model_copy(update={"rules": rules}), samples=3000, per_rule=100)
     assert not report.ok and report.capped_silently == ["R21"]
     assert "CAPPED WITHOUT A BLOCKER: R21" in "\n".join(report.lines())
+
+
+def _rule(data, rule_id):
+    return next(r for r in data["rules"] if r["id"] == rule_id)
+
+
+def test_the_rules_check_fails_on_reasons_that_contradict_each_other(tmp_path):
+    from logic.check import check_rules
+
+    def deny(data):  # a specialised seeker without edge sites "has no diversification need"
+        _rule(data, "R9")["denies"].append("diversification")
+
+    report = check_rules(load_file(_broken(tmp_path, deny)), samples=3000, per_rule=100)
+    assert not report.ok
+    assert "R7 adds diversification, R9 says it does not apply" in report.denied
+
+
+def test_the_rules_check_fails_on_a_reason_that_claims_more_than_the_verdict(tmp_path):
+    from logic.check import check_rules
+
+    def boast(data):  # the backup rule, a Monitor floor, promising a pilot
+        _rule(data, "R6")["reason"] += " Plan a pilot."
+
+    report = check_rules(load_file(_broken(tmp_path, boast)), samples=3000, per_rule=100)
+    assert not report.ok
+    assert any(c.startswith("R6 says 'pilot' on a monitor result") for c in report.over_claims)
+    assert "REASON CLAIMS MORE THAN THE VERDICT" in "\n".join(report.lines())
+
+
+def test_the_rules_check_fails_on_two_reasons_saying_the_same_thing(tmp_path):
+    from logic.check import check_rules
+
+    def overlap(data):  # the contractual-SLA rule no longer leaves 24x7 to its own rule
+        _rule(data, "R12")["when"] = {"q": "contractual_sla", "eq": True}
+
+    report = check_rules(load_file(_broken(tmp_path, overlap)), samples=3000, per_rule=100)
+    assert not report.ok
+    assert any(r.startswith("R12 and R35 say the same thing") for r in report.repeats)
