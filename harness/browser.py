@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from logic.bank import IntegerQuestion, default_bank
+from logic.bank import UNKNOWN, IntegerQuestion, default_bank
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -44,7 +44,10 @@ class AppPage:
 
     def set(self, key: str, value: Any) -> None:
         question = self.bank.question(key)
-        getattr(self, f"_set_{question.kind}")(question, value)
+        if value == UNKNOWN and question.kind in ("integer", "multi_choice"):
+            self.widget(f"dont_know__{key}").locator("label").first.click()  # its box
+        else:
+            getattr(self, f"_set_{question.kind}")(question, value)
         self.settle()
 
     def _set_choice(self, question: Any, value: Any) -> None:

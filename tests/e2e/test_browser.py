@@ -69,6 +69,19 @@ def test_many_sites_leaves_the_follow_ups_empty_and_the_section_incomplete(page,
     assert app.widget("uptime_target").is_visible(), "complete once every follow-up is answered"
 
 
+def test_dont_know_in_a_browser(page, app_url):
+    """Ticking "Don't know" beside a number greys the number out, and the result shows the band
+    and the question to settle first; "Don't know" on a choice is one more option."""
+    app = AppPage(page, app_url).open()
+    answers = {**case("edge_gdpr_only")["answers"], "edge_traffic_pct": "unknown",
+               "uptime_target": "unknown"}
+    app.fill(answers)
+    page.get_by_text("You answered “Don't know” to").wait_for(timeout=30_000)
+    text = page.get_by_text("You answered “Don't know” to").inner_text()
+    assert "ranges from No action to Evaluate" in text
+    assert "Settle first: “Share of your AI requests that start at edge sites (%)”" in text
+
+
 def test_pdf_download_in_a_browser(page, app_url):
     app = AppPage(page, app_url).open()
     app.fill(case("hospital_backup_hipaa")["answers"])
