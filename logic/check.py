@@ -267,7 +267,8 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
 
 def _says(rule: Rule) -> tuple[Any, ...]:
     """What a reason amounts to: what it adds, holds back, leaves open or denies, on which
-    facts. Two reasons shown together that amount to the same say it twice."""
+    facts. Two reasons shown together that amount to the same, drawn from some of the same
+    answers, say it twice."""
     return (frozenset(rule.drivers), frozenset(rule.blockers), frozenset(rule.caveats),
             frozenset(rule.denies), frozenset(rule.facts))
 
@@ -277,13 +278,13 @@ def _reasons_agree(fired: list[Rule], kb: KnowledgeBase,
     """Two reasons shown together must not contradict each other (one adding a driver another
     says does not apply), and no reason may claim a verdict above the one shown (the words a
     verdict's `claims` lists)."""
-    seen: dict[tuple[Any, ...], str] = {}
+    seen: dict[tuple[Any, ...], list[Rule]] = {}
     for rule in fired:
-        said = _says(rule)
-        if said in seen:
-            report.repeats.append(f"{seen[said]} and {rule.id} say the same thing (same effect, "
-                                  "same facts): merge them or make them exclusive")
-        seen.setdefault(said, rule.id)
+        same = seen.setdefault(_says(rule), [])
+        report.repeats += [f"{other.id} and {rule.id} say the same thing (same effect, same "
+                           "facts, some of the same answers): merge them or make them exclusive"
+                           for other in same if other.questions() & rule.questions()]
+        same.append(rule)
     added = {d: r.id for r in fired for d in r.drivers}
     for rule in fired:
         for driver in rule.denies:

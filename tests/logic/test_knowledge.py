@@ -153,3 +153,4 @@ def test_the_rules_check_fails_on_two_reasons_saying_the_same_thing(tmp_path):
     report = check_rules(load_file(_broken(tmp_path, overlap)), samples=3000, per_rule=100)
     assert not report.ok
     assert any(r.startswith("R12 and R35 say the same thing") for r in report.repeats)
+    assert not any("R28" in r for r in report.repeats), "other answers, other reasons"
