@@ -1,5 +1,6 @@
-"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]` and
-`python -m logic check-rules [--knowledge VERSION]`."""
+"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]`,
+`python -m logic check-rules [--knowledge VERSION|all]` and
+`python -m logic reevaluate --knowledge VERSION [--csv] [--database URL]`."""
 
 from __future__ import annotations
 
@@ -44,9 +45,29 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _check_rules(args: argparse.Namespace) -> int:
     from logic.check import check_rules
 
-    report = check_rules(load_knowledge(args.knowledge), samples=args.samples)
-    print("\n".join(report.lines()))
-    return 0 if report.ok else 1
+    versions = available_versions() if args.knowledge == "all" else [args.knowledge]
+    failed = 0
+    for version in versions:
+        report = check_rules(load_knowledge(version), samples=args.samples)
+        print(f"== {version}")
+        print("\n".join(report.lines()))
+        failed += not report.ok
+    return 1 if failed else 0
+
+
+def _reevaluate(args: argparse.Namespace) -> int:
+    from storage.db import secrets_url
+    from storage.reevaluate import as_csv, as_table, reevaluate
+    from storage.store import Store
+
+    load_knowledge(args.knowledge)  # an unknown version fails here, before the database
+    store = Store.open(args.database or secrets_url())
+    try:
+        result = reevaluate(store, args.knowledge)
+    finally:
+        store.close()
+    sys.stdout.write(as_csv(result) if args.csv else as_table(result) + "\n")
+    return 0
 
 
 VERSIONS_HELP = "a knowledge version id: " + ", ".join(available_versions())
@@ -61,9 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(run=_evaluate)
     check = commands.add_parser("check-rules", help="look for rules that never fire, dead "
                                 "floors, contradictions and answers without a reason")
-    check.add_argument("--knowledge", default=DEFAULT_VERSION, help=VERSIONS_HELP)
+    check.add_argument("--knowledge", default="all",
+                       help=VERSIONS_HELP + "; or all (the default)")
     check.add_argument("--samples", type=int, default=20_000, help="random answer sets to try")
     check.set_defaults(run=_check_rules)
+    again = commands.add_parser(
+        "reevaluate", help="list saved assessments and teams whose verdict (or band) a knowledge "
+        "version would change; reads the database, never writes it")
+    again.add_argument("--knowledge", required=True, help=VERSIONS_HELP)
+    again.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    again.add_argument("--database", default=None,
+                       help="a database URL (default: as the app is configured)")
+    again.set_defaults(run=_reevaluate)
     return parser
 
 

@@ -17,19 +17,41 @@ from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, VERDICTS, Blocker,
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "2026-11-article"
 
-FactId = Annotated[str, Field(pattern=r"^F\d+$")]
+FactId = Annotated[str, Field(pattern=r"^[A-Z]\d+$")]  # F for the article's, others later
+Strength = Literal["primary", "secondary", "weak"]
+RULE_STRENGTHS = ("primary", "secondary")  # a rule may rest only on these; weak is context
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Source(_Strict):
+    """Where a fact was published: `address` an https URL; `shipped` names a source text the
+    project ships (the article), against which every quote is checked."""
+
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    address: str | None = Field(default=None, pattern=r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/\S*)?$")
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    shipped: str | None = None
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Source:
+        if not self.address and not self.shipped:
+            raise ValueError("a source needs an address or a shipped text")
+        return self
+
+
 class Fact(_Strict):
-    """One fact from the source, with its verbatim quote."""
+    """One fact, with the source's words: verbatim from a shipped text, or as reported."""
 
     id: FactId
     quote: str = Field(min_length=1)
     summary: str = Field(min_length=1)
+    source: Source | None = None
+    strength: Strength | None = None
+    note: str = ""  # why a fact is weaker than its publisher, say
 
 
 class Rule(_Strict):
@@ -204,14 +226,24 @@ class KnowledgeBase(_Strict):
             missing = [f for f in item.facts if f not in known]
             if missing:
                 raise ValueError(f"{item.id} cites unknown fact(s) {missing}")
+        weak = {f.id for f in self.facts if f.strength == "weak"}
+        for item in cited:
+            leaning = sorted(set(item.facts) & weak)
+            if leaning:
+                raise ValueError(f"{item.id} rests on weak fact(s) {leaning}: weak sources are "
+                                 "context only")
         defaults = [r.id for r in self.rules if r.default]
         if len(defaults) != 1 or not self.rules[-1].default:
             raise ValueError("exactly one rule, the last, must be the `default: true` baseline")
+        used = {x for r in self.rules for x in (*r.drivers, *r.blockers, *r.caveats, *r.denies)}
+        used |= {x for q in self.open_questions for x in (*q.when_drivers, *q.when_blockers)}
+        used |= {b for d in self.disclosures for b in d.settles}
         for name, vocabulary, table in (
             ("scores", SECTIONS, self.scores), ("verdicts", VERDICTS, self.verdicts),
             ("drivers", DRIVERS, self.drivers), ("blockers", BLOCKERS, self.blockers),
         ):
-            missing = sorted(set(vocabulary) - set(table))
+            needed = set(vocabulary) if name in ("scores", "verdicts") else used & set(vocabulary)
+            missing = sorted(needed - set(table))
             if missing:
                 raise ValueError(f"{name} without an entry: {missing}")
             unknown = sorted(set(table) - set(vocabulary))

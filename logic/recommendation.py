@@ -16,6 +16,8 @@ Blocker = Literal[
     "conservative_appetite", "claude_not_adopted", "host_not_chosen",
     # from the report's bottom line (shown as caveats):
     "benchmarks_unpublished",
+    # from the public record after the report (version 2026-12-public-record):
+    "capacity_revocable", "no_customer_offering",
 ]
 OWN_POSITION: frozenset[str] = frozenset(
     {"conservative_appetite", "claude_not_adopted", "host_not_chosen"})

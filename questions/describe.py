@@ -138,3 +138,32 @@ def band_text(rec: Any, kb: Any, bank: QuestionBank, unknown: tuple[str, ...]) -
         text += (f" Settle first: “{bank.question(rec.settle_first).label}”, the answer that "
                  "narrows the range most.")
     return text
+
+
+def later_record_text(result: Any, old_kb: Any, new_kb: Any) -> tuple[str, list[str],
+                                                                       list[str]]:
+    """'What later public reports change': a headline, the differences (drivers, blockers,
+    caveats, reasons added and removed), and the sources behind what is added."""
+    old, new = old_kb.verdicts[result.old.verdict].label, new_kb.verdicts[result.new.verdict].label
+    if not result.anything_changed:
+        return (f"Later public reports (knowledge version {new_kb.version}) change nothing here: "
+                f"the verdict stays **{old}** with the same reasons.", [], [])
+    headline = (f"Under the later public record (knowledge version {new_kb.version}) the verdict "
+                + (f"would be **{new}** instead of **{old}**." if result.verdict_changed
+                   else f"stays **{old}**, for partly different reasons."))
+    label = {**old_kb.blockers, **new_kb.blockers}
+    drivers = {**old_kb.drivers, **new_kb.drivers}
+    changes = [f"Driver added: {drivers[d].label}" for d in result.drivers_added]
+    changes += [f"Driver gone: {drivers[d].label}" for d in result.drivers_removed]
+    changes += [f"Blocker added: {label[b].label} ({label[b].summary})"
+                for b in result.blockers_added]
+    changes += [f"Blocker gone: {label[b].label}" for b in result.blockers_removed]
+    changes += [f"Still open, added: {label[c].label} ({label[c].summary})"
+                for c in result.caveats_added]
+    changes += [f"Still open, gone: {label[c].label}" for c in result.caveats_removed]
+    changes += [f"Reason added, {r}" for r in result.rules_added]
+    changes += [f"Reason no longer given, {r}" for r in result.rules_removed]
+    sources = [f"{f.id}: {f.summary} ({f.source.publisher}, {f.source.date or 'undated'}; "
+               f"{f.strength} source; {f.source.address or f.source.shipped})"
+               for f in result.sources if f.source is not None]
+    return headline, changes, sources

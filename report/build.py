@@ -20,8 +20,9 @@ from reportlab.platypus import (
 
 from logic.answers import Answers
 from logic.bank import QuestionBank, default_bank
+from logic.compare import compare, later_version
 from logic.explain import Explained, explain
-from logic.knowledge_base import KnowledgeBase
+from logic.knowledge_base import KnowledgeBase, load_knowledge
 from logic.recommendation import Recommendation
 from logic.text import clean
 from logic.whatif import what_if
@@ -30,6 +31,7 @@ from questions.describe import (
     band_text,
     disclosure_lines,
     flip_groups,
+    later_record_text,
     no_disclosure_text,
     no_flip_text,
     robustness_text,
@@ -53,7 +55,24 @@ def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: Kno
         Spacer(1, 8),
         banner,
         *([Spacer(1, 4), Paragraph(_bold(uncertain), s["body"])] if uncertain else []),
+        *_later_record(answers, kb, s),
     ]
+
+
+def _later_record(answers: Answers, kb: KnowledgeBase,
+                  s: dict[str, ParagraphStyle]) -> list[Any]:
+    later = later_version(kb.version)
+    if later is None:
+        return []
+    new_kb = load_knowledge(later)
+    headline, changes, sources = later_record_text(compare(answers, kb, new_kb), kb, new_kb)
+    story: list[Any] = [Paragraph("What later public reports change", s["h3"]),
+                        Paragraph(_bold(headline), s["body"])]
+    story += [Paragraph("• " + markup(c), s["small"]) for c in changes]
+    if sources:
+        story.append(Paragraph("Sources", s["small"]))
+        story += [Paragraph("• " + markup(x), s["small"]) for x in sources]
+    return story
 
 
 def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,20 @@ class Link(Base):
     respondent_id: Mapped[int | None] = mapped_column(ForeignKey("respondents.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+SECRETS_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml"
+
+
+def secrets_url(path: Path = SECRETS_FILE) -> str | None:
+    """`[connections.hosting_fit] url` from the app's secrets file, as the app reads it, for
+    command lines that run outside Streamlit; None when there is no such file or entry."""
+    if not path.exists():
+        return None
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    url = data.get("connections", {}).get("hosting_fit", {}).get("url")
+    return str(url) if url else None
 
 
 def resolve_url(configured: str | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from logic.knowledge_base import DEFAULT_VERSION, KnowledgeBase, Rule, available_versions
+from logic.knowledge_base import DEFAULT_VERSION, Fact, KnowledgeBase, Rule, available_versions
 from logic.recommendation import OWN_POSITION
 from questions.describe import describe_condition
 from ui.resources import bank, knowledge
@@ -27,6 +27,15 @@ def _effect(rule: Rule, kb: KnowledgeBase) -> str:
     if rule.when_verdict_at_least:
         parts.append(f"shown at {kb.verdicts[rule.when_verdict_at_least].label} or above")
     return "; ".join(parts) or "explains only"
+
+
+def _source(fact: Fact) -> str:
+    if fact.source is None:
+        return "—"
+    where = fact.source.address or f"shipped with the project ({fact.source.shipped})"
+    date = f", {fact.source.date}" if fact.source.date else ""
+    note = f". {fact.note}" if fact.note else ""
+    return f"{fact.source.title}. {fact.source.publisher}{date}. {where}{note}"
 
 
 def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
@@ -83,8 +92,14 @@ def knowledge_page() -> None:
         "undisclosed or unverified only caps it."
     )
     st.subheader(f"Facts ({len(kb.facts)})")
-    st.table(pd.DataFrame([{"Fact": f.id, "In short": f.summary, "Quote": f.quote}
-                           for f in kb.facts]).set_index("Fact"))
+    st.caption("Strength: primary (the company's own page, a filing, an official document), "
+               "secondary (a news report quoting a primary), weak (context only: no rule rests "
+               "on it).")
+    st.table(pd.DataFrame([{
+        "Fact": f.id, "In short": f.summary, "Quote": f.quote,
+        "Source": _source(f), "Strength": (f.strength or "—")
+        + (" (context only)" if f.strength == "weak" else ""),
+    } for f in kb.facts]).set_index("Fact"))
     st.subheader(f"Rules ({len(kb.rules)})")
     st.table(rules_table(kb))
     st.subheader("What holds a verdict back")

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from logic.answers import Answers, AnswersError
-from logic.compare import compare
+from logic.compare import compare, later_version
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from logic.migrate import Upgrade, read_answers
@@ -68,6 +68,23 @@ def migration_notice(upgraded: Upgrade, saved_verdict: str | None, version: str)
     st.warning(" ".join(parts), icon=":material/update:")
 
 
+def _newer_knowledge_notice(answers: Answers, saved_verdict: str, saved_version: str) -> None:
+    """Word when a knowledge version newer than the one this was saved with gives another
+    verdict; the side-by-side view is just below ("What later public reports change")."""
+    later = later_version(saved_version)
+    if later is None:
+        return
+    new_kb = knowledge(later)
+    verdict = evaluate(answers, new_kb).verdict
+    if verdict == saved_verdict:
+        return
+    old = knowledge(saved_version).verdicts[saved_verdict].label
+    st.warning(f"Newer knowledge changes this verdict: saved as **{old}** under "
+               f"{saved_version}, it is **{new_kb.verdicts[verdict].label}** under {later} "
+               f"(published {new_kb.published}). See “What later public reports change” below "
+               "for what differs and the sources.", icon=":material/campaign:")
+
+
 def _show(saved: Saved) -> bool:
     try:
         answers, upgraded = read_answers(saved.answers, bank())
@@ -82,7 +99,9 @@ def _show(saved: Saved) -> bool:
         saved_version = DEFAULT_VERSION
     migration_notice(upgraded, saved.verdict, saved_version)
     kb = knowledge(saved_version)
-    recommendation_body(answers, evaluate(answers, kb), kb, upgraded.carry(saved.notes))
+    rec = evaluate(answers, kb)
+    _newer_knowledge_notice(answers, saved.verdict or rec.verdict, saved_version)
+    recommendation_body(answers, rec, kb, upgraded.carry(saved.notes))
     _compare_panel(answers, saved_version)
     if saved.notes.get(OVERALL):
         st.markdown("##### Note from whoever shared it")
@@ -100,7 +119,9 @@ def _compare_panel(answers: Answers, saved_version: str) -> None:
     if not others:
         st.caption(f"Saved under {saved_version}, the only knowledge version there is.")
         return
-    default = others.index(DEFAULT_VERSION) if DEFAULT_VERSION in others else None
+    newer = later_version(saved_version)
+    default = (others.index(newer) if newer in others else
+               others.index(DEFAULT_VERSION) if DEFAULT_VERSION in others else None)
     chosen = st.selectbox(
         "Compare with", others, index=default, key="compare_version",
         placeholder="Choose a knowledge version",

@@ -11,12 +11,13 @@ import pandas as pd
 import streamlit as st
 
 from logic.answers import Answers
+from logic.compare import Comparison, compare, later_version
 from logic.engine import evaluate
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
 from questions import flow
-from questions.describe import band_text
+from questions.describe import band_text, later_record_text
 from report import build_pdf, file_name
 from report.markdown import summary
 from storage import OVERALL, StorageLimit
@@ -58,6 +59,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     uncertain = band_text(rec, kb, bank(), answers.unknowns)
     if uncertain:
         st.info(uncertain, icon=":material/help:")
+    _later_record(answers, rec, kb)
     drivers, blockers = st.columns(2)
     with drivers:
         st.markdown("##### What makes it relevant")
@@ -92,6 +94,28 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
         "one news report, not advice."
     )
     _downloads(answers, rec, kb, notes)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _record_comparison(answers: Answers, version: str, later: str) -> Comparison:
+    return compare(answers, knowledge(version), knowledge(later))
+
+
+def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase) -> None:
+    """'What later public reports change', under the verdict (when a later version exists)."""
+    later = later_version(kb.version)
+    if later is None:
+        return
+    result = _record_comparison(answers, kb.version, later)
+    headline, changes, sources = later_record_text(result, kb, knowledge(later))
+    with st.expander("What later public reports change", icon=":material/history_edu:",
+                     expanded=result.verdict_changed):
+        st.markdown(headline)
+        if changes:
+            st.markdown("\n".join(f"- {plain(c)}" for c in changes))
+        if sources:
+            st.caption("Sources")
+            st.markdown("\n".join(f"- {plain(s)}" for s in sources))
 
 
 def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,

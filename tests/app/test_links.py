@@ -187,3 +187,29 @@ def test_a_session_saving_too_fast_is_told_to_wait():
     assert at.session_state["session"].last_share is not None
     button(at, "share").click().run()
     assert "Not saved: this session has saved 1 new drafts" in _messages(at)
+
+
+def _later_record(at) -> str:
+    panel = next(e for e in at.expander if e.label == "What later public reports change")
+    return shown(" ".join(m.value for m in panel.markdown))
+
+
+def test_result_and_shared_view_show_what_later_public_reports_change():
+    """A Starlink edge organisation at Evaluate under the article is Monitor under the public
+    record: the result says so under the verdict, and the shared and manage views add a
+    notice that newer knowledge changes the saved verdict."""
+    at, links = _shared(case("edge_share_five_percent")["answers"], note="")
+    text = _later_record(at)
+    assert "would be **Monitor** instead of **Evaluate**" in text
+    assert "P4: " in text and "thedailyscout.com" in text
+    for query in ({"a": links.view}, {"m": links.manage}):
+        view = start(**query)
+        assert not view.exception
+        assert "Newer knowledge changes this verdict: saved as **Evaluate**" in _messages(view)
+        assert "instead of **Evaluate**" in _later_record(view)
+
+
+def test_when_the_record_agrees_one_line_says_so():
+    at = fill_all(start(), case("retailer_nothing_relevant")["answers"])
+    assert "change nothing here: the verdict stays **No action**" in _later_record(at)
+    assert not any("Newer knowledge" in w.value for w in at.warning)

@@ -32,6 +32,8 @@ def test_knowledge_page_lists_every_fact_and_rule(kb):
     facts, rules = at.table[0].value, at.table[1].value
     assert list(facts.index) == [f.id for f in kb.facts]
     assert facts.loc["F7", "Quote"] == "Reliability and support SLAs remain unverified."
+    assert "shipped with the project (article)" in facts.loc["F7", "Source"]
+    assert facts.loc["F7", "Strength"] == "secondary"
     assert list(rules.index) == [r.id for r in kb.rules]
     assert "at most Monitor" in rules.loc["R12", "Effect"]
     assert "baseline" in rules.loc["R23", "When"]
@@ -91,3 +93,13 @@ def test_dont_know_answers_show_the_band_and_what_to_settle_first():
     assert "ranges from **No action** to **Evaluate**" in info
     assert "Settle first: “Share of your AI requests that start at edge sites (%)”" in info
     assert at.session_state["session"].form["edge_traffic_pct"] == "unknown"
+
+
+def test_knowledge_page_shows_each_record_fact_with_its_source_and_strength():
+    at = _page("ui/pages/knowledge.py")
+    at.selectbox(key="kb_version").set_value("2026-12-public-record").run()
+    assert not at.exception
+    facts = at.table[0].value
+    assert "https://xix.ai/" in facts.loc["P3", "Source"]
+    assert facts.loc["P3", "Strength"] == "secondary"
+    assert facts.loc["W1", "Strength"] == "weak (context only)"

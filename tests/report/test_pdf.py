@@ -170,3 +170,12 @@ def test_pdf_shows_the_band_caveats_groups_and_sections_not_applicable(kb, bank)
     retailer = " ".join(pdf_text(_pdf(kb, bank, case("retailer_nothing_relevant")["answers"]))
                         .split())
     assert "Edge and connectivity: not applicable" in retailer
+
+
+def test_pdf_shows_what_later_public_reports_change(kb, bank):
+    text = " ".join(pdf_text(_pdf(kb, bank, case("edge_share_five_percent")["answers"])).split())
+    assert "What later public reports change" in text
+    assert "would be Monitor instead of Evaluate" in text
+    assert "P4: " in text and "thedailyscout.com" in text
+    same = " ".join(pdf_text(_pdf(kb, bank, case("retailer_nothing_relevant")["answers"])).split())
+    assert "change nothing here: the verdict stays No action" in same

@@ -1,0 +1,85 @@
+"""`reevaluate`: which saved assessments and teams a knowledge version moves, read-only, on
+SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from sqlalchemy import text
+
+from logic.answers import parse_answers
+from logic.engine import evaluate
+from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
+from storage.reevaluate import as_csv, as_table, reevaluate
+from storage.teams import TeamStore
+from tests.conftest import case, complete
+from tests.logic.test_cli import run_cli
+
+RECORD = "2026-12-public-record"
+
+
+def _share(store, name: str, **change) -> None:
+    answers = complete({**case(name)["answers"], **change})
+    rec = evaluate(parse_answers(answers), load_knowledge())
+    store.share(answers, {}, knowledge_version=DEFAULT_VERSION, verdict=rec.verdict)
+
+
+def _rows(store) -> list:
+    with store.engine.connect() as connection:
+        return [tuple(r) for table in ("assessments", "teams", "respondents", "links")
+                for r in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
+
+
+def test_lists_exactly_the_assessments_and_teams_whose_verdict_moves(store):
+    _share(store, "edge_share_five_percent", org_name="Moves: Starlink edge")  # Evaluate
+    _share(store, "startup_backup_tolerant", org_name="Moves: backup seeker")  # Evaluate
+    _share(store, "retailer_nothing_relevant", org_name="Stays: retailer")  # No action
+    _share(store, "saas_wants_new_primary", org_name="Stays: new primary")  # Monitor
+    store.create_draft({"org_name": "Half done"}, {})  # incomplete: cannot be evaluated
+    teams = TeamStore(store)
+    moving = teams.create("Edge team")
+    for person in ("Ana", "Ben"):
+        teams.add_response(moving.invite, person, "Architect",
+                           complete(case("edge_share_five_percent")["answers"]))
+    steady = teams.create("Retail team")
+    teams.add_response(steady.invite, "Cy", "CTO",
+                       complete(case("retailer_nothing_relevant")["answers"]))
+    before = _rows(store)
+
+    result = reevaluate(store, RECORD)
+
+    assert sorted((m.kind, m.name, m.old_verdict, m.new_verdict) for m in result.moved) == [
+        ("shared", "Moves: Starlink edge", "evaluate", "monitor"),
+        ("shared", "Moves: backup seeker", "evaluate", "monitor"),
+        ("team", "Edge team", "evaluate", "monitor"),
+    ]
+    assert result.read == 7 and result.skipped == 1
+    assert _rows(store) == before, "reevaluate never changes a stored row"
+    table = as_table(result)
+    assert "3 of 7 saved assessments and teams would change under " + RECORD in table
+    assert "1 could not be evaluated" in table
+    parsed = list(csv.DictReader(io.StringIO(as_csv(result))))
+    assert {r["name"] for r in parsed} == {m.name for m in result.moved}
+
+
+def test_the_command_reads_the_database_it_is_given(tmp_path):
+    url = f"sqlite:///{tmp_path / 'saved.sqlite3'}"
+    from storage import Store
+
+    own = Store.open(url)
+    try:
+        _share(own, "edge_share_five_percent", org_name="=HYPERLINK(\"x\")")
+    finally:
+        own.close()
+    done = run_cli("reevaluate", "--knowledge", RECORD, "--database", url, "--csv")
+    assert done.returncode == 0, done.stderr
+    row = next(csv.DictReader(io.StringIO(done.stdout)))
+    assert row["name"].startswith("'="), "names are formula-safe in the CSV"
+    assert (row["old_verdict"], row["new_verdict"]) == ("evaluate", "monitor")
+    same = run_cli("reevaluate", "--knowledge", DEFAULT_VERSION, "--database", url)
+    assert "0 of 1 saved assessments and teams would change" in same.stdout
+    bad = run_cli("reevaluate", "--knowledge", "2031-nope", "--database", url)
+    assert bad.returncode == 2 and "unknown knowledge version" in bad.stderr
+    json.dumps(row)  # plain strings only
