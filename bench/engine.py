@@ -17,9 +17,11 @@ from logic.answers import parse_answers
 from logic.answers_csv import answers_to_row, evaluate_csv, header
 from logic.bank import default_bank
 from logic.check import random_answers
+from logic.compare import compare, later_version
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
 from logic.whatif import what_if
+from questions.describe import later_record_text
 
 ROWS = 10_000
 
@@ -70,6 +72,13 @@ def main() -> None:
         evaluate(answers, kb)
         banded.append(time.perf_counter() - start)
     banded.sort()
+    record = load_knowledge(later_version() or kb.version)
+    compared = []
+    for answers in parsed[:300]:  # what "What later public reports change" adds to a result
+        start = time.perf_counter()
+        later_record_text(compare(answers, kb, record), kb, record)
+        compared.append(time.perf_counter() - start)
+    compared.sort()
     text = csv_text(ROWS)
     runs = []
     for _ in range(5):
@@ -81,7 +90,9 @@ def main() -> None:
         f"what-would-change-this median {statistics.median(searches) * 1000:.1f} ms (max "
         f"{searches[-1] * 1000:.1f} ms over 300 answer sets), evaluate with every offered "
         f"question unknown median {statistics.median(banded) * 1000:.1f} ms (max "
-        f"{banded[-1] * 1000:.1f} ms), {ROWS}-row CSV median "
+        f"{banded[-1] * 1000:.1f} ms), later-record comparison median "
+        f"{statistics.median(compared) * 1000:.2f} ms (max {compared[-1] * 1000:.2f} ms), "
+        f"{ROWS}-row CSV median "
         f"{statistics.median(runs):.2f} s (5 runs)"
     )
 
