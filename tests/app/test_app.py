@@ -130,3 +130,31 @@ def test_an_unexpected_failure_shows_a_reference_and_no_traceback(monkeypatch, c
     assert "/srv/secret" not in everything and "RuntimeError" not in everything
     assert any(reference in r.getMessage() and r.exc_info for r in caplog.records), (
         "the reference and the traceback are in the server log")
+
+
+@pytest.mark.parametrize("name", ["agri_field_ops", "city_insurer", "freight_backup_seeker",
+                                  "offshore_strict_sla"])
+def test_shared_examples_show_the_later_record_on_the_result_and_the_shared_view(name, kb):
+    """Both verdicts and what differs, on the result page and on the shared view."""
+    from logic.answers import parse_answers
+    from logic.compare import compare, later_version
+    from logic.knowledge_base import load_knowledge
+    from tests.app.helpers import shown
+
+    answers = json.loads(shared_or_skip("examples", f"{name}.json").read_text())
+    record = load_knowledge(later_version())
+    expected = compare(parse_answers(answers), kb, record)
+    at = fill_all(start(), answers)
+    button(at, "share").click().run()
+    view = start(a=at.session_state["session"].last_share.view)
+    for page in (at, view):
+        panel = next(e for e in page.expander if e.label == "What later public reports change")
+        text = shown(" ".join(m.value for m in panel.markdown))
+        old = kb.verdicts[expected.old.verdict].label
+        new = record.verdicts[expected.new.verdict].label
+        if expected.verdict_changed:
+            assert f"would be **{new}** instead of **{old}**" in text
+        elif expected.anything_changed:
+            assert f"stays **{old}**, for partly different reasons" in text and "- " in text
+        else:
+            assert f"the verdict stays **{old}**" in text

@@ -179,3 +179,21 @@ def test_pdf_shows_what_later_public_reports_change(kb, bank):
     assert "P4: " in text and "thedailyscout.com" in text
     same = " ".join(pdf_text(_pdf(kb, bank, case("retailer_nothing_relevant")["answers"])).split())
     assert "change nothing here: the verdict stays No action" in same
+
+
+@pytest.mark.parametrize("name", ["agri_field_ops", "city_insurer", "freight_backup_seeker",
+                                  "offshore_strict_sla"])
+def test_pdf_of_each_shared_example_shows_both_verdicts(kb, bank, name):
+    from logic.compare import compare, later_version
+    from logic.knowledge_base import load_knowledge
+
+    answers = json.loads(shared_or_skip("examples", f"{name}.json").read_text())
+    record = load_knowledge(later_version())
+    expected = compare(parse_answers(answers), kb, record)
+    text = " ".join(pdf_text(_pdf(kb, bank, answers)).split())
+    assert "What later public reports change" in text
+    if expected.verdict_changed:
+        assert (f"would be {record.verdicts[expected.new.verdict].label} instead of "
+                f"{kb.verdicts[expected.old.verdict].label}") in text
+    else:
+        assert f"stays {kb.verdicts[expected.old.verdict].label}" in text
