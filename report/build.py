@@ -39,6 +39,7 @@ from questions.describe import (
 from report.chart import scores_drawing
 from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles, verdict_banner
+from storage import OVERALL
 
 
 def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: KnowledgeBase,
@@ -168,20 +169,31 @@ def _bold(line: str) -> str:
     return "".join(f"<b>{markup(p)}</b>" if i % 2 else markup(p) for i, p in enumerate(parts))
 
 
-def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle],
+              notes: dict[str, str] | None = None) -> list[Any]:
+    """Every answer given, section by section, with the note on it where there is one."""
     given = answers.model_dump()
     shown = flow.from_answers(bank, given)
+    notes = {k: clean(v).strip() for k, v in (notes or {}).items() if k != OVERALL}
+    with_notes = any(notes.values())
+    widths = [WIDTH * 0.4, WIDTH * 0.25, WIDTH * 0.35] if with_notes else [WIDTH * 0.6,
+                                                                             WIDTH * 0.4]
     story: list[Any] = [Paragraph("Appendix: the answers given", s["h2"])]
     for section in bank.sections:
         rows: list[list[Any]] = [[Paragraph("<b>Question</b>", s["small"]),
                                   Paragraph("<b>Answer</b>", s["small"])]]
+        if with_notes:
+            rows[0].append(Paragraph("<b>Note</b>", s["small"]))
         for question in flow.visible(section, shown):
             value = given.get(question.id)
             answer = clean(question.label_of(value)) if value not in (None, "") else "—"
-            rows.append([Paragraph(markup(question.label), s["small"]),
-                         Paragraph(markup(answer), s["small"])])
+            row = [Paragraph(markup(question.label), s["small"]),
+                   Paragraph(markup(answer), s["small"])]
+            if with_notes:
+                row.append(Paragraph(markup(notes.get(question.id, "")), s["small"]))
+            rows.append(row)
         story.append(KeepTogether([Paragraph(markup(section.title), s["h3"]),
-                                   grid(rows, [WIDTH * 0.6, WIDTH * 0.4])]))
+                                   grid(rows, widths)]))
     return story
 
 
@@ -193,22 +205,29 @@ def file_name(answers: Answers, when: datetime) -> str:
 
 
 def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: QuestionBank, *,
-              generated_at: datetime) -> bytes:
-    """The report as PDF bytes; the same inputs and time give the same bytes."""
+              generated_at: datetime, notes: dict[str, str] | None = None) -> bytes:
+    """The report as PDF bytes, in the decision card's order: the verdict and why, the
+    preparer's note, the next actions (questions for the account team, what would change
+    it), then the evidence, then the answers with their notes. The same inputs and time give
+    the same bytes; the metadata carries `generated_at` as its creation date."""
     s = styles()
+    notes = notes or {}
     text = explain(rec, kb)
     titles = {section.id: section.title for section in bank.sections}
     story: list[Any] = [
         *_title_block(answers, rec, text, kb, generated_at, s),
+        *_overall_note(notes, s),
+        Paragraph("Next actions", s["h2"]),
+        *_open_questions(rec, s),
+        *_what_if(answers, kb, bank, s),
+        Paragraph("The evidence", s["h2"]),
         *_drivers_blockers(text, s),
-        Paragraph("Fit by section (0 to 100)", s["h2"]),
+        Paragraph("Fit by section (0 to 100)", s["h3"]),
         scores_drawing(rec.scores, titles, WIDTH, rec.not_applicable),
         *_section_notes(text, titles, s),
         *_reasons(text, s),
-        *_open_questions(rec, s),
-        *_what_if(answers, kb, bank, s),
         PageBreak(),
-        *_appendix(answers, bank, s),
+        *_appendix(answers, bank, s, notes),
     ]
     return render(
         story,
@@ -217,4 +236,12 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
         subject=f"Verdict: {rec.verdict}",
         footer=f"Rests on one news report (knowledge version {kb.version}). "
         "Decision support, not advice.",
+        created=generated_at,
     )
+
+
+def _overall_note(notes: dict[str, str], s: dict[str, ParagraphStyle]) -> list[Any]:
+    note = clean(notes.get(OVERALL, "")).strip()
+    if not note:
+        return []
+    return [Paragraph("Note from whoever prepared it", s["h3"]), Paragraph(markup(note), s["body"])]

@@ -44,7 +44,8 @@ def _needs_bidi(text: str) -> bool:
 def markup(text: str) -> str:
     """Paragraph markup that prints `text` literally, switching font where the body lacks glyphs.
 
-    Right-to-left runs are put in display order, since the PDF draws left to right.
+    Right-to-left runs are put in display order, since the PDF draws left to right. Characters
+    neither bundled font has (emoji and other pictographs) are left out.
     """
     body, cjk = register()
     if _needs_bidi(text):
@@ -53,6 +54,8 @@ def markup(text: str) -> str:
     def font_for(ch: str) -> str:
         return CJK if ord(ch) not in body and ord(ch) in cjk else BODY
 
+    # what neither bundled font can draw (emoji, say) is dropped rather than printed as boxes
+    text = "".join(ch for ch in text if ch.isspace() or ord(ch) in body or ord(ch) in cjk)
     runs = []
     for font, chars in groupby(text, key=font_for):
         run = escape("".join(chars))

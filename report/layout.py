@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 from reportlab.lib import colors
@@ -67,10 +68,14 @@ class NumberedCanvas(Canvas):
     """Defers each page so the footer can say 'page N of M'."""
 
     footer_note = ""
+    stamp: str | None = None  # the PDF date of the metadata, when known
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        if self.stamp is not None:
+            stamp = self.stamp
+            self.setDateFormatter(lambda *_: stamp)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -102,8 +107,10 @@ def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, Paragrap
     return banner
 
 
-def render(story: list[Any], *, title: str, subject: str, footer: str) -> bytes:
-    """Lay the story out on numbered A4 pages; invariant, so equal input gives equal bytes."""
+def render(story: list[Any], *, title: str, subject: str, footer: str,
+           created: datetime | None = None) -> bytes:
+    """Lay the story out on numbered A4 pages; invariant, so equal input gives equal bytes.
+    The metadata's creation date is `created` (invariant mode would say 1 January 2000)."""
     register()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -111,5 +118,7 @@ def render(story: list[Any], *, title: str, subject: str, footer: str) -> bytes:
         bottomMargin=MARGIN + 4 * mm, invariant=1, title=title, author="Hosting fit",
         subject=subject, creator="hosting-fit",
     )
-    doc.build(story, canvasmaker=type("_Canvas", (NumberedCanvas,), {"footer_note": footer}))
+    stamp = created.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'") if created else None
+    doc.build(story, canvasmaker=type("_Canvas", (NumberedCanvas,), {"footer_note": footer,
+                                                                    "stamp": stamp}))
     return buffer.getvalue()

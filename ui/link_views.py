@@ -13,11 +13,11 @@ from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from logic.migrate import Upgrade, read_answers
 from questions import flow
-from storage import OVERALL, Saved
+from storage import Saved
 from ui import links, state
 from ui.resources import bank, knowledge, store
 from ui.results import recommendation_body
-from ui.text import plain, show_table
+from ui.text import show_table
 
 
 def _answer_rows(section: Any, answers: Answers, notes: dict[str, str],
@@ -101,11 +101,8 @@ def _show(saved: Saved) -> bool:
     kb = knowledge(saved_version)
     rec = evaluate(answers, kb)
     _newer_knowledge_notice(answers, saved.verdict or rec.verdict, saved_version)
-    recommendation_body(answers, rec, kb, upgraded.carry(saved.notes))
+    recommendation_body(answers, rec, kb, upgraded.carry(saved.notes), overall_note=True)
     _compare_panel(answers, saved_version)
-    if saved.notes.get(OVERALL):
-        st.markdown("##### Note from whoever shared it")
-        st.markdown(plain(saved.notes[OVERALL]))
     with st.expander("The answers given, with notes", icon=":material/list_alt:",
                      expanded=bool(upgraded.pending or upgraded.dropped)):
         _answers_table(answers, saved, upgraded)

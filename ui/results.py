@@ -49,17 +49,45 @@ def _labels(items: tuple, empty: str) -> None:
 
 
 def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-                        notes: dict[str, str]) -> None:
-    """Verdict, drivers and blockers, chart, reasons with quotes, open questions, downloads."""
+                        notes: dict[str, str], *, overall_note: bool = False) -> None:
+    """The decision card first (the verdict, one sentence of why, the next actions: questions
+    for the account team to copy, what would change it, what later reports change), then the
+    evidence folded below (drivers, blockers, scores, reasons with quotes), then downloads.
+    `overall_note`: show the preparer's note on the assessment at the top (shared views)."""
     text = explain(rec, kb)
     name = bank().organisation(answers)
     who = plain(name) if name else "your organisation"
     st.subheader(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
+    st.markdown(f"**Why:** {plain(text.deciding.text)}")
+    if overall_note and notes.get(OVERALL, "").strip():
+        st.markdown("**Note from whoever shared it**")
+        st.markdown(plain(notes[OVERALL]))
     uncertain = band_text(rec, kb, bank(), answers.unknowns)
     if uncertain:
         st.info(uncertain, icon=":material/help:")
+    st.markdown("#### Next actions")
+    st.markdown("**Ask the account team**")
+    if rec.open_questions:
+        st.code("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)),
+                language=None, wrap_lines=True)
+        st.caption("Copy them with the button at the top right of the box.")
+    else:
+        st.caption("Nothing: nothing undisclosed matters to your answers.")
+    what_if_panel(answers, kb.version)
     _later_record(answers, rec, kb)
+    with st.expander("The evidence: what makes it relevant, what holds it back, fit by "
+                     "section, and each reason with the article's words",
+                     icon=":material/fact_check:"):
+        _evidence(rec, text)
+    st.caption(
+        f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
+        "one news report, not advice."
+    )
+    _downloads(answers, rec, kb, notes)
+
+
+def _evidence(rec: Recommendation, text: Any) -> None:
     drivers, blockers = st.columns(2)
     with drivers:
         st.markdown("##### What makes it relevant")
@@ -83,17 +111,6 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     table = pd.DataFrame([{"Rule": r.rule, "Counts as": r.group_title, "Reason": r.text,
                            "From the article": r.quotes} for r in text.reasons])
     st.table(table.set_index("Rule"))
-    what_if_panel(answers, kb.version)
-    st.markdown("##### Questions for the account team")
-    if rec.open_questions:
-        st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)))
-    else:
-        st.caption("None: nothing undisclosed matters to your answers.")
-    st.caption(
-        f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
-        "one news report, not advice."
-    )
-    _downloads(answers, rec, kb, notes)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -124,7 +141,8 @@ def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
     st.markdown("##### Take it with you")
     pdf, record, answers_json = st.columns(3)
     pdf.download_button(
-        "Recommendation (PDF)", data=partial(build_pdf, answers, rec, kb, bank(), generated_at=now),
+        "Recommendation (PDF)",
+        data=partial(build_pdf, answers, rec, kb, bank(), generated_at=now, notes=notes),
         file_name=file_name(answers, now), mime="application/pdf", key="download_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore", type="primary", width="stretch",
     )

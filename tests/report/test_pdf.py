@@ -143,7 +143,7 @@ def test_only_the_date_changes_with_the_time(kb, bank):
 def test_chart_is_vector_not_an_image(kb, bank):
     reader = PdfReader(io.BytesIO(_pdf(kb, bank, case("defense_itar_edge")["answers"])))
     assert all(not page.images for page in reader.pages)
-    assert "Fit by section" in reader.pages[0].extract_text()
+    assert any("Fit by section" in page.extract_text() for page in reader.pages)
 
 
 def test_file_name_is_safe():
@@ -197,3 +197,21 @@ def test_pdf_of_each_shared_example_shows_both_verdicts(kb, bank, name):
                 f"{kb.verdicts[expected.old.verdict].label}") in text
     else:
         assert f"stays {kb.verdicts[expected.old.verdict].label}" in text
+
+
+def test_pdf_reads_as_a_decision_card_with_the_notes_and_the_real_date(kb, bank):
+    answers = parse_answers({**case("hospital_backup_hipaa")["answers"],
+                             "org_name": "St Aldric 🏥 Health"})
+    notes = {"_overall": "Reviewed with the CISO 👍", "regulations": "HIPAA, per legal"}
+    pdf = build_pdf(answers, evaluate(answers, kb), kb, bank, generated_at=WHEN, notes=notes)
+    text = " ".join(pdf_text(pdf).split())
+    order = [text.index(w) for w in ("Verdict: Monitor", "Note from whoever prepared it",
+                                     "Next actions", "The evidence", "Appendix")]
+    assert order == sorted(order), "verdict, note, next actions, evidence, answers"
+    assert "Reviewed with the CISO" in text and "HIPAA, per legal" in text
+    assert "🏥" not in text and "👍" not in text and "St Aldric Health" in " ".join(
+        text.split()), "emoji the fonts lack are left out, not printed as boxes"
+    info = PdfReader(io.BytesIO(pdf)).metadata
+    assert info["/CreationDate"].startswith("D:20261125093000")
+    assert build_pdf(answers, evaluate(answers, kb), kb, bank, generated_at=WHEN,
+                     notes=notes) == pdf, "the same inputs and time give the same bytes"
