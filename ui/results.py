@@ -28,7 +28,7 @@ from ui.banner import show_verdict
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
 from ui.team import submit_panel
-from ui.text import plain
+from ui.text import plain, trim_to, trimmed_note
 from ui.what_if import what_if_panel
 
 
@@ -177,8 +177,9 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
     if key not in st.session_state:
         st.session_state[key] = widgets_note.get(OVERALL, "")
     st.text_area("A note on the assessment as a whole (optional)", key=key,
-                 max_chars=MAX_NOTE_CHARS,
+                 on_change=trim_to, args=(key, MAX_NOTE_CHARS),
                  placeholder="Why we answered this way; what we want colleagues to check.")
+    trimmed_note(key, MAX_NOTE_CHARS)
     widgets_note[OVERALL] = st.session_state[key]
     if st.button("Save and share", key="share", type="primary", icon=":material/share:"):
         try:

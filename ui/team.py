@@ -24,7 +24,7 @@ from ui import links, state
 from ui.banner import show_verdict
 from ui.links import not_found
 from ui.resources import bank, knowledge, store
-from ui.text import plain
+from ui.text import limited, plain
 
 TEAM_ROUTES = {"t": "invite", "tv": "view", "r": "respondent", "tm": "manage"}
 NOT_FOUND = "Not found: no team at this link. Ask whoever invited you for the link again."
@@ -58,10 +58,13 @@ def start_team() -> None:
                 "by side, where their answers and verdicts differ, and which disagreement to "
                 "talk about first.")
     with st.form("new_team"):
-        name = st.text_input("Team or decision name", max_chars=MAX_TEAM_NAME,
-                             placeholder="Claude hosting review, Q1")
+        name = st.text_input("Team or decision name", placeholder="Claude hosting review, Q1",
+                             help=f"At most {MAX_TEAM_NAME} characters.")
         pressed = st.form_submit_button("Create team", type="primary", icon=":material/add:")
     if pressed:
+        name, cut = limited(name, MAX_TEAM_NAME, "The team name")
+        if cut:
+            st.info(cut, icon=":material/content_cut:")
         try:
             state.session().brakes.take("team")
             made = teams().create(name)
@@ -84,11 +87,19 @@ def start_team() -> None:
 def _join(invite: str, team_name: str) -> None:
     st.markdown("##### Add your answers")
     with st.form("join"):
-        name = st.text_input("Your name", max_chars=MAX_NAME)
-        role = st.text_input("Your role", max_chars=MAX_ROLE, placeholder="SRE lead")
+        name = st.text_input("Your name", help=f"At most {MAX_NAME} characters.")
+        role = st.text_input("Your role", placeholder="SRE lead",
+                             help=f"At most {MAX_ROLE} characters.")
         go_on = st.form_submit_button("Answer the questionnaire", type="primary",
                                       icon=":material/arrow_forward:")
     if go_on:
+        too_long = [f"{what} has {len(text):,} characters; at most {limit} are kept here."
+                    for what, text, limit in (("Your name", name, MAX_NAME),
+                                              ("Your role", role, MAX_ROLE))
+                    if len(text) > limit]
+        if too_long:
+            st.error(" ".join(too_long) + " Please shorten it.")
+            return
         if not name.strip() or not role.strip():
             st.error("Please give your name and your role.")
             return

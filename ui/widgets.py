@@ -18,6 +18,7 @@ from logic.bank import (
 )
 from storage.store import MAX_NOTE_CHARS
 from ui.state import dont_know_key, note_key
+from ui.text import trim_to, trimmed_note
 
 RADIO_MAX_OPTIONS = 5
 
@@ -66,8 +67,9 @@ def _integer(q: IntegerQuestion) -> None:
 
 
 def _text(q: TextQuestion) -> None:
-    st.text_input(q.label, max_chars=q.max_length, key=q.id, help=q.help,
-                  placeholder="Optional")
+    st.text_input(q.label, key=q.id, help=q.help, on_change=trim_to,
+                  args=(q.id, q.max_length), placeholder="Optional")
+    trimmed_note(q.id, q.max_length)
 
 
 RENDERERS: dict[str, Callable[[Any], None]] = {
@@ -97,8 +99,10 @@ def note(question_id: str, label: str, notes: dict[str, str]) -> None:
     has_note = bool(st.session_state[key].strip())
     with st.popover("Edit note" if has_note else "Add note", icon=":material/edit_note:",
                     type="tertiary"):
-        st.text_area(f"Note on: {label}", key=key, max_chars=MAX_NOTE_CHARS,
+        st.text_area(f"Note on: {label}", key=key, on_change=trim_to,
+                     args=(key, MAX_NOTE_CHARS),
                      placeholder="Why did we answer this way? Shown with the shared result.")
+        trimmed_note(key, MAX_NOTE_CHARS)
     notes[question_id] = st.session_state[key]
 
 

@@ -158,3 +158,12 @@ def test_shared_examples_show_the_later_record_on_the_result_and_the_shared_view
             assert f"stays **{old}**, for partly different reasons" in text and "- " in text
         else:
             assert f"the verdict stays **{old}**" in text
+
+
+def test_a_pasted_name_over_the_limit_is_cut_with_a_visible_note():
+    at = start()
+    widget(at, "org_name").set_value("A" * 150 + "Z" * 50).run()
+    assert at.session_state["org_name"] == "A" * 120
+    assert any("Cut to 120 characters, the most kept here: the text entered had 200"
+               in c.value for c in at.caption)
+    assert at.session_state["session"].form["org_name"] == "A" * 120

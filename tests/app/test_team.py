@@ -143,3 +143,19 @@ def test_a_large_team_shows_its_table_first_and_the_charts_on_request():
     at.toggle(key="team_charts").set_value(True).run()
     assert len(at.get("plotly_chart")) == 2
     assert any(f"first {HEATMAP_ROWS} of {HEATMAP_ROWS + 1}" in c.value for c in at.caption)
+
+
+def test_a_long_team_name_is_cut_with_a_note_and_a_long_name_is_refused_with_a_message():
+    at = _team_page()
+    at.text_input[0].set_value("Q" * 300)
+    at.button[0].click().run()
+    assert any("The team name was cut to 120 characters (it had 300)" in i.value
+               for i in at.info)
+    invite = at.session_state["session"].created_team.invite
+    join = _team_page(t=invite)
+    inputs = {i.label: i for i in join.text_input}
+    inputs["Your name"].set_value("N" * 200)
+    inputs["Your role"].set_value("CTO")
+    next(b for b in join.button if b.label == "Answer the questionnaire").click().run()
+    assert any("Your name has 200 characters; at most 80" in e.value for e in join.error)
+    assert join.session_state["session"].team is None, "not joined with a mangled name"

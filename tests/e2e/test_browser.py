@@ -69,6 +69,18 @@ def test_many_sites_leaves_the_follow_ups_empty_and_the_section_incomplete(page,
     assert app.widget("uptime_target").is_visible(), "complete once every follow-up is answered"
 
 
+def test_a_long_paste_is_cut_with_a_note_not_dropped(page, app_url):
+    """Regression: pasting an organisation name over 120 characters left the field empty
+    with no message."""
+    app = AppPage(page, app_url).open()
+    field = app.widget("org_name").locator("input")
+    field.fill("Harbourline " * 20)  # 240 characters
+    field.press("Tab")
+    app.settle()
+    page.get_by_text("Cut to 120 characters").wait_for(timeout=15_000)
+    expect(field).to_have_value(("Harbourline " * 20)[:120])
+
+
 def test_dont_know_in_a_browser(page, app_url):
     """Ticking "Don't know" beside a number greys the number out, and the result shows the band
     and the question to settle first; "Don't know" on a choice is one more option."""
