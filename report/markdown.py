@@ -7,22 +7,26 @@ from logic.bank import default_bank
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.recommendation import Recommendation
-from logic.text import markdown_plain
+from logic.text import clean, markdown_plain
 from questions.describe import band_text
 
 
 def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-            notes: dict[str, str] | None = None) -> str:
-    """Verdict, drivers, blockers, reasons with fact ids, open questions; user text escaped."""
+            notes: dict[str, str] | None = None, *, markdown: bool = True) -> str:
+    """Verdict, drivers, blockers, reasons with fact ids, open questions. As Markdown (for
+    chat) user text is escaped; as plain text (`markdown=False`, for email) nothing is
+    escaped or marked up, so it pastes without backslashes or asterisks."""
     text = explain(rec, kb)
     given = default_bank().organisation(answers)
-    name = markdown_plain(given) if given else "Our organisation"
+    user = markdown_plain if markdown else _plain_text
+    bold = (lambda s: f"**{s}**") if markdown else (lambda s: s)
+    name = user(given) if given else "Our organisation"
     lines = [
-        f"**Does the SpaceX–Claude hosting deal matter to us? {name}**",
+        bold(f"Does the SpaceX–Claude hosting deal matter to us? {name}"),
         "",
-        f"Verdict: **{text.verdict.label}**. {text.verdict.summary}",
-        *(["", uncertain] if (uncertain := band_text(rec, kb, default_bank(),
-                                                     answers.unknowns)) else []),
+        f"Verdict: {bold(text.verdict.label)}. {text.verdict.summary}",
+        *(["", uncertain if markdown else uncertain.replace("**", "")]
+          if (uncertain := band_text(rec, kb, default_bank(), answers.unknowns)) else []),
         "",
         "Relevant: " + (", ".join(d.label for d in text.drivers) or "nothing in our answers"),
         "Held back by: " + (", ".join(b.label for b in text.blockers) or "nothing caps it"),
@@ -36,6 +40,13 @@ def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
         lines += ["", "To ask the account team:", *[f"- {q}" for q in rec.open_questions]]
     overall = (notes or {}).get("_overall")
     if overall:
-        lines += ["", f"Our note: {markdown_plain(overall)}"]
-    lines += ["", f"_Knowledge version {kb.version}; decision support, not advice._"]
+        lines += ["", f"Our note: {user(overall)}"]
+    footer = f"Knowledge version {kb.version}; decision support, not advice."
+    lines += ["", f"_{footer}_" if markdown else footer]
     return "\n".join(lines)
+
+
+def _plain_text(text: str) -> str:
+    """User text for plain-text email: control and direction characters removed, nothing
+    escaped (email shows it as typed)."""
+    return clean(text)

@@ -162,7 +162,11 @@ def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
         icon=":material/download:", on_click="ignore", width="stretch",
         help="The format `python -m logic evaluate` reads; import it to continue later.",
     )
-    with st.expander("Summary for email or chat (Markdown)", icon=":material/content_copy:"):
+    with st.expander("Summary to paste into email or chat", icon=":material/content_copy:"):
+        st.caption("For email: plain text, pastes as it reads.")
+        st.code(summary(answers, rec, kb, notes, markdown=False), language=None,
+                wrap_lines=True)
+        st.caption("For chat tools that read Markdown (names and notes escaped).")
         st.code(summary(answers, rec, kb, notes), language="markdown", wrap_lines=True)
 
 

@@ -76,3 +76,16 @@ def test_markdown_summary_escapes_the_name(kb):
     assert "Verdict: **Monitor**" in text and "F10)" in text
     assert "- What decided it: " in text
     assert "To ask the account team:" in text
+
+
+def test_plain_text_summary_pastes_into_email_without_escapes(kb):
+    answers = parse_answers({**ANSWERS, "org_name": "St. Aldric_Health [North] **Acme**",
+                             "monthly_tokens": "unknown"})
+    text = summary(answers, evaluate(answers, kb), kb, {"_overall": "Checked: 99.9% *target*"},
+                   markdown=False)
+    assert "Does the SpaceX–Claude hosting deal matter to us? St. Aldric_Health [North] " \
+           "**Acme**" in text, "the name as typed"
+    assert "\\" not in text, "no Markdown escapes in the email version"
+    assert "Verdict: Monitor." in text and "Our note: Checked: 99.9% *target*" in text
+    band = next(line for line in text.splitlines() if line.startswith("You answered"))
+    assert "**" not in band and "Monitor" in band
