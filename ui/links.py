@@ -37,16 +37,21 @@ def route(params: dict[str, Any], routes: dict[str, str] = ROUTES) -> Route:
     if not keys:
         return Route("new")
     if len(keys) > 1:
-        return Route("error", problem="This link mixes several kinds of link "
-                                      f"({', '.join(sorted(keys))}). Open it exactly as shared.")
+        return Route("error", problem="This address mixes parts of different links, so it "
+                                      "is not clear what to open. Open the link exactly as it "
+                                      "was sent to you.")
     values = params[keys[0]]
     token = values if isinstance(values, str) else (values[0] if len(values) == 1 else None)
     if token is None:
-        return Route("error", problem="This link repeats its token. Open it exactly as shared.")
+        return Route("error", problem="This address holds the same kind of link twice. Open "
+                                      "the link exactly as it was sent to you.")
     try:
         return Route(routes[keys[0]], check(token))
-    except MalformedToken as exc:
-        return Route("error", problem=f"This link is not valid: {exc}.")
+    except MalformedToken:
+        return Route("error", problem="This link looks damaged: part of it is missing or was "
+                                      "changed (it may have been cut when it was copied, or "
+                                      "wrapped across lines in an email). Ask whoever sent it "
+                                      "for the link again, and open it exactly as sent.")
 
 
 PAGE_PATHS = ("assessment", "team", "knowledge", "batch")
