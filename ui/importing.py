@@ -41,3 +41,11 @@ def import_box() -> None:
     message = state.session().import_message
     if message:
         getattr(st, message[0])(message[1])
+
+
+def import_notice() -> None:
+    """The last import's outcome on the main page too (the sidebar is folded away on phones):
+    above all a decision record changed after it was written."""
+    message = state.session().import_message
+    if message:
+        getattr(st, message[0])(message[1], icon=":material/upload_file:")

@@ -214,3 +214,22 @@ def test_when_the_record_agrees_one_line_says_so():
     at = fill_all(start(), case("retailer_nothing_relevant")["answers"])
     assert "change nothing here: the verdict stays **No action**" in _later_record(at)
     assert not any("Newer knowledge" in w.value for w in at.warning)
+
+
+def test_a_tampered_decision_record_is_flagged_on_the_main_page():
+    """Regression: the warning showed only in the sidebar, which phones fold away."""
+    from datetime import UTC, datetime
+
+    from logic.answers import parse_answers
+    from logic.bank import default_bank
+    from logic.engine import evaluate
+    from storage.records import decision_record
+
+    answers = parse_answers(ANSWERS)
+    record = decision_record(answers, {}, evaluate(answers), created_at=datetime.now(UTC),
+                             bank=default_bank())
+    record["answers"]["uptime_target"] = "none"  # edited after it was written
+    at = start()
+    at.get("file_uploader")[0].set_value(
+        ("record.json", json.dumps(record).encode(), "application/json")).run()
+    assert any("changed after it was written" in w.value for w in at.main.warning)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import links, state
-from ui.importing import import_box
+from ui.importing import import_box, import_notice
 from ui.link_views import manage_page, shared_page
 from ui.questionnaire import migration_banner, navigation, section_page, show_progress
 from ui.resources import bank
@@ -39,6 +39,7 @@ else:
         st.info(f"Answering for the team **{plain(team.team)}** as **{plain(team.name)}** "
                 f"({plain(team.role)}). Submit your answers from the result.",
                 icon=":material/groups:")
+    import_notice()
     migration_banner()
     progress = navigation()
     step = state.current()
