@@ -122,7 +122,7 @@ def autosave() -> str | None:
             current.brakes.take("draft")
             token = store().create_draft(document, notes())
             current.draft_token = token
-            st.query_params.from_dict({"d": token})
+            st.query_params["d"] = token  # beside the step the address already holds
     except StorageLimit as exc:
         return f"Not saved: {exc}."
     current.saved_snapshot = snapshot

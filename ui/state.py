@@ -87,9 +87,20 @@ def current() -> str:
     return session().section or steps()[0]
 
 
+SECTION_PARAM = "s"  # the step in the address, so a reload comes back to it
+
+
 def go(step: str) -> None:
-    """Move to a section or the result (use as a button callback)."""
+    """Move to a section or the result (use as a button callback); the address remembers it."""
     session().section = step
+    st.query_params[SECTION_PARAM] = step
+
+
+def resume_section(params: dict[str, Any]) -> None:
+    """After a reload (a new session), come back to the step the address names, if it is one."""
+    wanted = params.get(SECTION_PARAM)
+    if session().section is None and isinstance(wanted, str) and wanted in steps():
+        session().section = wanted
 
 
 def flagged() -> set[str]:

@@ -233,3 +233,18 @@ def test_a_tampered_decision_record_is_flagged_on_the_main_page():
     at.get("file_uploader")[0].set_value(
         ("record.json", json.dumps(record).encode(), "application/json")).run()
     assert any("changed after it was written" in w.value for w in at.main.warning)
+
+
+def test_a_reload_comes_back_to_the_section_you_were_on():
+    from logic.bank import default_bank
+
+    at = start()
+    first = {q.id for q in default_bank().sections[0].questions}
+    fill_section(at, {k: v for k, v in ANSWERS.items() if k in first})
+    button(at, "next").click().run()
+    assert section(at) == "edge"
+    assert at.query_params["s"] in ("edge", ["edge"]), "the address names the section"
+    reloaded = start(d=at.query_params["d"], s="edge")
+    assert section(reloaded) == "edge", "the reload stays on the section"
+    assert widget(reloaded, "edge_sites") is not None
+    assert section(start(d=at.query_params["d"], s="nonsense")) == "profile"

@@ -81,6 +81,24 @@ def test_a_long_paste_is_cut_with_a_note_not_dropped(page, app_url):
     expect(field).to_have_value(("Harbourline " * 20)[:120])
 
 
+def test_a_reload_stays_on_the_section(page, app_url):
+    """Regression: a reload went back to section 1."""
+    from logic.bank import default_bank
+
+    app = AppPage(page, app_url).open()
+    answers = case("hospital_backup_hipaa")["answers"]
+    for question in default_bank().sections[0].questions:
+        if question.id in answers:
+            app.set(question.id, answers[question.id])
+    app.click_button("next")
+    app.widget("edge_sites").wait_for(timeout=15_000)
+    page.wait_for_function("() => window.location.search.includes('s=edge')", timeout=15_000)
+    page.reload()
+    app.settle()
+    app.widget("edge_sites").wait_for(timeout=30_000)
+    assert app.widget("org_name").count() == 0, "still on the edge section after the reload"
+
+
 def test_dont_know_in_a_browser(page, app_url):
     """Ticking "Don't know" beside a number greys the number out, and the result shows the band
     and the question to settle first; "Don't know" on a choice is one more option."""

@@ -39,6 +39,7 @@ else:
         st.info(f"Answering for the team **{plain(team.team)}** as **{plain(team.name)}** "
                 f"({plain(team.role)}). Submit your answers from the result.",
                 icon=":material/groups:")
+    state.resume_section(st.query_params.to_dict())
     import_notice()
     migration_banner()
     progress = navigation()
