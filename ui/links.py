@@ -132,7 +132,10 @@ def autosave() -> str | None:
 
 def share(answers: Answers, rec: Recommendation) -> ShareLinks:
     """Freeze the current answers and notes as a shared assessment."""
-    autosave()  # the draft first, so the links shown stay until the answers change
+    autosave()  # the draft first; it forgets the links shown when answers or notes changed
+    kept = state.session().last_share
+    if kept is not None:  # nothing changed since: the same links, not a new pair
+        return kept
     state.session().brakes.take("share")
     links = store().share(answers.document(bank()), notes(),
                           knowledge_version=rec.knowledge_version, verdict=rec.verdict)

@@ -208,10 +208,10 @@ def result_page() -> None:
         return
     kb = knowledge()
     rec = evaluate(answers, kb)
-    recommendation_body(answers, rec, kb, links.notes())
     team = state.session().team
-    if team:
+    if team:  # a respondent's first job on the result: hand the answers to the team
         submit_panel(answers, team)
+    recommendation_body(answers, rec, kb, links.notes())
     _share_panel(answers, rec)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),

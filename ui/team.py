@@ -161,11 +161,14 @@ HEATMAP_ROWS = 40  # respondents drawn in the heatmap; every one is in the table
 def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
     sections = [s for s in bank().sections[1:]]
     shown = people[:HEATMAP_ROWS]
-    heat = go.Figure(go.Heatmap(
-        z=[[rec.scores[s.id] for s in sections]
-           for rec in analysis.recommendations[:HEATMAP_ROWS]],
-        x=[s.title for s in sections], y=[_person(i, p) for i, p in enumerate(shown)],
-        zmin=0, zmax=100, colorscale="RdYlGn", hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
+    recs = analysis.recommendations[:HEATMAP_ROWS]
+    heat = go.Figure(go.Heatmap(  # numbers in the cells; a colour-blind-safe scale
+        z=[[rec.scores[s.id] for s in sections] for rec in recs],
+        text=[["n/a" if s.id in rec.not_applicable else str(rec.scores[s.id]) for s in sections]
+              for rec in recs],
+        texttemplate="%{text}", x=[s.title for s in sections],
+        y=[_person(i, p) for i, p in enumerate(shown)], zmin=0, zmax=100,
+        colorscale="Cividis", hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
     ))
     heat.update_layout(height=120 + 28 * len(shown), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                        yaxis={"autorange": "reversed"})

@@ -248,3 +248,13 @@ def test_a_reload_comes_back_to_the_section_you_were_on():
     assert section(reloaded) == "edge", "the reload stays on the section"
     assert widget(reloaded, "edge_sites") is not None
     assert section(start(d=at.query_params["d"], s="nonsense")) == "profile"
+
+
+def test_save_and_share_twice_gives_the_same_links_until_something_changes():
+    """Regression: every click made a new pair and hid the earlier manage link."""
+    at, first = _shared()
+    button(at, "share").click().run()
+    assert at.session_state["session"].last_share == first
+    at.text_area(key="note___overall").set_value("Checked again with the CISO").run()
+    button(at, "share").click().run()
+    assert at.session_state["session"].last_share.view != first.view, "a change, new links"

@@ -159,3 +159,22 @@ def test_a_long_team_name_is_cut_with_a_note_and_a_long_name_is_refused_with_a_m
     next(b for b in join.button if b.label == "Answer the questionnaire").click().run()
     assert any("Your name has 200 characters; at most 80" in e.value for e in join.error)
     assert join.session_state["session"].team is None, "not joined with a mangled name"
+
+
+def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numbers():
+    links = _create_team()
+    at = _team_page(t=links.invite)
+    inputs = {i.label: i for i in at.text_input}
+    inputs["Your name"].set_value("Ana")
+    inputs["Your role"].set_value("CTO")
+    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    at.switch_page("ui/pages/assessment.py")
+    fill_all(at, case("startup_backup_tolerant")["answers"])
+    keys = [b.key for b in at.button]
+    assert keys.index("team_submit") < keys.index("share"), "submit before the rest"
+    button(at, "team_submit").click().run()
+    view = _team_page(tv=links.view)
+    spec = next(c for c in view.get("plotly_chart") if "Heatmap" in c.proto.spec
+                or '"heatmap"' in c.proto.spec).proto.spec
+    assert "#00224e" in spec, "Cividis, a colour-blind-safe scale"
+    assert "texttemplate" in spec, "numbers in the cells"
