@@ -6,6 +6,7 @@ import html
 import json
 from datetime import UTC, datetime
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -155,6 +156,35 @@ def team_csv(table: pd.DataFrame) -> str:
     return to_csv(list(table.columns), table.itertuples(index=False))
 
 
+def export_table(table: pd.DataFrame, analysis: TeamAnalysis) -> pd.DataFrame:
+    """The team table for export: each respondent with the answers that alone keep them from
+    the team verdict, then the team's own row (its verdict, and the disagreements ranked by
+    how much aligning them would change)."""
+    kb = knowledge()
+    label = {q.id: q.label for q in bank().questions()}
+    apart: dict[int, list[str]] = {}
+    for d in analysis.disagreements:
+        for i in d.holds_apart:
+            apart.setdefault(i, []).append(label[d.question])
+    out = table.copy()
+    out["Alone keeps from the team verdict"] = ["; ".join(apart.get(i, []))
+                                                 for i in range(len(out))]
+    team = analysis.consensus_recommendation
+    titles = {s.id: s.title for s in bank().sections}
+    row: dict[str, Any] = {column: "" for column in out.columns}
+    row.update({
+        "Name": "TEAM (consensus)", "Verdict": kb.verdicts[team.verdict].label,
+        "Drivers": ", ".join(kb.drivers[d].label for d in team.drivers),
+        "Blockers": ", ".join(kb.blockers[b].label for b in team.blockers),
+        **{titles[s]: score for s, score in team.scores.items()},
+        "Alone keeps from the team verdict": "Disagreements, most consequential first: "
+        + "; ".join(f"{label[d.question]} ({sum(d.counts.values()) - max(d.counts.values())} "
+                    "differ)" for d in analysis.disagreements) if analysis.disagreements
+        else "No disagreements",
+    })
+    return pd.concat([out, pd.DataFrame([row])], ignore_index=True)
+
+
 HEATMAP_ROWS = 40  # respondents drawn in the heatmap; every one is in the table and exports
 
 
@@ -266,7 +296,8 @@ def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
     kb = knowledge()
     now = datetime.now(UTC)
     csv_col, pdf_col = st.columns(2)
-    csv_col.download_button("Team table (CSV)", data=team_csv(table), file_name="team.csv",
+    csv_col.download_button("Team table (CSV)", data=team_csv(export_table(table, analysis)),
+                            file_name="team.csv",
                             mime="text/csv", key="team_csv", icon=":material/table:",
                             on_click="ignore", width="stretch")
     pdf_col.download_button(

@@ -178,3 +178,22 @@ def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numb
                 or '"heatmap"' in c.proto.spec).proto.spec
     assert "#00224e" in spec, "Cividis, a colour-blind-safe scale"
     assert "texttemplate" in spec, "numbers in the cells"
+
+
+def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):
+    from logic.answers import parse_answers
+    from logic.team import analyse
+    from ui.team import _table, export_table
+
+    base = case("startup_backup_tolerant")["answers"]
+    people = [parse_answers(base), parse_answers({**base, "contractual_sla": True})]
+    analysis = analyse(people, kb)
+    responses = [type("R", (), {"name": n, "role": "Architect"})() for n in ("Ana", "Ben")]
+    rows = list(csv.DictReader(io.StringIO(team_csv(export_table(
+        _table(responses, analysis), analysis)))))
+    assert [r["Name"] for r in rows] == ["Ana", "Ben", "TEAM (consensus)"]
+    assert rows[-1]["Verdict"] == kb.verdicts[analysis.consensus_recommendation.verdict].label
+    assert "Do you need a contractual SLA with service credits?" in rows[-1][
+        "Alone keeps from the team verdict"]
+    keeps = {r["Name"]: r["Alone keeps from the team verdict"] for r in rows[:2]}
+    assert bool(keeps["Ana"]) != bool(keeps["Ben"]), "the one who differs is named"
