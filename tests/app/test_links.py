@@ -186,6 +186,7 @@ def test_a_session_saving_too_fast_is_told_to_wait():
     at.session_state["session"].brakes = Brakes(per_minute=1)
     button(at, "share").click().run()
     assert at.session_state["session"].last_share is not None
+    at.text_area(key="note___overall").set_value("A second thought").run()
     button(at, "share").click().run()
     assert "Not saved: this session has saved 1 new drafts" in _messages(at)
 

@@ -99,7 +99,8 @@ def test_check_finds_a_rule_that_never_fires_and_a_dead_floor(tmp_path):
 
 
 def test_check_rules_command_passes():
-    done = subprocess.run([sys.executable, "-m", "logic", "check-rules", "--samples", "3000"],
+    done = subprocess.run([sys.executable, "-m", "logic", "check-rules", "--samples", "3000",
+                           "--knowledge", DEFAULT_VERSION],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().endswith("OK")
