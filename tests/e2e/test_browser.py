@@ -24,7 +24,7 @@ def test_questionnaire_to_result_in_a_browser(page, app_url):
     banner = page.get_by_text("Evaluate.", exact=False).first
     banner.wait_for(timeout=15_000)
     assert page.get_by_text("Recommendation for Quill Labs").is_visible()
-    assert page.get_by_text("Questions for the account team").is_visible()
+    assert page.get_by_text("Ask the account team", exact=True).is_visible()
     page.screenshot(path=str(ROOT / "test-artifacts" / "result.png"), full_page=True)
 
 
@@ -34,7 +34,8 @@ def test_shared_example_in_a_browser(page, app_url):
     app = AppPage(page, app_url).open()
     app.fill(answers)
     page.get_by_text("Evaluate.", exact=False).first.wait_for(timeout=15_000)
-    assert page.get_by_text("Edge latency", exact=True).first.is_visible()
+    page.get_by_text("The evidence: what makes it relevant").click()  # folded below the card
+    page.get_by_text("Edge latency", exact=True).first.wait_for(timeout=15_000)
 
 
 def test_conditional_questions_appear_in_a_browser(page, app_url):
@@ -159,8 +160,8 @@ def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
                      answers: dict) -> None:
     page = context.new_page()
     app = AppPage(page, app_url).open(f"/team?t={invite}")
-    page.get_by_label("Your name").fill(name)
-    page.get_by_label("Your role").fill(role)
+    page.get_by_role("textbox", name="Your name").fill(name)
+    page.get_by_role("textbox", name="Your role").fill(role)
     page.get_by_role("button", name="Answer the questionnaire").click()
     app.settle()
     page.get_by_text("Answering for the team").wait_for(timeout=15_000)
@@ -171,7 +172,7 @@ def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
 
 def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url):
     app = AppPage(page, app_url).open("/team")
-    page.get_by_label("Team or decision name").fill("Browser team")
+    page.get_by_role("textbox", name="Team or decision name").fill("Browser team")
     page.get_by_role("button", name="Create team").click()
     app.settle()
     invite_link = page.locator("code").filter(has_text="team?t=").first.inner_text().strip()
