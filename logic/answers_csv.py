@@ -30,26 +30,64 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _whole_number(cell: str) -> int:
-    text = cell.strip()
+    text = cell.strip().removesuffix("%").strip()  # "40%" in a percentage column reads 40
     if not _WHOLE_NUMBER.fullmatch(text):
         raise ValueError(f"expected a whole number, got {cell[:40]!r}")
     return int(text)
 
 
+_TRUE, _FALSE = {"true", "yes", "y"}, {"false", "no", "n"}
+
+
 def _boolean(cell: str) -> bool:
     lowered = cell.strip().lower()
-    if lowered not in ("true", "false"):
-        raise ValueError(f"expected true or false, got {cell[:40]!r}")
-    return lowered == "true"
+    if lowered not in _TRUE | _FALSE:
+        raise ValueError(f"expected true or false (or yes or no), got {cell[:40]!r}")
+    return lowered in _TRUE
 
 
 def _items(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
 
 
-# question kind -> how a cell reads as a value of that kind
-READERS: dict[str, Callable[[str], Any]] = {
-    "boolean": _boolean, "integer": _whole_number, "multi_choice": _items}
+def _key(text: str) -> str:
+    """How a cell is compared with a value's id and label: case, spaces, a trailing % and
+    quotes do not matter ("99.9%", "Over 10,000", "financial services" all read)."""
+    return " ".join(text.strip().strip("'\"").removesuffix("%").replace("_", " ").lower().split())
+
+
+def _lookup(question: Any) -> dict[str, str]:
+    """Each value of a choice question by its id and by its label, as `_key` reads them."""
+    table: dict[str, str] = {}
+    for option in question.options:
+        table.setdefault(_key(option.value), option.value)
+        table.setdefault(_key(option.label), option.value)
+    return table
+
+
+def _choice_reader(question: Any) -> Callable[[str], Any]:
+    """A choice cell: the value's id or its label, in any capitalisation; otherwise the
+    cell as it is, so the error names the allowed values."""
+    table = _lookup(question)
+
+    def read(cell: str) -> Any:
+        return table.get(_key(cell), cell.strip())
+    return read
+
+
+def _list_reader(question: Any) -> Callable[[str], Any]:
+    """A list cell: items joined by ';', each an id or a label in any capitalisation."""
+    table = _lookup(question)
+
+    def read(cell: str) -> Any:
+        return [table.get(_key(item), item) for item in _items(cell)]
+    return read
+
+
+# question kind -> how a cell reads as a value of that kind (built per question)
+READERS: dict[str, Callable[[Any], Callable[[str], Any]]] = {
+    "boolean": lambda q: _boolean, "integer": lambda q: _whole_number,
+    "multi_choice": _list_reader, "choice": _choice_reader}
 
 
 _COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Callable[[str], Any]]]] = {}
@@ -71,7 +109,8 @@ def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
     if cached is None or cached[0] is not bank:
         readers: dict[str, Callable[[str], Any]] = {}
         for q in bank.questions():
-            kind_reader = READERS.get(q.kind)
+            make = READERS.get(q.kind)
+            kind_reader = make(q) if make is not None else None
             if q.dont_know is not None:
                 readers[q.id] = _or_unknown(kind_reader)
             elif kind_reader is not None:
@@ -81,15 +120,27 @@ def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
     return cached[1]
 
 
+def _columns(bank: QuestionBank) -> dict[str, str]:
+    """Question ids by how a heading may name them: the id or the question's label, in any
+    capitalisation (a workbook's header written by a person)."""
+    found: dict[str, str] = {_key(BANK_VERSION): BANK_VERSION, _key(UNANSWERED): UNANSWERED}
+    for question in bank.questions():
+        found.setdefault(_key(question.id), question.id)
+        found.setdefault(_key(question.label), question.id)
+    return found
+
+
 def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Answers:
     """Turn one CSV row into Answers; an empty cell means absent; errors name every field."""
     bank = bank or default_bank()
     readers = _readers(bank)
+    columns = _columns(bank)
     data: dict[str, Any] = {}
     problems: dict[str, str] = {}
-    for column, cell in row.items():
-        if not cell or column in RESULT_COLUMNS:
+    for heading, cell in row.items():
+        if not cell or heading in RESULT_COLUMNS:
             continue
+        column = heading if heading in readers else columns.get(_key(heading), heading)
         reader = readers.get(column)
         try:
             data[column] = reader(cell) if reader else cell

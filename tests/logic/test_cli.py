@@ -130,3 +130,34 @@ def test_csv_without_header_exits_2(tmp_path):
     path.write_text("")
     done = run_cli("evaluate", str(path))
     assert done.returncode == 2 and "header" in done.stderr
+
+
+def test_csv_reads_labels_ids_percentages_and_any_capitalisation(tmp_path, kb):
+    """Business people write "Financial services", "Over 10,000", "99.9%", "Yes"; headings may
+    be the question's words."""
+    from logic.answers_csv import evaluate_csv
+    from logic.bank import default_bank
+
+    label = {q.id: q.label for q in default_bank().questions()}
+    row = {
+        "industry": "Financial services", "EMPLOYEES": "Over 10,000",
+        label["claude_usage"]: "anthropic's api, directly",
+        "hosting_role_sought": "None: we are not looking",
+        "edge_sites": "none", "uptime_target": "99.9%", "contractual_sla": "Yes",
+        "support_24x7": "no", "unproven_provider_tolerance": "Only with a fallback in place",
+        "monthly_tokens": "1 to 50 billion", "workloads": "Real-time inference; BATCH",
+        "dedicated_capacity": "false", "regulations": "GDPR; sox",
+        "data_residency": "No", "attestations_required": "TRUE",
+        "concentration_concern": "low", "risk_appetite": "Moderate",
+        "decision_horizon": "6 to 18 months", "price_sensitivity": "Medium",
+    }
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    writer.writerow({**row, "uptime_target": "99.8%"})
+    _, results = evaluate_csv(out.getvalue(), kb)
+    assert results[0].error == "" and results[0].outcome.verdict == "no_action"
+    assert results[0].outcome.blockers == ("sla_unverified", "compliance_unverified",
+                                           "scale_unproven"), "every answer was read"
+    assert "uptime_target" in results[1].error and "'99.9'" in results[1].error
