@@ -9,8 +9,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from logic.answers import AnswersError
-from logic.answers_csv import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS, evaluate_csv
+from logic.answers_csv import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS, evaluate_csv, evaluate_rows
 from logic.answers_csv import template as answers_template
+from logic.answers_xlsx import read_workbook, results_workbook, template_workbook
 from logic.bank import example_documents
 from logic.knowledge_base import DEFAULT_VERSION
 from ui.resources import bank, knowledge
@@ -18,13 +19,30 @@ from ui.text import plain
 
 
 @st.cache_data(max_entries=2, show_spinner="Evaluating…")
-def _evaluate(text: str, version: str) -> tuple[str, pd.DataFrame]:
-    output, results = evaluate_csv(text, knowledge(version))
+def _evaluate(raw: bytes, kind: str, version: str) -> tuple[bytes, pd.DataFrame]:
+    """Evaluate an uploaded CSV or workbook; the results in the same format, and a table
+    for the page with labels rather than ids."""
+    kb = knowledge(version)
+    if kind == "xlsx":
+        names, rows = read_workbook(raw)
+        header = [c for c in names if c not in RESULT_COLUMNS]
+        results = list(evaluate_rows(rows, kb))
+        output = results_workbook([*header, *RESULT_COLUMNS],
+                                  [r.output_row(header) for r in results],
+                                  [bool(r.error) for r in results])
+    else:
+        text, results = evaluate_csv(raw.decode("utf-8-sig"), kb)
+        output = text.encode("utf-8")
+    name = bank().name_question or ""
     table = pd.DataFrame([{
-        "Line": r.line, "Organisation": r.cells.get(bank().name_question or "", ""),
-        "Verdict": r.outcome.verdict if r.outcome else "",
-        "Drivers": ", ".join(r.outcome.drivers) if r.outcome else "",
-        "Blockers": ", ".join(r.outcome.blockers) if r.outcome else "",
+        "Line": r.line, "Status": "Error" if r.error else "OK",
+        "Organisation": r.cells.get(name, "") or next(
+            (v for k, v in r.cells.items() if k.strip().lower() == name), ""),
+        "Verdict": kb.verdicts[r.outcome.verdict].label if r.outcome else "",
+        "What makes it relevant": ", ".join(kb.drivers[d].label for d in r.outcome.drivers)
+        if r.outcome else "",
+        "What holds it back": ", ".join(kb.blockers[b].label for b in r.outcome.blockers)
+        if r.outcome else "",
         "Error": r.error,
     } for r in results])
     return output, table
@@ -36,23 +54,31 @@ def template() -> str:
     return answers_template(example_documents(), bank())
 
 
-def _decode(raw: bytes) -> str | None:
+@st.cache_data(show_spinner=False)
+def template_xlsx() -> bytes:
+    """The same template as an Excel workbook, with drop-downs and a sheet per column."""
+    return template_workbook(example_documents(), bank())
+
+
+def _readable(raw: bytes, kind: str) -> bool:
     if len(raw) > MAX_BYTES:
         st.error(f"The file is {len(raw) / 1e6:.1f} MB; at most {MAX_BYTES / 1e6:.0f} MB "
                  f"(about {MAX_ROWS:,} rows) can be evaluated here. Split it, or use "
                  "`python -m logic evaluate FILE.csv`.")
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        st.error("The file is not UTF-8 text. Save it as 'CSV UTF-8' and upload it again.")
-        return None
-    return text
+        return False
+    if kind == "csv":
+        try:
+            raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            st.error("The file is not UTF-8 text. Save it as 'CSV UTF-8' (or as an Excel "
+                     "workbook) and upload it again.")
+            return False
+    return True
 
 
 def _spread(table: pd.DataFrame) -> go.Figure:
     kb = knowledge()
-    counts = [int((table["Verdict"] == v).sum()) for v in kb.verdicts]
+    counts = [int((table["Verdict"] == kb.verdicts[v].label).sum()) for v in kb.verdicts]
     figure = go.Figure(go.Bar(x=[kb.verdicts[v].label for v in kb.verdicts], y=counts,
                               text=counts, marker_color=["#455a64", "#b26a00", "#2e7d32"]))
     figure.update_layout(height=280, margin={"l": 10, "r": 10, "t": 10, "b": 10},
@@ -64,27 +90,36 @@ def _spread(table: pd.DataFrame) -> go.Figure:
 def batch_page() -> None:
     st.title("Batch: many business units at once")
     st.markdown(
-        "Upload a CSV with one business unit a row and one column per question id (the format "
-        "of `python -m logic evaluate FILE.csv`): lists joined by `;`, booleans `true`/`false`, "
-        "an empty cell for an absent answer. Bad rows are listed with their errors; good rows "
-        "still come out.")
-    st.download_button("Download a template", data=template(), file_name="business-units.csv",
-                       mime="text/csv", key="batch_template", icon=":material/download:",
-                       on_click="ignore")
-    upload = st.file_uploader(f"CSV of business units (at most {MAX_BYTES / 1e6:.0f} MB)",
-                              type=["csv"], key="batch_file",
-                              max_upload_size=round(MAX_BYTES / 1e6))
+        "Fill one business unit a row in the template (Excel, with a drop-down in every "
+        "choice column and a sheet explaining each column, or CSV), and upload it. Answers "
+        "may be written as the questionnaire words them (\"Financial services\", \"99.9%\", "
+        "\"Yes\") or by id, in any capitalisation; lists are separated by `;`. Bad rows are "
+        "listed with their errors; good rows still come out, in the format you uploaded.")
+    excel, plain_csv = st.columns(2)
+    excel.download_button("Template (Excel)", data=template_xlsx(),
+                          file_name="business-units.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key="batch_template_xlsx", icon=":material/table_view:",
+                          on_click="ignore", type="primary", width="stretch")
+    plain_csv.download_button("Template (CSV)", data=template(), file_name="business-units.csv",
+                              mime="text/csv", key="batch_template", icon=":material/download:",
+                              on_click="ignore", width="stretch")
+    upload = st.file_uploader(f"Excel workbook or CSV of business units (at most "
+                              f"{MAX_BYTES / 1e6:.0f} MB)", type=["xlsx", "csv"],
+                              key="batch_file", max_upload_size=round(MAX_BYTES / 1e6))
     if upload is None:
-        st.info("No file yet: download the template, fill one row per business unit, upload it.",
+        st.info("No file yet: download a template, fill one row per business unit, upload it.",
                 icon=":material/upload_file:")
         return
-    text = _decode(upload.getvalue())
-    if text is None:
+    kind = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+    raw = upload.getvalue()
+    if not _readable(raw, kind):
         return
     try:
-        output, table = _evaluate(text, DEFAULT_VERSION)
+        output, table = _evaluate(raw, kind, DEFAULT_VERSION)
     except (AnswersError, csv.Error) as exc:
-        st.error(f"The file cannot be read as CSV: {plain(str(exc))}")
+        what = "an Excel workbook" if kind == "xlsx" else "CSV"
+        st.error(f"The file cannot be read as {what}: {plain(str(exc))}")
         return
     bad = table[table["Error"] != ""]
     good = len(table) - len(bad)
@@ -94,12 +129,21 @@ def batch_page() -> None:
     invalid.metric("With errors", len(bad))
     if good:
         st.plotly_chart(_spread(table), config={"displayModeBar": False}, key="batch_spread")
-    st.dataframe(table, hide_index=True, key="batch_table")
+    st.dataframe(table, hide_index=True, key="batch_table", width="stretch",
+                 column_config={"Error": st.column_config.TextColumn(width="large")})
     if len(bad):
         st.error("Rows with errors (fix them and upload again; the others are evaluated):\n\n"
                  + "\n".join(f"- line {r.Line}: {plain(r.Error)}" for r in bad.itertuples()))
-    st.download_button("Download results (CSV)", data=output, file_name="verdicts.csv",
-                       mime="text/csv", key="batch_download", type="primary",
-                       icon=":material/download:", on_click="ignore",
-                       help="Your columns plus " + ", ".join(RESULT_COLUMNS) + "; cells that a "
-                       "spreadsheet would run as formulas are prefixed with '.")
+    if kind == "xlsx":
+        st.download_button("Download results (Excel)", data=output, file_name="verdicts.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml"
+                           ".sheet", key="batch_download", type="primary",
+                           icon=":material/download:", on_click="ignore",
+                           help="Your columns plus " + ", ".join(RESULT_COLUMNS) + "; rows "
+                           "with errors are shaded; every cell is text, never a formula.")
+    else:
+        st.download_button("Download results (CSV)", data=output, file_name="verdicts.csv",
+                           mime="text/csv", key="batch_download", type="primary",
+                           icon=":material/download:", on_click="ignore",
+                           help="Your columns plus " + ", ".join(RESULT_COLUMNS) + "; cells "
+                           "that a spreadsheet would run as formulas are prefixed with '.")

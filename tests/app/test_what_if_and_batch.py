@@ -67,7 +67,8 @@ def test_batch_upload_lists_bad_rows_and_keeps_good_ones():
     at.get("file_uploader")[0].set_value(("units.csv", text.encode(), "text/csv")).run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert list(table["Verdict"]) == ["evaluate", "", "monitor"]
+    assert list(table["Verdict"]) == ["Evaluate", "", "Monitor"], "labels, not ids"
+    assert list(table["Status"]) == ["OK", "Error", "OK"]
     assert "uptime_target" in table["Error"][1]
     assert any("line 3: uptime_target" in shown(e.value) for e in at.error)
     assert {m.label: m.value for m in at.metric} == {"Rows": "3", "Evaluated": "2",
@@ -103,3 +104,29 @@ def test_knowledge_page_shows_each_record_fact_with_its_source_and_strength():
     assert "https://xix.ai/" in facts.loc["P3", "Source"]
     assert facts.loc["P3", "Strength"] == "secondary"
     assert facts.loc["W1", "Strength"] == "weak (context only)"
+
+
+def test_batch_takes_the_excel_template_and_gives_results_back_as_excel():
+    import io
+
+    from openpyxl import load_workbook
+
+    from ui.batch import template_xlsx
+
+    at = _page("ui/pages/batch.py")
+    at.get("file_uploader")[0].set_value(
+        ("units.xlsx", template_xlsx(),
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["Status"]) == {"OK"} and "" not in set(table["Verdict"])
+    download = next(d for d in at.get("download_button") if d.proto.label.startswith(
+        "Download results"))
+    assert download.proto.label == "Download results (Excel)"
+    from ui.batch import _evaluate
+
+    output, _ = _evaluate(template_xlsx(), "xlsx", "2026-11-article")
+    sheet = load_workbook(io.BytesIO(output)).active
+    heads = [c.value for c in sheet[1]]
+    assert heads[-8:] == ["verdict", "drivers", "blockers", "caveats", "band_low",
+                          "band_high", "settle_first", "error"]

@@ -1,0 +1,213 @@
+"""Excel workbooks for the batch: a template business people can fill (drop-down lists of the
+human labels in every choice column, a sheet explaining each column), reading an uploaded
+workbook into the same rows a CSV gives, and writing results back as a workbook.
+
+The cells are read exactly as the CSV reader reads them (`logic.answers_csv`): by id or label,
+in any capitalisation. Every cell written is text, never a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from logic.answers import AnswersError, parse_answers
+from logic.answers_csv import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, header
+from logic.bank import UNKNOWN, UNKNOWN_LABEL, QuestionBank
+from logic.text import clean
+
+DATA_SHEET = "Business units"
+COLUMNS_SHEET = "Columns"
+LISTS_SHEET = "Lists"
+MAX_XLSX_UNPACKED = 50_000_000  # a workbook that unpacks to more is refused (zip bomb)
+_HEAD = Font(bold=True, color="FFFFFF")
+_FILL = PatternFill("solid", fgColor="1F4E79")
+
+
+def _text_cell(sheet: Any, row: int, column: int, value: str) -> None:
+    """A cell that is text whatever it starts with (an uploaded '=...' stays inert)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.data_type = "s"
+
+
+def _label(question: Any, value: Any) -> str:
+    """An answer as the person reads it, in a cell."""
+    if value is None or value == "":
+        return ""
+    if value == UNKNOWN:
+        return UNKNOWN_LABEL
+    if question.kind == "multi_choice":
+        labels = {o.value: o.label for o in question.options}
+        return f"{LIST_SEPARATOR} ".join(labels.get(v, v) for v in value)
+    if question.kind == "boolean":
+        return "Yes" if value else "No"
+    if question.kind in ("choice",):
+        return question.label_of(value)
+    return str(value)
+
+
+def template_workbook(documents: Iterable[dict[str, Any]], bank: QuestionBank) -> bytes:
+    """The batch template as an Excel workbook: one column per question (headed by its id),
+    the shipped examples filled in with labels, a drop-down of labels in each choice column,
+    and a sheet explaining every column."""
+    book = Workbook()
+    data = book.active
+    data.title = DATA_SHEET
+    lists = book.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    guide = book.create_sheet(COLUMNS_SHEET)
+    columns = header(bank)
+    for index, name in enumerate(columns, start=1):
+        _text_cell(data, 1, index, name)
+        data.cell(row=1, column=index).font, data.cell(row=1, column=index).fill = _HEAD, _FILL
+        data.column_dimensions[get_column_letter(index)].width = max(14, len(name) + 2)
+    data.freeze_panes = "A2"
+    for row, document in enumerate(documents, start=2):
+        answers = parse_answers(document, bank)
+        for index, name in enumerate(columns, start=1):
+            if name in bank.by_id:
+                _text_cell(data, row, index, _label(bank.question(name), answers.get(name)))
+            elif name == "bank_version":
+                _text_cell(data, row, index, str(bank.version))
+    list_column = 0
+    for index, name in enumerate(columns, start=1):
+        question = bank.by_id.get(name)
+        if question is None or question.kind not in ("choice", "boolean"):
+            continue
+        labels = ([o.label for o in question.options] if question.kind == "choice"
+                  else ["Yes", "No"])
+        if question.dont_know is not None:
+            labels.append(UNKNOWN_LABEL)
+        list_column += 1
+        letter = get_column_letter(list_column)
+        for row, text in enumerate(labels, start=1):
+            _text_cell(lists, row, list_column, text)
+        rule = DataValidation(
+            type="list", allow_blank=True,
+            formula1=f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(labels)}",
+            showErrorMessage=False,  # ids and other spellings are read too
+            promptTitle=question.label[:32], prompt=question.help[:255], showInputMessage=True)
+        data.add_data_validation(rule)
+        rule.add(f"{get_column_letter(index)}2:{get_column_letter(index)}{MAX_ROWS + 1}")
+    _guide(guide, columns, bank)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _guide(sheet: Any, columns: Sequence[str], bank: QuestionBank) -> None:
+    heads = ["Column", "Question", "What to write", "Required", "Help"]
+    for index, head in enumerate(heads, start=1):
+        _text_cell(sheet, 1, index, head)
+        sheet.cell(row=1, column=index).font, sheet.cell(row=1, column=index).fill = _HEAD, _FILL
+    for row, name in enumerate(columns, start=2):
+        question = bank.by_id.get(name)
+        if question is None:
+            what = ("leave as it is (the questionnaire's version)" if name == "bank_version"
+                    else "questions added since these answers were given; leave empty")
+            cells = [name, "", what, "no", ""]
+        else:
+            cells = [name, question.label, _allowed(question),
+                     "yes" if question.required else "no", question.help]
+        for index, value in enumerate(cells, start=1):
+            _text_cell(sheet, row, index, value)
+            sheet.cell(row=row, column=index).alignment = Alignment(wrap_text=True,
+                                                                   vertical="top")
+    for letter, width in zip("ABCDE", (26, 44, 60, 10, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+
+
+def _allowed(question: Any) -> str:
+    unknown = f"; or {UNKNOWN_LABEL}" if question.dont_know is not None else ""
+    if question.kind == "choice":
+        return "one of: " + "; ".join(o.label for o in question.options) + unknown
+    if question.kind == "multi_choice":
+        return ("any of, separated by ';': " + "; ".join(o.label for o in question.options)
+                + unknown)
+    if question.kind == "boolean":
+        return "Yes or No" + unknown
+    if question.kind == "integer":
+        empty = f"; empty means {question.null_label}" if question.nullable else ""
+        return f"a whole number from {question.min} to {question.max}{empty}{unknown}"
+    return f"text, at most {question.max_length} characters"
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and rows of an uploaded workbook's first sheet, as the CSV reader gives
+    them; AnswersError, naming the problem, for a file that is not a workbook, unpacks to
+    too much, has no header or a column named twice, or has too many rows."""
+    if len(raw) > MAX_BYTES:
+        raise AnswersError({"xlsx": f"the file is {len(raw) / 1e6:.1f} MB; at most "
+                                    f"{MAX_BYTES / 1e6:.0f} MB"})
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+        if unpacked > MAX_XLSX_UNPACKED:
+            raise AnswersError({"xlsx": "the workbook unpacks to more than "
+                                        f"{MAX_XLSX_UNPACKED / 1e6:.0f} MB"})
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except AnswersError:
+        raise
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise AnswersError({"xlsx": "the file is not an Excel workbook (.xlsx) this app can "
+                                    "read; save it as .xlsx or as CSV UTF-8"}) from None
+    sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    first = next(rows, None)
+    names = [_cell_text(v).strip() for v in (first or ())]
+    while names and not names[-1]:
+        names.pop()
+    if not names:
+        raise AnswersError({"xlsx": "the first sheet has no header row naming the questions"})
+    repeated = sorted({n for n in names if n and names.count(n) > 1})
+    if repeated:
+        raise AnswersError({"xlsx": "column(s) named more than once: "
+                                    + ", ".join(clean(n)[:40] for n in repeated[:10])})
+    records: list[dict[str, str]] = []
+    for values in rows:
+        cells = [_cell_text(v) for v in values[:len(names)]]
+        if not any(c.strip() for c in cells):
+            continue  # blank rows, as in the CSV reader
+        if len(records) >= max_rows:
+            raise AnswersError({"xlsx": f"more than {max_rows:,} rows; split the file"})
+        records.append(dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=True)))
+    book.close()
+    return names, records
+
+
+def results_workbook(columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                     errors: Sequence[bool] = ()) -> bytes:
+    """Rows as a workbook: every cell text (never a formula), rows with errors shaded."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Results"
+    for index, name in enumerate(columns, start=1):
+        _text_cell(sheet, 1, index, name)
+        sheet.cell(row=1, column=index).font, sheet.cell(row=1, column=index).fill = _HEAD, _FILL
+    shade = PatternFill("solid", fgColor="FDE2E1")
+    for row, values in enumerate(rows, start=2):
+        for index, value in enumerate(values, start=1):
+            _text_cell(sheet, row, index, _cell_text(value))
+            if row - 2 < len(errors) and errors[row - 2]:
+                sheet.cell(row=row, column=index).fill = shade
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
