@@ -73,9 +73,13 @@ def start_team() -> None:
             st.error(f"Not created: {plain(str(exc))}.")
             return
         state.session().created_team = made
+        # the address becomes the creator's manage link: a reload lands on the manage page
+        st.query_params.from_dict({"tm": made.manage})
     created = state.session().created_team
     if created:
-        st.success("Team created.", icon=":material/check:")
+        st.success("Team created. This page's address is now your private manage link: "
+                   "bookmark it, and a reload brings you back to the team.",
+                   icon=":material/check:")
         st.caption("Invite link: colleagues open it to add their answers (and see the team view)")
         st.code(links.link("t", created.invite, "team"), language=None)
         st.caption("Read-only link: shows the team view without letting the holder add answers")
@@ -105,9 +109,9 @@ def _join(invite: str, team_name: str) -> None:
             st.error("Please give your name and your role.")
             return
         links.start_new()
-        state.session().team = state.TeamContext(team_name, name.strip(), role.strip(),
-                                                 invite=invite)
-        st.switch_page("ui/pages/assessment.py")
+        context = state.TeamContext(team_name, name.strip(), role.strip(), invite=invite)
+        state.session().team = context
+        st.switch_page("ui/pages/assessment.py", query_params=links.team_params(context))
 
 
 def _revise(token: str) -> str | None:
@@ -126,9 +130,9 @@ def _revise(token: str) -> str | None:
             state.load(answers.values(), migration=upgraded)
         except AnswersError:
             state.load(flow.sanitize(bank(), response.answers))
-        state.session().team = state.TeamContext(team_name, response.name, response.role,
-                                                 respondent=token)
-        st.switch_page("ui/pages/assessment.py")
+        context = state.TeamContext(team_name, response.name, response.role, respondent=token)
+        state.session().team = context
+        st.switch_page("ui/pages/assessment.py", query_params=links.team_params(context))
     return team_name
 
 
@@ -338,6 +342,12 @@ def manage_team(token: str) -> None:
         not_found(NOT_FOUND)
         return
     st.info("Your manage link for this team: keep it to yourself.", icon=":material/shield:")
+    created = state.session().created_team
+    if created is not None and created.manage == token:  # just made here: its links again
+        st.caption("Invite link: colleagues open it to add their answers")
+        st.code(links.link("t", created.invite, "team"), language=None)
+        st.caption("Read-only link: the team view, without adding answers")
+        st.code(links.link("tv", created.view, "team"), language=None)
     with st.expander("Invite link and respondents", expanded=True):
         if st.button("Make a new invite link (the old one stops working)", key="renew_invite",
                      icon=":material/autorenew:"):
@@ -377,6 +387,7 @@ def submit_panel(answers: Answers, context: state.TeamContext) -> None:
             elif context.invite:
                 context.respondent = teams().add_response(
                     context.invite, context.name, context.role, document)
+                links.remember_team(context)  # from now on the address holds their own link
             state.session().team_submitted = True
         except (StorageLimit, LookupError) as exc:
             st.error(f"Not submitted: {plain(str(exc))}.")

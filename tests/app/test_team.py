@@ -197,3 +197,41 @@ def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):
         "Alone keeps from the team verdict"]
     keeps = {r["Name"]: r["Alone keeps from the team verdict"] for r in rows[:2]}
     assert bool(keeps["Ana"]) != bool(keeps["Ben"]), "the one who differs is named"
+
+
+def test_a_respondent_who_reloads_keeps_the_team_and_the_answers():
+    """Regression: a reload mid-questionnaire kept the answers but lost the team (no banner,
+    no Submit to the team)."""
+    links = _create_team()
+    at = _team_page(t=links.invite)
+    inputs = {i.label: i for i in at.text_input}
+    inputs["Your name"].set_value("Ana")
+    inputs["Your role"].set_value("CTO")
+    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    assert at.query_params["ti"] in (links.invite, [links.invite])
+    at.switch_page("ui/pages/assessment.py")
+    fill_all(at, case("startup_backup_tolerant")["answers"])
+    params = {k: v[0] if isinstance(v, list) else v for k, v in at.query_params.items()}
+    assert params.get("d"), "the draft is in the address too"
+    reloaded = start(**params)
+    assert any("Answering for the team **Hosting review** as **Ana**" in i.value
+               for i in reloaded.info)
+    assert any(b.key == "team_submit" for b in reloaded.button), "submit is still there"
+    button(reloaded, "team_submit").click().run()
+    after = {k: v[0] if isinstance(v, list) else v for k, v in reloaded.query_params.items()}
+    assert after.get("tr") and "ti" not in after, "after submitting, their own link"
+    again = start(**after)
+    assert any(b.label == "Update my team answers" for b in again.button)
+
+
+def test_the_creator_who_reloads_lands_on_the_manage_page():
+    """Regression: the creator lost both links on reload (no token in the address)."""
+    at = _team_page()
+    at.text_input[0].set_value("Hosting review")
+    at.button[0].click().run()
+    made = at.session_state["session"].created_team
+    manage = at.query_params["tm"]
+    assert manage in (made.manage, [made.manage])
+    reloaded = _team_page(tm=made.manage)
+    assert any("Your manage link for this team" in i.value for i in reloaded.info)
+    assert any(b.key == "renew_invite" for b in reloaded.button)

@@ -193,6 +193,36 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
     assert page.get_by_text("Where the team disagrees").is_visible()
 
 
+def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
+    """Regression: a reload lost the creator's links and a respondent's team (no banner, no
+    Submit to the team)."""
+    app = AppPage(page, app_url).open("/team")
+    page.get_by_role("textbox", name="Team or decision name").fill("Reload team")
+    page.get_by_role("button", name="Create team").click()
+    app.settle()
+    invite = page.locator("code").filter(has_text="team?t=").first.inner_text().split("t=")[1]
+    page.reload()
+    app.settle()
+    page.get_by_text("Your manage link for this team").wait_for(timeout=15_000)
+    context = browser.new_context()
+    try:
+        other = context.new_page()
+        them = AppPage(other, app_url).open(f"/team?t={invite.strip()}")
+        other.get_by_role("textbox", name="Your name").fill("Ana")
+        other.get_by_role("textbox", name="Your role").fill("CTO")
+        other.get_by_role("button", name="Answer the questionnaire").click()
+        them.settle()
+        other.get_by_text("Answering for the team").wait_for(timeout=15_000)
+        them.set("industry", "software")
+        other.wait_for_function("() => window.location.search.includes('d=')", timeout=15_000)
+        other.reload()
+        them.settle()
+        other.get_by_text("Answering for the team").wait_for(timeout=30_000)
+        expect(them.widget("industry").get_by_role("combobox")).to_have_value("Software")
+    finally:
+        context.close()
+
+
 def test_knowledge_page_in_a_browser(page, app_url):
     AppPage(page, app_url).open("/knowledge")
     page.get_by_text("The knowledge behind the recommendation").wait_for(timeout=15_000)

@@ -34,12 +34,14 @@ elif where.view == "draft" and not links.restore_draft(where.token or ""):
     links.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
                       "import your answers file.")
 else:
+    state.resume_section(st.query_params.to_dict())
+    links.restore_team(st.query_params.to_dict())
     team = state.session().team
     if team:
         st.info(f"Answering for the team **{plain(team.team)}** as **{plain(team.name)}** "
-                f"({plain(team.role)}). Submit your answers from the result.",
+                f"({plain(team.role)}). Submit your answers from the result. This page's "
+                "address keeps your place: bookmark it to come back.",
                 icon=":material/groups:")
-    state.resume_section(st.query_params.to_dict())
     import_notice()
     migration_banner()
     progress = navigation()
