@@ -1,6 +1,7 @@
 """Saving, sharing and exporting assessments (SQLAlchemy: SQLite by default, PostgreSQL by URL)."""
 
-from storage.store import OVERALL, Saved, ShareLinks, StorageLimit, Store
+from storage.store import OVERALL, DraftConflict, Saved, ShareLinks, StorageLimit, Store
 from storage.tokens import MalformedToken
 
-__all__ = ["OVERALL", "MalformedToken", "Saved", "ShareLinks", "StorageLimit", "Store"]
+__all__ = ["OVERALL", "DraftConflict", "MalformedToken", "Saved", "ShareLinks", "StorageLimit",
+           "Store"]

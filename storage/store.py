@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +19,19 @@ MAX_NOTE_CHARS = 2000
 MAX_NOTES = 64
 MAX_ANSWERS_BYTES = 64_000
 OVERALL = "_overall"  # the notes key for the note on the assessment as a whole
+
+
+def _utc(moment: datetime) -> datetime:
+    """A stored time as naive UTC (SQLite gives it back naive, PostgreSQL aware)."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+class DraftConflict(RuntimeError):
+    """The draft was saved by someone else since this session loaded it."""
+
+    def __init__(self, saved_at: datetime) -> None:
+        self.saved_at = saved_at
+        super().__init__(f"the draft was changed elsewhere at {saved_at:%H:%M:%S} UTC")
 
 
 class StorageLimit(ValueError):
@@ -124,16 +137,21 @@ class Store:
             row = self._new(session, "draft", answers, notes, copied_from=copied_from)
             return self._add_token(session, row, "draft")
 
-    def save_draft(self, token: str, answers: dict[str, Any], notes: dict[str, str]) -> bool:
-        """Overwrite a draft's answers and notes; False when the token opens no draft."""
+    def save_draft(self, token: str, answers: dict[str, Any], notes: dict[str, str], *,
+                   expected: datetime | None = None) -> datetime | None:
+        """Overwrite a draft's answers and notes; the time of this save, or None when the token
+        opens no draft. With `expected` (the time of the version this session last loaded or
+        saved), a draft saved meanwhile by someone else is not overwritten: DraftConflict."""
         with Session(self.writer) as session, session.begin():
             found = self._find(session, token, ("draft",))
             if found is None:
-                return False
+                return None
             row = found[0]
+            if expected is not None and _utc(row.updated_at) != _utc(expected):
+                raise DraftConflict(_utc(row.updated_at))
             row.answers, row.notes = check_answers(answers), clean_notes(notes)
             row.updated_at = now()
-            return True
+            return row.updated_at
 
     def load_draft(self, token: str) -> Saved | None:
         with Session(self.engine) as session:

@@ -13,7 +13,7 @@ from logic.answers import BANK_VERSION, Answers
 from logic.migrate import upgrade
 from logic.recommendation import Recommendation
 from questions import flow
-from storage import MalformedToken, ShareLinks, StorageLimit
+from storage import DraftConflict, MalformedToken, ShareLinks, StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, TeamStore
 from storage.tokens import check
 from ui import state
@@ -99,6 +99,7 @@ def restore_draft(token: str) -> bool:
     form = flow.sanitize(bank(), upgraded.answers if upgraded else draft.answers)
     state.load(form, draft.notes, upgraded)
     state.session().draft_token = token
+    state.session().draft_stamp = draft.updated_at
     state.session().saved_snapshot = _snapshot()
     return True
 
@@ -119,11 +120,19 @@ def autosave() -> str | None:
         return None  # nothing answered or noted yet
     try:
         token = current.draft_token
-        if token is None or not store().save_draft(token, document, notes()):
+        saved = None
+        if token is not None:
+            saved = store().save_draft(token, document, notes(), expected=current.draft_stamp)
+        if saved is None:
             current.brakes.take("draft")
             token = store().create_draft(document, notes())
             current.draft_token = token
+            saved = store().load_draft(token).updated_at  # type: ignore[union-attr]
             st.query_params["d"] = token  # beside the step the address already holds
+        current.draft_stamp = saved
+    except DraftConflict as exc:
+        current.draft_conflict = exc.saved_at
+        return None
     except StorageLimit as exc:
         return f"Not saved: {exc}."
     current.saved_snapshot = snapshot
@@ -224,3 +233,37 @@ def restore_team(params: dict[str, Any]) -> None:
                                                          role[:MAX_ROLE], invite=token)
     except MalformedToken:
         return
+
+
+def keep_as_new_draft() -> None:
+    """Button callback after a conflict: this session's answers become a new draft of their
+    own (with its own address); the other version stays as it was."""
+    current = state.session()
+    current.draft_token = current.draft_stamp = current.draft_conflict = None
+    current.saved_snapshot = None
+    st.query_params.pop("d", None)
+
+
+def reload_draft() -> None:
+    """Button callback after a conflict: take the version saved elsewhere."""
+    current = state.session()
+    token = current.draft_token
+    current.draft_token = current.draft_conflict = None
+    if token:
+        restore_draft(token)
+
+
+def conflict_notice() -> None:
+    """When the draft was saved elsewhere meanwhile: say so, and offer both ways out."""
+    saved_at = state.session().draft_conflict
+    if saved_at is None:
+        return
+    st.error(f"Not saved: this draft was changed elsewhere at {saved_at:%H:%M} UTC (another "
+             "window, or someone else with its address). Nothing was overwritten. Keep your "
+             "answers here as a new draft of their own, or load the other version.",
+             icon=":material/sync_problem:")
+    mine, theirs = st.columns(2)
+    mine.button("Keep mine as a new draft", key="fork_draft", on_click=keep_as_new_draft,
+                type="primary", icon=":material/call_split:", width="stretch")
+    theirs.button("Load the other version", key="reload_draft", on_click=reload_draft,
+                  icon=":material/sync:", width="stretch")

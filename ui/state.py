@@ -7,6 +7,7 @@ else this app remembers about a session lives in one `Session` object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -54,6 +55,7 @@ class Session:
     flagged: set[str] = field(default_factory=set)  # sections shown with what is missing
     submit_errors: dict[str, str] = field(default_factory=dict)
     draft_token: str | None = None
+    draft_stamp: datetime | None = None  # when the draft this session holds was last saved
     saved_snapshot: str | None = None
     last_share: ShareLinks | None = None
     team: TeamContext | None = None
@@ -61,6 +63,7 @@ class Session:
     created_team: TeamLinks | None = None
     migration: Upgrade | None = None  # how the loaded answers were brought to this bank
     copy_failed: str | None = None  # why the last copy was not made
+    draft_conflict: datetime | None = None  # when someone else saved the draft meanwhile
     import_message: tuple[str, str] | None = None
     brakes: Brakes = field(default_factory=Brakes)  # how fast this session may create things
     _validated: tuple[Any, Answers | None] | None = None

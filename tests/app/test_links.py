@@ -259,3 +259,24 @@ def test_save_and_share_twice_gives_the_same_links_until_something_changes():
     at.text_area(key="note___overall").set_value("Checked again with the CISO").run()
     button(at, "share").click().run()
     assert at.session_state["session"].last_share.view != first.view, "a change, new links"
+
+
+def test_two_windows_on_one_draft_do_not_overwrite_each_other():
+    """Regression: a colleague who opened the draft's address silently overwrote it."""
+    first = start()
+    fill_section(first, {k: ANSWERS[k] for k in ("org_name", "industry", "employees")})
+    token = first.query_params["d"]
+    token = token[0] if isinstance(token, list) else token
+    second = start(d=token)
+    widget(second, "org_name").set_value("Second window").run()
+    widget(first, "org_name").set_value("First window").run()
+    assert any("this draft was changed elsewhere" in e.value for e in first.error)
+    from ui.resources import store
+
+    assert store().load_draft(token).answers["org_name"] == "Second window"
+    button(first, "fork_draft").click().run()
+    forked = first.query_params["d"]
+    forked = forked[0] if isinstance(forked, list) else forked
+    assert forked != token, "kept as a draft of its own, with its own address"
+    assert store().load_draft(forked).answers["org_name"] == "First window"
+    assert store().load_draft(token).answers["org_name"] == "Second window"

@@ -271,3 +271,16 @@ def test_eight_processes_starting_at_once_on_an_empty_database_all_start(db_url)
     results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in starts]
     assert all(code == 0 for code, _, _ in results), [err[-500:] for _, _, err in results]
     assert {out.strip() for _, out, _ in results} == {str(SCHEMA_VERSION)}
+
+
+def test_a_draft_saved_meanwhile_is_not_overwritten(store):
+    from storage import DraftConflict
+
+    token = store.create_draft({"industry": "aviation"}, {})
+    loaded = store.load_draft(token)
+    mine = store.save_draft(token, {"industry": "media"}, {}, expected=loaded.updated_at)
+    assert mine is not None
+    with pytest.raises(DraftConflict):  # a second window still holds the first version
+        store.save_draft(token, {"industry": "retail"}, {}, expected=loaded.updated_at)
+    assert store.load_draft(token).answers == {"industry": "media"}, "nothing overwritten"
+    assert store.save_draft(token, {"industry": "retail"}, {}, expected=mine) is not None

@@ -54,3 +54,4 @@ else:
     problem = links.autosave()
     if problem:
         st.warning(problem)
+    links.conflict_notice()
