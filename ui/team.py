@@ -90,6 +90,18 @@ def start_team() -> None:
 
 
 def _join(invite: str, team_name: str) -> None:
+    current = state.session().team
+    if current is not None and current.invite == invite:  # already answering: resume, not wipe
+        st.info(f"You are already answering for this team as **{plain(current.name)}** "
+                f"({plain(current.role)}).", icon=":material/groups:")
+        if st.button("Continue my answers", key="resume_team", type="primary",
+                     icon=":material/arrow_forward:"):
+            params = links.team_params(current)
+            if state.session().draft_token:
+                params["d"] = state.session().draft_token
+            st.switch_page("ui/pages/assessment.py", query_params=params)
+        st.caption("Or answer again under another name below (your answers so far are left "
+                   "as they are).")
     st.markdown("##### Add your answers")
     with st.form("join"):
         name = st.text_input("Your name", help=f"At most {MAX_NAME} characters.")

@@ -235,3 +235,23 @@ def test_the_creator_who_reloads_lands_on_the_manage_page():
     reloaded = _team_page(tm=made.manage)
     assert any("Your manage link for this team" in i.value for i in reloaded.info)
     assert any(b.key == "renew_invite" for b in reloaded.button)
+
+
+def test_reopening_the_invite_link_resumes_instead_of_wiping():
+    links = _create_team()
+    at = _team_page(t=links.invite)
+    inputs = {i.label: i for i in at.text_input}
+    inputs["Your name"].set_value("Ana")
+    inputs["Your role"].set_value("CTO")
+    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    at.switch_page("ui/pages/assessment.py")
+    at.run()
+    from tests.app.helpers import widget
+
+    widget(at, "org_name").set_value("Ana's unit").run()
+    at.switch_page(TEAM_PAGE)
+    at.query_params["t"] = links.invite
+    at.run()
+    assert any("already answering for this team as **Ana**" in i.value for i in at.info)
+    button(at, "resume_team").click().run()
+    assert at.session_state["session"].form["org_name"] == "Ana's unit", "nothing wiped"

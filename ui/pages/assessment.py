@@ -42,6 +42,10 @@ else:
                 f"({plain(team.role)}). Submit your answers from the result. This page's "
                 "address keeps your place: bookmark it to come back.",
                 icon=":material/groups:")
+    if state.session().draft_token:
+        st.caption("This page's address is your private draft: anyone who has it can see and "
+                   "change these answers, so keep it to yourself. To show colleagues the "
+                   "result, use *Save and share* on the result.")
     import_notice()
     migration_banner()
     progress = navigation()
