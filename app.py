@@ -9,6 +9,11 @@ from ui.resources import knowledge
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
 
+# On a phone the page title must not fill the first screen: smaller headings below 640 px.
+st.html("<style>@media (max-width: 640px) { h1 { font-size: 1.55rem !important; "
+        "line-height: 1.25 !important; padding-top: 0.25rem !important; } "
+        "h2 { font-size: 1.3rem !important; } }</style>")
+
 page = st.navigation(
     [
         st.Page("ui/pages/assessment.py", title="Assessment", icon=":material/fact_check:",

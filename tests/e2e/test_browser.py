@@ -223,6 +223,22 @@ def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
         context.close()
 
 
+def test_on_a_phone_the_title_leaves_room_for_the_first_question(browser, app_url):
+    """Regression: at 390 pixels the page title filled the first screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        phone = context.new_page()
+        app = AppPage(phone, app_url).open()
+        app.widget("org_name").wait_for(timeout=30_000)
+        title = phone.locator("h1").first.bounding_box()
+        first = app.widget("org_name").bounding_box()
+        assert title is not None and first is not None
+        assert title["height"] < 844 * 0.15, "the title takes a few lines, not the screen"
+        assert first["y"] < 844, "the first question is on the first screen"
+    finally:
+        context.close()
+
+
 def test_knowledge_page_in_a_browser(page, app_url):
     AppPage(page, app_url).open("/knowledge")
     page.get_by_text("The knowledge behind the recommendation").wait_for(timeout=15_000)
