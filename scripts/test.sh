@@ -9,6 +9,7 @@ bash scripts/setup.sh requirements-dev.txt
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(npm)  # fetches axe-core for the accessibility run
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test: installing Debian packages: ${missing[*]}"
@@ -17,6 +18,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "test: not root: ${missing[*]} not installed; the tests that need them will skip" >&2
   fi
+fi
+
+AXE_VERSION=4.10.3  # axe-core from the npm registry, for the accessibility run in the browser
+if [ ! -f .cache/axe-core/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null 2>&1; then
+  echo "test: fetching axe-core $AXE_VERSION from the npm registry"
+  npm install --silent --no-save --no-audit --no-fund --prefix .cache/axe-core \
+    "axe-core@$AXE_VERSION" >/dev/null 2>&1 \
+    || echo "test: axe-core not fetched; the accessibility run will skip" >&2
 fi
 
 if [ -z "${HOSTING_FIT_TEST_PG_URL:-}" ]; then

@@ -57,7 +57,7 @@ def _blockers_table(kb: KnowledgeBase) -> pd.DataFrame:
 
 
 def _assumptions(kb: KnowledgeBase) -> None:
-    st.subheader("The tool's own assumptions")
+    st.header("The tool's own assumptions")
     st.caption("Where the article gives no figure, these are the tool's choices, with the "
                "measured figures behind them. They are not from the article.")
     for item in kb.assumptions:
@@ -91,7 +91,7 @@ def knowledge_page() -> None:
         "verdict, so every result has a reason. Relevance only raises the verdict; everything "
         "undisclosed or unverified only caps it."
     )
-    st.subheader(f"Facts ({len(kb.facts)})")
+    st.header(f"Facts ({len(kb.facts)})")
     st.caption("Strength: primary (the company's own page, a filing, an official document), "
                "secondary (a news report quoting a primary), weak (context only: no rule rests "
                "on it).")
@@ -100,14 +100,14 @@ def knowledge_page() -> None:
         "Source": _source(f), "Strength": (f.strength or "—")
         + (" (context only)" if f.strength == "weak" else ""),
     } for f in kb.facts]).set_index("Fact"))
-    st.subheader(f"Rules ({len(kb.rules)})")
+    st.header(f"Rules ({len(kb.rules)})")
     st.table(rules_table(kb))
-    st.subheader("What holds a verdict back")
+    st.header("What holds a verdict back")
     st.caption("A hard blocker caps the verdict; a caveat shows beside it and lets a pilot go "
                "ahead. The same blocker can be hard under one rule and a caveat under another.")
     st.table(_blockers_table(kb))
     _assumptions(kb)
-    st.subheader("Questions for the account team")
+    st.header("Questions for the account team")
     st.table(pd.DataFrame([{
         "Question": q.text, "Facts": ", ".join(q.facts),
         "Asked when": ", ".join([*(kb.drivers[d].label for d in q.when_drivers),

@@ -111,7 +111,7 @@ def _show(saved: Saved) -> bool:
 
 def _compare_panel(answers: Answers, saved_version: str) -> None:
     """The saved verdict beside the verdict under another knowledge version, and what changed."""
-    st.markdown("##### Re-check under another knowledge version")
+    st.markdown("### Re-check under another knowledge version")
     others = [v for v in available_versions() if v != saved_version]
     if not others:
         st.caption(f"Saved under {saved_version}, the only knowledge version there is.")

@@ -84,7 +84,7 @@ def _section_body(section: Section) -> None:
 def section_page(section: Section) -> None:
     """One section of questions and the buttons to move on."""
     index = state.steps().index(section.id)
-    st.subheader(f"{index + 1}. {section.title}")
+    st.header(f"{index + 1}. {section.title}")
     st.caption(section.intro)
     with st.container(border=True):
         _section_body(section)

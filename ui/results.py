@@ -57,7 +57,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     text = explain(rec, kb)
     name = bank().organisation(answers)
     who = plain(name) if name else "your organisation"
-    st.subheader(f"Recommendation for {who}")
+    st.header(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
     st.markdown(f"**Why:** {plain(text.deciding.text)}")
     if overall_note and notes.get(OVERALL, "").strip():
@@ -66,7 +66,7 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     uncertain = band_text(rec, kb, bank(), answers.unknowns)
     if uncertain:
         st.info(uncertain, icon=":material/help:")
-    st.markdown("#### Next actions")
+    st.markdown("### Next actions")
     st.markdown("**Ask the account team**")
     if rec.open_questions:
         st.code("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)),
@@ -90,15 +90,15 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
 def _evidence(rec: Recommendation, text: Any) -> None:
     drivers, blockers = st.columns(2)
     with drivers:
-        st.markdown("##### What makes it relevant")
+        st.markdown("#### What makes it relevant")
         _labels(text.drivers, "Nothing in your answers.")
     with blockers:
-        st.markdown("##### What holds it back")
+        st.markdown("#### What holds it back")
         _labels(text.blockers, "No blocker: nothing caps the verdict.")
         if text.caveats:
-            st.markdown("##### Still open, without holding it back")
+            st.markdown("#### Still open, without holding it back")
             _labels(text.caveats, "")
-    st.markdown("##### Fit by section")
+    st.markdown("#### Fit by section")
     titles = {s.id: s.title for s in bank().sections}
     st.plotly_chart(scores_figure(rec.scores, titles, rec.not_applicable),
                     config={"displayModeBar": False})
@@ -107,7 +107,7 @@ def _evidence(rec: Recommendation, text: Any) -> None:
         "What it measures": f.measures + (f" At most {f.most}: {f.most_why}"
                                           if f.most < 100 else ""),
     } for f in text.sections]).set_index("Section"))
-    st.markdown("##### Why: each reason and the article's words it rests on")
+    st.markdown("#### Why: each reason and the article's words it rests on")
     table = pd.DataFrame([{"Rule": r.rule, "Counts as": r.group_title, "Reason": r.text,
                            "From the article": r.quotes} for r in text.reasons])
     st.table(table.set_index("Rule"))
@@ -138,7 +138,7 @@ def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase) -> N
 def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
                notes: dict[str, str]) -> None:
     now = datetime.now(UTC)
-    st.markdown("##### Take it with you")
+    st.markdown("### Take it with you")
     pdf, record, answers_json = st.columns(3)
     pdf.download_button(
         "Recommendation (PDF)",
@@ -175,7 +175,7 @@ def _json(build: Any, *args: Any, **kwargs: Any) -> str:
 
 
 def _share_panel(answers: Answers, rec: Recommendation) -> None:
-    st.markdown("##### Share with colleagues")
+    st.markdown("### Share with colleagues")
     widgets_note = links.notes()
     key = state.OVERALL_NOTE_KEY
     if key not in st.session_state:

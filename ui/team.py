@@ -54,7 +54,7 @@ def _analysis(payload: str) -> tuple[TeamAnalysis, tuple[int, ...], int] | None:
 
 
 def start_team() -> None:
-    st.subheader("Start a team assessment")
+    st.header("Start a team assessment")
     st.markdown("Several colleagues answer the same questionnaire; the team view shows, side "
                 "by side, where their answers and verdicts differ, and which disagreement to "
                 "talk about first.")
@@ -102,7 +102,7 @@ def _join(invite: str, team_name: str) -> None:
             st.switch_page("ui/pages/assessment.py", query_params=params)
         st.caption("Or answer again under another name below (your answers so far are left "
                    "as they are).")
-    st.markdown("##### Add your answers")
+    st.header("Add your answers")
     with st.form("join"):
         name = st.text_input("Your name", help=f"At most {MAX_NAME} characters.")
         role = st.text_input("Your role", placeholder="SRE lead",
@@ -228,17 +228,17 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
                              yaxis={"title": "Respondents", "tickformat": ",d",
                                     "dtick": 1 if len(people) <= 10 else None})
     left, right = st.columns([3, 2])
-    left.markdown("##### Section scores by respondent")
+    left.markdown("### Section scores by respondent")
     left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
     if len(people) > HEATMAP_ROWS:
         left.caption(f"The first {HEATMAP_ROWS} of {len(people)} respondents; every one is in "
                      "the table above and in the exports.")
-    right.markdown("##### Verdict spread")
+    right.markdown("### Verdict spread")
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
 
 
 def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:
-    st.markdown("##### Where the team disagrees, most consequential first")
+    st.markdown("### Where the team disagrees, most consequential first")
     if not analysis.disagreements:
         st.caption("Nowhere: every respondent gave the same answers.")
         return
@@ -260,7 +260,7 @@ def team_view(token: str, name: str, people: list[Response] | None = None) -> No
     """Every respondent's verdict, the charts, the disagreements and the team recommendation
     (`people`: the team's responses when the caller has read them already)."""
     people = teams().responses(token) if people is None else people
-    st.subheader(f"Team view: {plain(name)}")
+    st.header(f"Team view: {plain(name)}")
     if not people:
         st.info("No answers yet. Share the invite link; each colleague's verdict appears here.",
                 icon=":material/hourglass_empty:")
@@ -387,7 +387,7 @@ def manage_team(token: str) -> None:
 
 def submit_panel(answers: Answers, context: state.TeamContext) -> None:
     """On the result of a team respondent: send (or revise) their answers to the team."""
-    st.markdown(f"##### Your answers for the team {plain(context.team)}")
+    st.header(f"Your answers for the team {plain(context.team)}")
     label = "Update my team answers" if context.respondent else "Submit to the team"
     if st.button(label, key="team_submit", type="primary", icon=":material/group_add:"):
         document = answers.document(bank())

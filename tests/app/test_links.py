@@ -52,7 +52,7 @@ def test_copy_gets_its_own_link_and_the_original_stays():
     assert widget(view, "org_name").value == "St. Aldric Health"
     widget(view, "org_name").set_value("My copy").run()
     again = start(a=links.view)
-    assert any("Aldric Health" in s.value for s in again.subheader)
+    assert any("Aldric Health" in s.value for s in again.header)
     assert widget(again, "org_name") is None
 
 
