@@ -70,15 +70,20 @@ def _section_body(section: Section) -> None:
     answers = state.answers()
     show_missing = section.id in state.flagged()
     new = _migration_marks()
+    shown = []
     for question in section.questions:
         if not question.is_visible(answers):
             continue
         if question.id in new:
             st.badge("New since you answered", icon=":material/fiber_new:", color="blue")
         value = widgets.render(question, answers)
+        shown.append(question)
         if show_missing and question.needs_answer(value):
             st.error(f"Please answer: {question.label}", icon=":material/error:")
-        widgets.note(question.id, question.label, links.notes())
+    widgets.section_notes(shown, links.notes())
+    if shown and state.session().focus_first:
+        state.session().focus_first = False
+        widgets.focus(shown[0].id)
 
 
 def section_page(section: Section) -> None:

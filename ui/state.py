@@ -64,6 +64,7 @@ class Session:
     migration: Upgrade | None = None  # how the loaded answers were brought to this bank
     copy_failed: str | None = None  # why the last copy was not made
     draft_conflict: datetime | None = None  # when someone else saved the draft meanwhile
+    focus_first: bool = False  # move the keyboard focus to the first question once
     import_message: tuple[str, str] | None = None
     brakes: Brakes = field(default_factory=Brakes)  # how fast this session may create things
     _validated: tuple[Any, Answers | None] | None = None
@@ -118,6 +119,7 @@ def next_section(section_id: str) -> None:
         return
     flagged().discard(section_id)
     go(steps()[steps().index(section_id) + 1])
+    session().focus_first = True  # keyboard users land on the next section's first question
 
 
 def _frozen(form: dict[str, Any]) -> tuple[Any, ...]:

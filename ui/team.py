@@ -97,8 +97,9 @@ def _join(invite: str, team_name: str) -> None:
         if st.button("Continue my answers", key="resume_team", type="primary",
                      icon=":material/arrow_forward:"):
             params = links.team_params(current)
-            if state.session().draft_token:
-                params["d"] = state.session().draft_token
+            draft = state.session().draft_token
+            if draft:
+                params["d"] = draft
             st.switch_page("ui/pages/assessment.py", query_params=params)
         st.caption("Or answer again under another name below (your answers so far are left "
                    "as they are).")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from logic.bank import (
     UNKNOWN,
@@ -91,19 +92,24 @@ def _seed(question: Any, value: Any) -> Any:
     return None
 
 
-def note(question_id: str, label: str, notes: dict[str, str]) -> None:
-    """A free-text note on one answer ('why we answered this way'), kept in `notes`."""
-    key = note_key(question_id)
-    if key not in st.session_state:
-        st.session_state[key] = notes.get(question_id, "")
-    has_note = bool(st.session_state[key].strip())
-    with st.popover("Edit note" if has_note else "Add note", icon=":material/edit_note:",
-                    type="tertiary"):
-        st.text_area(f"Note on: {label}", key=key, on_change=trim_to,
-                     args=(key, MAX_NOTE_CHARS),
-                     placeholder="Why did we answer this way? Shown with the shared result.")
-        trimmed_note(key, MAX_NOTE_CHARS)
-    notes[question_id] = st.session_state[key]
+def section_notes(questions: list[Any], notes: dict[str, str]) -> None:
+    """Free-text notes on a section's answers ('why we answered this way'), kept in `notes`
+    by question id: one control per section (one keyboard stop), a box per question in it."""
+    keys = {q.id: note_key(q.id) for q in questions}
+    for question_id, key in keys.items():
+        if key not in st.session_state:
+            st.session_state[key] = notes.get(question_id, "")
+    written = sum(1 for key in keys.values() if st.session_state[key].strip())
+    label = f"Notes on this section ({written})" if written else "Add notes on these answers"
+    with st.popover(label, icon=":material/edit_note:", type="tertiary"):
+        st.caption("Why did we answer this way? Shown with the shared result and in the PDF.")
+        for question in questions:
+            key = keys[question.id]
+            st.text_area(f"Note on: {question.label}", key=key, on_change=trim_to,
+                         args=(key, MAX_NOTE_CHARS), height=68)
+            trimmed_note(key, MAX_NOTE_CHARS)
+    for question_id, key in keys.items():
+        notes[question_id] = st.session_state[key]
 
 
 BOXED = ("integer", "multi_choice")  # kinds whose "Don't know" is a box beside the input
@@ -123,3 +129,24 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
     unknown = boxed and st.session_state.get(dont_know_key(question.id))
     answers[question.id] = UNKNOWN if unknown else st.session_state[question.id]
     return answers[question.id]
+
+
+_FOCUS = """<script>
+(function (tries) {
+  const doc = window.parent.document;
+  function go(left) {
+    const box = doc.querySelector(".st-key-%s");
+    const target = box && box.querySelector(
+      "input:not([disabled]), textarea, [role='combobox'], [tabindex='0']");
+    if (target) { target.focus(); return; }
+    if (left > 0) { setTimeout(function () { go(left - 1); }, 100); }
+  }
+  go(tries);
+})(30);
+</script>"""
+
+
+def focus(question_id: str) -> None:
+    """Move the keyboard focus to a question's input (after *Next*, so a keyboard user does
+    not start again from the bottom of the page). The id is the bank's, a safe CSS name."""
+    components.html(_FOCUS % question_id, height=0)

@@ -239,6 +239,23 @@ def test_on_a_phone_the_title_leaves_room_for_the_first_question(browser, app_ur
         context.close()
 
 
+def test_after_next_the_focus_is_on_the_next_sections_first_question(page, app_url):
+    """Regression: after Next the focus stayed at the bottom, 15 Tabs from the next question;
+    and each question cost three stops (help, input, its own note control)."""
+    from logic.bank import default_bank
+
+    app = AppPage(page, app_url).open()
+    answers = case("hospital_backup_hipaa")["answers"]
+    for question in default_bank().sections[0].questions:
+        if question.id in answers:
+            app.set(question.id, answers[question.id])
+    assert page.get_by_text("Add notes on these answers").count() == 1, "one per section"
+    app.click_button("next")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.closest('.st-key-edge_sites')",
+        timeout=15_000)
+
+
 def test_knowledge_page_in_a_browser(page, app_url):
     AppPage(page, app_url).open("/knowledge")
     page.get_by_text("The knowledge behind the recommendation").wait_for(timeout=15_000)
