@@ -64,7 +64,8 @@ class Session:
     migration: Upgrade | None = None  # how the loaded answers were brought to this bank
     copy_failed: str | None = None  # why the last copy was not made
     draft_conflict: datetime | None = None  # when someone else saved the draft meanwhile
-    focus_first: bool = False  # move the keyboard focus to the first question once
+    focus_first: bool = True  # move the keyboard focus to the first question once (on the
+    # first screen, and after Next)
     import_message: tuple[str, str] | None = None
     brakes: Brakes = field(default_factory=Brakes)  # how fast this session may create things
     _validated: tuple[Any, Answers | None] | None = None

@@ -32,43 +32,41 @@ def _dont_know(q: Any) -> bool:
     """A "Don't know" box beside a number or a list; whether it is ticked."""
     if q.dont_know is None:
         return False
-    return bool(st.checkbox(UNKNOWN_LABEL, key=dont_know_key(q.id),
-                            help=f"The verdict then takes: {q.dont_know.why}"))
+    return bool(st.checkbox(UNKNOWN_LABEL, key=dont_know_key(q.id)))
 
 
 def _choice(q: ChoiceQuestion) -> None:
     values = _with_unknown(q, [o.value for o in q.options])
     if len(values) <= RADIO_MAX_OPTIONS:
-        st.radio(q.label, values, index=None, format_func=q.label_of, key=q.id, help=q.help,
-                 horizontal=True)
+        st.radio(q.label, values, index=None, format_func=q.label_of, key=q.id, horizontal=True)
     else:
-        st.selectbox(q.label, values, index=None, format_func=q.label_of, key=q.id, help=q.help,
+        st.selectbox(q.label, values, index=None, format_func=q.label_of, key=q.id,
                      placeholder="Choose an option")
 
 
 def _multi_choice(q: MultiChoiceQuestion) -> None:
     unknown = bool(st.session_state.get(dont_know_key(q.id)))
     st.multiselect(q.label, [o.value for o in q.options], format_func=lambda v: q.label_of([v]),
-                   key=q.id, help=q.help, disabled=unknown,
+                   key=q.id, disabled=unknown,
                    placeholder="Choose one or more" if q.min_selected else "None apply")
     _dont_know(q)
 
 
 def _boolean(q: BooleanQuestion) -> None:
     st.radio(q.label, _with_unknown(q, [True, False]), index=None, format_func=q.label_of,
-             key=q.id, help=q.help, horizontal=True)
+             key=q.id, horizontal=True)
 
 
 def _integer(q: IntegerQuestion) -> None:
     unknown = bool(st.session_state.get(dont_know_key(q.id)))
     st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
-                    key=q.id, help=q.help, disabled=unknown,
+                    key=q.id, disabled=unknown,
                     placeholder=q.null_label if q.nullable else f"{q.min} to {q.max}")
     _dont_know(q)
 
 
 def _text(q: TextQuestion) -> None:
-    st.text_input(q.label, key=q.id, help=q.help, on_change=trim_to,
+    st.text_input(q.label, key=q.id, on_change=trim_to,
                   args=(q.id, q.max_length), placeholder="Optional")
     trimmed_note(q.id, q.max_length)
 
@@ -115,6 +113,15 @@ def section_notes(questions: list[Any], notes: dict[str, str]) -> None:
 BOXED = ("integer", "multi_choice")  # kinds whose "Don't know" is a box beside the input
 
 
+def _help(question: Any) -> None:
+    """The question's help as text under it, not a tooltip: read by everyone, and no extra
+    keyboard stop per question. What "Don't know" stands for is said there too."""
+    text = question.help
+    if question.dont_know is not None:
+        text += f" Not sure? Answer “Don't know”. {question.dont_know.why}"
+    st.caption(text)
+
+
 def render(question: Any, answers: dict[str, Any]) -> Any:
     """Draw the question's widget seeded from `answers`; store and return what it holds
     ("unknown" when its "Don't know" box is ticked)."""
@@ -126,6 +133,7 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
             value = None if value == UNKNOWN else value
         st.session_state[question.id] = _seed(question, value)
     RENDERERS[question.kind](question)
+    _help(question)
     unknown = boxed and st.session_state.get(dont_know_key(question.id))
     answers[question.id] = UNKNOWN if unknown else st.session_state[question.id]
     return answers[question.id]

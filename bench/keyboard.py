@@ -1,0 +1,140 @@
+"""Keyboard-only benchmark: drive Debian's chromium through the whole questionnaire with the
+keyboard alone (Tab to reach each question, arrows, typing and Enter to answer, Tab and Enter
+for Next), counting every key press. Prints the counts; the last line is
+`N key presses per answer`.
+
+Run: .venv/bin/python -m bench.keyboard
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from playwright.sync_api import Page, sync_playwright
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage
+from harness.server import Server
+from logic.bank import default_bank
+from tests.conftest import ROOT
+
+ANSWERS = json.loads((ROOT / "tests" / "cases" / "hospital_backup_hipaa.json").read_text())[
+    "answers"]
+MAX_TABS = 60
+
+
+class Keys:
+    """The page's keyboard, counting presses."""
+
+    def __init__(self, page: Page) -> None:
+        self.page, self.tabs, self.other = page, 0, 0
+
+    def press(self, key: str, times: int = 1) -> None:
+        for _ in range(times):
+            self.page.keyboard.press(key)
+            if key == "Tab":
+                self.tabs += 1
+            else:
+                self.other += 1
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+        self.other += len(text)
+
+    def inside(self, selector: str) -> bool:
+        return bool(self.page.evaluate(
+            "(s) => !!(document.activeElement && document.activeElement.closest(s))", selector))
+
+    def tab_to(self, selector: str) -> None:
+        for _ in range(MAX_TABS):
+            if self.inside(selector):
+                return
+            self.press("Tab")
+        raise RuntimeError(f"{selector} not reached by Tab")
+
+
+def _shortest(labels: list[str], target: str) -> str:
+    """The fewest first letters of `target` after which it is the first option the select
+    box still lists (it keeps the options containing what was typed, in order)."""
+    for length in range(1, len(target) + 1):
+        typed = target[:length].lower()
+        if next(label for label in labels if typed in label.lower()) == target:
+            return target[:length]
+    return target
+
+
+def _answer(keys: Keys, app: AppPage, question: Any, value: Any) -> None:
+    box = f".st-key-{question.id}"
+    if question.kind in ("choice", "boolean") and app.widget(question.id).locator(
+            "[role='radiogroup']").count():
+        keys.tab_to(f"{box} input[type='radio']")
+        values = list(question.choices())
+        index = values.index(value)
+        if index == 0:
+            keys.press("Space")
+        else:
+            keys.press("ArrowRight", index)
+    elif question.kind == "choice":
+        keys.tab_to(f"{box} input")
+        labels = [o.label for o in question.options]
+        keys.type(_shortest(labels, question.label_of(value)))
+        keys.press("Enter")
+    elif question.kind == "multi_choice":
+        keys.tab_to(f"{box} input")
+        labels = [o.label for o in question.options]
+        for item in value or []:
+            left = [label for label in labels if label not in
+                    {question.label_of([v]) for v in (value or [])[:value.index(item)]}]
+            keys.type(_shortest(left, question.label_of([item])))
+            keys.press("Enter")
+        keys.press("Escape")
+    elif question.kind == "integer":
+        keys.tab_to(f"{box} input")
+        if value is not None:
+            keys.type(str(value))
+        keys.press("Enter")
+    else:  # text
+        keys.tab_to(f"{box} input")
+        keys.type(value or "")
+        keys.press("Enter")
+    app.settle()
+
+
+def run(url: str) -> tuple[int, int, int]:
+    bank = default_bank()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        app = AppPage(page, url).open()
+        keys = Keys(page)
+        answered = 0
+        form: dict[str, Any] = {}
+        for index, section in enumerate(bank.sections):
+            app.widget(section.questions[0].id).wait_for(timeout=30_000)
+            for question in section.questions:
+                if not question.is_visible(form) or question.id not in ANSWERS:
+                    continue
+                _answer(keys, app, question, ANSWERS[question.id])
+                form[question.id] = ANSWERS[question.id]
+                answered += 1
+            last = index == len(bank.sections) - 1
+            keys.tab_to(f".st-key-{'get_recommendation' if last else 'next'} button")
+            keys.press("Enter")
+            app.settle()
+        page.get_by_text("Recommendation for").first.wait_for(timeout=30_000)
+        browser.close()
+    return keys.tabs, keys.other, answered
+
+
+def main() -> None:
+    if not CHROMIUM.exists():
+        sys.exit(f"{CHROMIUM} not found: install Debian's chromium")
+    with Server() as server:
+        tabs, other, answered = run(server.url)
+    print(f"keyboard: {tabs} Tab presses and {other} other keys for {answered} answers")
+    print(f"{(tabs + other) / answered:.1f} key presses per answer")
+
+
+if __name__ == "__main__":
+    main()
