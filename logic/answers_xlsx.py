@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from logic.answers import AnswersError, parse_answers
+from logic.answers import BANK_VERSION, UNANSWERED, AnswersError, parse_answers
 from logic.answers_csv import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, header
 from logic.bank import UNKNOWN, UNKNOWN_LABEL, QuestionBank
 from logic.text import clean
@@ -74,8 +74,10 @@ def template_workbook(documents: Iterable[dict[str, Any]], bank: QuestionBank) -
         for index, name in enumerate(columns, start=1):
             if name in bank.by_id:
                 _text_cell(data, row, index, _label(bank.question(name), answers.get(name)))
-            elif name == "bank_version":
+            elif name == BANK_VERSION:
                 _text_cell(data, row, index, str(bank.version))
+            elif name == UNANSWERED:  # questions added since the example was written
+                _text_cell(data, row, index, LIST_SEPARATOR.join(sorted(answers.unanswered)))
     list_column = 0
     for index, name in enumerate(columns, start=1):
         question = bank.by_id.get(name)
@@ -110,7 +112,7 @@ def _guide(sheet: Any, columns: Sequence[str], bank: QuestionBank) -> None:
     for row, name in enumerate(columns, start=2):
         question = bank.by_id.get(name)
         if question is None:
-            what = ("leave as it is (the questionnaire's version)" if name == "bank_version"
+            what = ("leave as it is (the questionnaire's version)" if name == BANK_VERSION
                     else "questions added since these answers were given; leave empty")
             cells = [name, "", what, "no", ""]
         else:
