@@ -131,7 +131,9 @@ def test_the_readme_recipe_adds_a_yes_no_and_an_integer_question_with_no_other_e
     check = _run(project, "-m", "logic", "check-rules")
     assert check.returncode == 0, _tail(check)
 
+    # the unit, property, AppTest and report suites (storage and fuzzing do not read the bank's
+    # content, and run once in the main suite)
     suites = _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-                  "tests", "--ignore=tests/e2e", "--ignore=tests/test_recipe.py")
+                  "tests/logic", "tests/questions", "tests/app", "tests/report")
     assert suites.returncode == 0, _tail(suites)
     assert " passed" in suites.stdout and " failed" not in suites.stdout
