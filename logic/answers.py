@@ -90,8 +90,7 @@ class AnswersBase(BaseModel):
         unknown = self.unknowns
         if not unknown:
             return self
-        return self.replace(**{q: self.likely_values[q] or None if isinstance(
-            self.likely_values[q], list) else self.likely_values[q] for q in unknown})
+        return self.replace(**{q: _as_tuple(self.likely_values[q]) for q in unknown})
 
     def replace(self, **changes: Any) -> AnswersBase:
         """A copy with some answers changed (lists kept hashable)."""

@@ -249,7 +249,7 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
                     report.contradictions.append(
                         f"{a.id} and {b.id} count the same fact(s) {sorted(same_facts)} both "
                         "for and against")
-        _reasons_agree(fired, kb, report)
+        _reasons_agree(fired, min(top, ceiling), kb, report)
     for rule in kb.rules:  # sampling can miss a narrow way through: search for it
         if rule.floor and not floor_effect[rule.id] and any(
                 _lift(start, rule, kb, bank) for start in capped[rule.id]):
@@ -273,7 +273,7 @@ def _says(rule: Rule) -> tuple[Any, ...]:
             frozenset(rule.denies), frozenset(rule.facts))
 
 
-def _reasons_agree(fired: list[Rule], kb: KnowledgeBase,
+def _reasons_agree(fired: list[Rule], shown: int, kb: KnowledgeBase,
                    report: CheckReport) -> None:
     """Two reasons shown together must not contradict each other (one adding a driver another
     says does not apply), and no reason may claim a verdict above the one shown (the words a
@@ -291,9 +291,6 @@ def _reasons_agree(fired: list[Rule], kb: KnowledgeBase,
             if driver in added:
                 report.denied.append(f"{added[driver]} adds {driver}, {rule.id} says it does "
                                      "not apply")
-    shown = min(max((verdict_rank(r.floor) for r in fired if r.floor), default=0),
-                min((verdict_rank(r.ceiling) for r in fired if r.ceiling),
-                    default=len(VERDICTS) - 1))
     for verdict in VERDICTS[shown + 1:]:
         for rule in fired:
             text = rule.reason.lower()  # answers fill the placeholders: no verdict words there

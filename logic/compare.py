@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from logic.answers import Answers
 from logic.engine import evaluate
@@ -66,6 +67,7 @@ def compare(answers: Answers, old_kb: KnowledgeBase, new_kb: KnowledgeBase,
                       *_diff(old.caveats, new.caveats), tuple(facts[f] for f in cited))
 
 
+@cache
 def later_version(saved: str = DEFAULT_VERSION) -> str | None:
     """The newest active knowledge version published after `saved` (hypothetical ones are
     never picked), or None when there is none."""

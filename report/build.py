@@ -56,17 +56,18 @@ def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: Kno
         Spacer(1, 8),
         banner,
         *([Spacer(1, 4), Paragraph(_bold(uncertain), s["body"])] if uncertain else []),
-        *_later_record(answers, kb, s),
+        *_later_record(answers, rec, kb, s),
     ]
 
 
-def _later_record(answers: Answers, kb: KnowledgeBase,
+def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
                   s: dict[str, ParagraphStyle]) -> list[Any]:
     later = later_version(kb.version)
     if later is None:
         return []
     new_kb = load_knowledge(later)
-    headline, changes, sources = later_record_text(compare(answers, kb, new_kb), kb, new_kb)
+    result = compare(answers, kb, new_kb, old=rec)
+    headline, changes, sources = later_record_text(result, kb, new_kb)
     story: list[Any] = [Paragraph("What later public reports change", s["h3"]),
                         Paragraph(_bold(headline), s["body"])]
     story += [Paragraph("• " + markup(c), s["small"]) for c in changes]

@@ -16,7 +16,7 @@ from questions import flow
 from storage import Saved
 from ui import links, state
 from ui.resources import bank, knowledge, store
-from ui.results import recommendation_body
+from ui.results import recommendation_body, record_comparison
 from ui.text import show_table
 
 
@@ -75,7 +75,7 @@ def _newer_knowledge_notice(answers: Answers, saved_verdict: str, saved_version:
     if later is None:
         return
     new_kb = knowledge(later)
-    verdict = evaluate(answers, new_kb).verdict
+    verdict = record_comparison(answers, saved_version, later).new.verdict
     if verdict == saved_verdict:
         return
     old = knowledge(saved_version).verdicts[saved_verdict].label

@@ -114,7 +114,8 @@ def _evidence(rec: Recommendation, text: Any) -> None:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _record_comparison(answers: Answers, version: str, later: str) -> Comparison:
+def record_comparison(answers: Answers, version: str, later: str) -> Comparison:
+    """The result under a later knowledge version, once per answers and versions."""
     return compare(answers, knowledge(version), knowledge(later))
 
 
@@ -123,7 +124,7 @@ def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase) -> N
     later = later_version(kb.version)
     if later is None:
         return
-    result = _record_comparison(answers, kb.version, later)
+    result = record_comparison(answers, kb.version, later)
     headline, changes, sources = later_record_text(result, kb, knowledge(later))
     with st.expander("What later public reports change", icon=":material/history_edu:",
                      expanded=result.verdict_changed):

@@ -26,12 +26,18 @@ def _create_team(name: str = "Hosting review"):
     return at.session_state["session"].created_team
 
 
-def _join(invite: str, name: str, role: str, answers: dict):
+def _enter(invite: str, name: str, role: str):
+    """Open the invite link, give a name and a role, press Answer the questionnaire."""
     at = _team_page(t=invite)
     inputs = {i.label: i for i in at.text_input}
     inputs["Your name"].set_value(name)
     inputs["Your role"].set_value(role)
     next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    return at
+
+
+def _join(invite: str, name: str, role: str, answers: dict):
+    at = _enter(invite, name, role)
     assert any("Answering for the team" in i.value for i in at.info), "on the questionnaire"
     at.switch_page("ui/pages/assessment.py")  # AppTest keeps its own idea of the page
     fill_all(at, answers)
@@ -152,22 +158,14 @@ def test_a_long_team_name_is_cut_with_a_note_and_a_long_name_is_refused_with_a_m
     assert any("The team name was cut to 120 characters (it had 300)" in i.value
                for i in at.info)
     invite = at.session_state["session"].created_team.invite
-    join = _team_page(t=invite)
-    inputs = {i.label: i for i in join.text_input}
-    inputs["Your name"].set_value("N" * 200)
-    inputs["Your role"].set_value("CTO")
-    next(b for b in join.button if b.label == "Answer the questionnaire").click().run()
+    join = _enter(invite, "N" * 200, "CTO")
     assert any("Your name has 200 characters; at most 80" in e.value for e in join.error)
     assert join.session_state["session"].team is None, "not joined with a mangled name"
 
 
 def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numbers():
     links = _create_team()
-    at = _team_page(t=links.invite)
-    inputs = {i.label: i for i in at.text_input}
-    inputs["Your name"].set_value("Ana")
-    inputs["Your role"].set_value("CTO")
-    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    at = _enter(links.invite, "Ana", "CTO")
     at.switch_page("ui/pages/assessment.py")
     fill_all(at, case("startup_backup_tolerant")["answers"])
     keys = [b.key for b in at.button]
@@ -203,11 +201,7 @@ def test_a_respondent_who_reloads_keeps_the_team_and_the_answers():
     """Regression: a reload mid-questionnaire kept the answers but lost the team (no banner,
     no Submit to the team)."""
     links = _create_team()
-    at = _team_page(t=links.invite)
-    inputs = {i.label: i for i in at.text_input}
-    inputs["Your name"].set_value("Ana")
-    inputs["Your role"].set_value("CTO")
-    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    at = _enter(links.invite, "Ana", "CTO")
     assert at.query_params["ti"] in (links.invite, [links.invite])
     at.switch_page("ui/pages/assessment.py")
     fill_all(at, case("startup_backup_tolerant")["answers"])
@@ -239,11 +233,7 @@ def test_the_creator_who_reloads_lands_on_the_manage_page():
 
 def test_reopening_the_invite_link_resumes_instead_of_wiping():
     links = _create_team()
-    at = _team_page(t=links.invite)
-    inputs = {i.label: i for i in at.text_input}
-    inputs["Your name"].set_value("Ana")
-    inputs["Your role"].set_value("CTO")
-    next(b for b in at.button if b.label == "Answer the questionnaire").click().run()
+    at = _enter(links.invite, "Ana", "CTO")
     at.switch_page("ui/pages/assessment.py")
     at.run()
     from tests.app.helpers import widget

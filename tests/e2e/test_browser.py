@@ -157,15 +157,21 @@ def test_reload_mid_questionnaire_keeps_the_answers(page, app_url):
     expect(app.widget("industry").get_by_role("combobox")).to_have_value("Aviation")
 
 
-def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
-                     answers: dict) -> None:
-    page = context.new_page()
+def _enter_in_browser(page, app_url: str, invite: str, name: str, role: str) -> AppPage:
+    """Open the invite link, give a name and a role, and reach the questionnaire."""
     app = AppPage(page, app_url).open(f"/team?t={invite}")
     page.get_by_role("textbox", name="Your name").fill(name)
     page.get_by_role("textbox", name="Your role").fill(role)
     page.get_by_role("button", name="Answer the questionnaire").click()
     app.settle()
     page.get_by_text("Answering for the team").wait_for(timeout=15_000)
+    return app
+
+
+def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
+                     answers: dict) -> None:
+    page = context.new_page()
+    app = _enter_in_browser(page, app_url, invite, name, role)
     app.fill(answers)
     app.click_button("team_submit")
     page.get_by_text("Your answers are in the team view").wait_for(timeout=15_000)
@@ -208,12 +214,7 @@ def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
     context = browser.new_context()
     try:
         other = context.new_page()
-        them = AppPage(other, app_url).open(f"/team?t={invite.strip()}")
-        other.get_by_role("textbox", name="Your name").fill("Ana")
-        other.get_by_role("textbox", name="Your role").fill("CTO")
-        other.get_by_role("button", name="Answer the questionnaire").click()
-        them.settle()
-        other.get_by_text("Answering for the team").wait_for(timeout=15_000)
+        them = _enter_in_browser(other, app_url, invite.strip(), "Ana", "CTO")
         them.set("industry", "software")
         other.wait_for_function("() => window.location.search.includes('d=')", timeout=15_000)
         other.reload()
