@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.failure import unexpected
 from ui.resources import knowledge
+from ui.widgets import keep_focus
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
 
@@ -16,6 +17,7 @@ st.html("<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionConta
         "@media (max-width: 640px) { h1 { font-size: 1.55rem !important; "
         "line-height: 1.25 !important; padding-top: 0.25rem !important; } "
         "h2 { font-size: 1.3rem !important; } }</style>")
+keep_focus()
 
 page = st.navigation(
     [

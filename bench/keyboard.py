@@ -1,9 +1,9 @@
 """Keyboard-only benchmark: drive Debian's chromium through the whole questionnaire with the
-keyboard alone (Tab to reach each question, arrows, typing and Enter to answer, Tab and Enter
+keyboard alone (Tab to reach each question; arrows, typing and Enter to answer; Tab and Enter
 for Next), counting every key press. Prints the counts; the last line is
 `N key presses per answer`.
 
-Run: .venv/bin/python -m bench.keyboard
+Run: .venv/bin/python -m bench.keyboard [-v]   (-v: the presses of each answer)
 """
 
 from __future__ import annotations
@@ -12,16 +12,21 @@ import json
 import sys
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, sync_playwright
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage
 from harness.server import Server
+from logic.answers import parse_answers
 from logic.bank import default_bank
+from logic.engine import evaluate
+from logic.knowledge_base import load_knowledge
 from tests.conftest import ROOT
 
 ANSWERS = json.loads((ROOT / "tests" / "cases" / "hospital_backup_hipaa.json").read_text())[
     "answers"]
 MAX_TABS = 60
+VERBOSE = "-v" in sys.argv  # one line per answer and per Next
 
 
 class Keys:
@@ -45,6 +50,16 @@ class Keys:
     def inside(self, selector: str) -> bool:
         return bool(self.page.evaluate(
             "(s) => !!(document.activeElement && document.activeElement.closest(s))", selector))
+
+    def settle_focus(self, selector: str) -> None:
+        """Give the page a moment to put the cursor in the section's first field, as a person
+        looking at a new page does; if it never lands there, the Tab presses count."""
+        try:
+            self.page.wait_for_function(
+                "(s) => !!(document.activeElement && document.activeElement.closest(s))",
+                arg=selector, timeout=3_000)
+        except PlaywrightError:
+            pass
 
     def tab_to(self, selector: str) -> None:
         for _ in range(MAX_TABS):
@@ -88,43 +103,62 @@ def _answer(keys: Keys, app: AppPage, question: Any, value: Any) -> None:
                     {question.label_of([v]) for v in (value or [])[:value.index(item)]}]
             keys.type(_shortest(left, question.label_of([item])))
             keys.press("Enter")
-        keys.press("Escape")
     elif question.kind == "integer":
         keys.tab_to(f"{box} input")
         if value is not None:
-            keys.type(str(value))
-        keys.press("Enter")
+            keys.type(str(value))  # Tab to the next field keeps it, as a person does
     else:  # text
         keys.tab_to(f"{box} input")
         keys.type(value or "")
-        keys.press("Enter")
     app.settle()
 
 
-def run(url: str) -> tuple[int, int, int]:
+def drive(page: Page, url: str) -> tuple[int, int, int, str]:
+    """Answer the whole questionnaire in `page` by keyboard alone: Tab presses, other key
+    presses, answers given, and the verdict banner's text at the end."""
     bank = default_bank()
+    app = AppPage(page, url).open()
+    keys = Keys(page)
+    answered = 0
+    form: dict[str, Any] = {}
+    for index, section in enumerate(bank.sections):
+        app.widget(section.questions[0].id).wait_for(timeout=30_000)
+        keys.settle_focus(f".st-key-{section.questions[0].id}")
+        for question in section.questions:
+            if not question.is_visible(form) or question.id not in ANSWERS:
+                continue
+            before = keys.tabs + keys.other
+            _answer(keys, app, question, ANSWERS[question.id])
+            if VERBOSE:
+                print(f"  {question.id}: {keys.tabs + keys.other - before}")
+            form[question.id] = ANSWERS[question.id]
+            answered += 1
+        last = index == len(bank.sections) - 1
+        before = keys.tabs + keys.other
+        keys.tab_to(f".st-key-{'get_recommendation' if last else 'next'} button")
+        keys.press("Enter")
+        if VERBOSE:
+            print(f"  {'submit' if last else 'next'}: {keys.tabs + keys.other - before}")
+        app.settle()
+    page.get_by_text("Recommendation for").first.wait_for(timeout=30_000)
+    return keys.tabs, keys.other, answered, page.get_by_role("alert").first.inner_text()
+
+
+def expected_verdict() -> str:
+    """The verdict label the benchmark's answers give: every answer typed must have been kept."""
+    return load_knowledge().verdicts[evaluate(parse_answers(ANSWERS)).verdict].label
+
+
+def run(url: str) -> tuple[int, int, int]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        app = AppPage(page, url).open()
-        keys = Keys(page)
-        answered = 0
-        form: dict[str, Any] = {}
-        for index, section in enumerate(bank.sections):
-            app.widget(section.questions[0].id).wait_for(timeout=30_000)
-            for question in section.questions:
-                if not question.is_visible(form) or question.id not in ANSWERS:
-                    continue
-                _answer(keys, app, question, ANSWERS[question.id])
-                form[question.id] = ANSWERS[question.id]
-                answered += 1
-            last = index == len(bank.sections) - 1
-            keys.tab_to(f".st-key-{'get_recommendation' if last else 'next'} button")
-            keys.press("Enter")
-            app.settle()
-        page.get_by_text("Recommendation for").first.wait_for(timeout=30_000)
+        tabs, other, answered, shown = drive(page, url)
         browser.close()
-    return keys.tabs, keys.other, answered
+    if expected_verdict() not in shown:
+        sys.exit(f"keyboard run ended on {shown!r}, not {expected_verdict()!r}: an answer "
+                 "was lost")
+    return tabs, other, answered
 
 
 def main() -> None:

@@ -1,7 +1,15 @@
 """Saving, sharing and exporting assessments (SQLAlchemy: SQLite by default, PostgreSQL by URL)."""
 
-from storage.store import OVERALL, DraftConflict, Saved, ShareLinks, StorageLimit, Store
+from storage.store import (
+    OVERALL,
+    DraftConflict,
+    Saved,
+    ShareEntry,
+    ShareLinks,
+    StorageLimit,
+    Store,
+)
 from storage.tokens import MalformedToken
 
-__all__ = ["OVERALL", "DraftConflict", "MalformedToken", "Saved", "ShareLinks", "StorageLimit",
-           "Store"]
+__all__ = ["OVERALL", "DraftConflict", "MalformedToken", "Saved", "ShareEntry", "ShareLinks",
+           "StorageLimit", "Store"]

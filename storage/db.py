@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -57,6 +57,8 @@ class Assessment(Base):
     knowledge_version: Mapped[str | None] = mapped_column(String(64))
     verdict: Mapped[str | None] = mapped_column(String(16))
     copied_from: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
+    # a shared snapshot: the draft it was shared from, so its manage page lists every share
+    shared_from: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -176,7 +178,19 @@ def _one_links_table(connection: Any) -> None:
         connection.execute(text("DROP TABLE team_tokens"))
 
 
-MIGRATIONS: dict[int, Any] = {2: _add_teams, 3: _one_links_table}  # version -> from version - 1
+def _shares_know_their_draft(connection: Any) -> None:
+    """Version 4: `assessments.shared_from`, the draft a shared snapshot was made from (empty
+    for shares saved before: each of those is listed on its own manage page)."""
+    columns = {c["name"] for c in inspect(connection).get_columns("assessments")}
+    if "shared_from" not in columns:
+        connection.execute(text(
+            "ALTER TABLE assessments ADD COLUMN shared_from INTEGER REFERENCES assessments(id)"))
+    connection.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_assessments_shared_from ON assessments (shared_from)"))
+
+
+# version -> the step from the version before
+MIGRATIONS: dict[int, Any] = {2: _add_teams, 3: _one_links_table, 4: _shares_know_their_draft}
 
 
 SCHEMA_LOCK = 0x686F7374  # the PostgreSQL advisory lock that serialises schema changes

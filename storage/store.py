@@ -61,6 +61,18 @@ class ShareLinks:
     manage: str
 
 
+@dataclass(frozen=True)
+class ShareEntry:
+    """One shared snapshot of an assessment, as listed on a manage page."""
+
+    share_id: int
+    created_at: datetime
+    verdict: str | None
+    knowledge_version: str | None
+    open: bool  # colleagues can open it (a view link not revoked)
+    this: bool  # the share whose manage link is in hand
+
+
 def clean_notes(notes: dict[str, str]) -> dict[str, str]:
     """Non-empty notes only, without direction controls, each within the length limit."""
     stripped = {k: without_direction_controls(v).strip() for k, v in notes.items()
@@ -160,11 +172,15 @@ class Store:
 
     # sharing --------------------------------------------------------------------------
     def share(self, answers: dict[str, Any], notes: dict[str, str], *,
-              knowledge_version: str, verdict: str) -> ShareLinks:
-        """Freeze validated answers as a shared assessment; returns its view and manage tokens."""
+              knowledge_version: str, verdict: str, draft: str | None = None) -> ShareLinks:
+        """Freeze validated answers as a shared assessment; returns its view and manage tokens.
+        With the `draft` token it was shared from, its manage page lists the draft's other
+        shares too."""
         with Session(self.writer) as session, session.begin():
+            found = self._find(session, draft, ("draft",)) if draft else None
             row = self._new(session, "shared", answers, notes,
-                            knowledge_version=knowledge_version, verdict=verdict)
+                            knowledge_version=knowledge_version, verdict=verdict,
+                            shared_from=found[0].id if found else None)
             return ShareLinks(self._add_token(session, row, "view"),
                               self._add_token(session, row, "manage"))
 
@@ -186,16 +202,57 @@ class Store:
                 Link.assessment_id == found[0].id, Link.purpose == "view"))
             return self._saved(found[0], revoked=all(v.revoked_at is not None for v in views))
 
-    def revoke(self, manage_token: str) -> bool:
-        """Revoke the view link of the assessment this manage link owns."""
-        with Session(self.writer) as session, session.begin():
+    @staticmethod
+    def _siblings(session: Session, row: Assessment) -> list[Assessment]:
+        """Every share made from the same draft as `row` (only `row` when it has none)."""
+        if row.shared_from is None:
+            return [row]
+        return list(session.scalars(select(Assessment).where(
+            Assessment.shared_from == row.shared_from, Assessment.kind == "shared")
+            .order_by(Assessment.created_at, Assessment.id)))
+
+    def _views(self, session: Session, assessment_id: int) -> list[Link]:
+        return list(session.scalars(select(Link).where(
+            Link.assessment_id == assessment_id, Link.purpose == "view")))
+
+    def shares(self, manage_token: str) -> list[ShareEntry]:
+        """Every share of the assessment this manage link belongs to, oldest first: when, with
+        what verdict, and whether colleagues can still open it."""
+        with Session(self.engine) as session:
             found = self._find(session, manage_token, ("manage",))
             if found is None:
+                return []
+            return [ShareEntry(row.id, row.created_at, row.verdict, row.knowledge_version,
+                               any(v.revoked_at is None for v in self._views(session, row.id)),
+                               row.id == found[0].id)
+                    for row in self._siblings(session, found[0])]
+
+    def _sibling(self, session: Session, manage_token: str,
+                 share_id: int | None) -> Assessment | None:
+        found = self._find(session, manage_token, ("manage",))
+        if found is None:
+            return None
+        if share_id is None:
+            return found[0]
+        return next((r for r in self._siblings(session, found[0]) if r.id == share_id), None)
+
+    def revoke(self, manage_token: str, share_id: int | None = None) -> bool:
+        """Revoke the view links of the share this manage link owns, or of another share of the
+        same assessment (`share_id`, from `shares`); False when it is not one of them."""
+        with Session(self.writer) as session, session.begin():
+            row = self._sibling(session, manage_token, share_id)
+            if row is None:
                 return False
-            for view in session.scalars(select(Link).where(
-                    Link.assessment_id == found[0].id, Link.purpose == "view")):
+            for view in self._views(session, row.id):
                 view.revoked_at = view.revoked_at or now()
             return True
+
+    def reshare(self, manage_token: str, share_id: int | None = None) -> str | None:
+        """A new view link for a share of this assessment (say, after revoking a link that went
+        too far): the old links stay revoked; None when it is not one of its shares."""
+        with Session(self.writer) as session, session.begin():
+            row = self._sibling(session, manage_token, share_id)
+            return None if row is None else self._add_token(session, row, "view")
 
     def copy_to_draft(self, view_token: str) -> str | None:
         """A colleague's own editable copy of a shared assessment; the original is untouched."""

@@ -148,7 +148,8 @@ def share(answers: Answers, rec: Recommendation) -> ShareLinks:
         return kept
     state.session().brakes.take("share")
     links = store().share(answers.document(bank()), notes(),
-                          knowledge_version=rec.knowledge_version, verdict=rec.verdict)
+                          knowledge_version=rec.knowledge_version, verdict=rec.verdict,
+                          draft=state.session().draft_token)
     state.session().last_share = links
     return links
 

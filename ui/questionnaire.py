@@ -66,7 +66,7 @@ def migration_banner() -> None:
     st.info(" ".join(parts), icon=":material/update:")
 
 
-def _section_body(section: Section) -> None:
+def _section_body(section: Section, tools: Any) -> None:
     answers = state.answers()
     show_missing = section.id in state.flagged()
     new = _migration_marks()
@@ -80,7 +80,8 @@ def _section_body(section: Section) -> None:
         shown.append(question)
         if show_missing and question.needs_answer(value):
             st.error(f"Please answer: {question.label}", icon=":material/error:")
-    widgets.section_notes(shown, links.notes())
+    with tools:  # drawn above the questions: after the last one, Tab goes straight to Next
+        widgets.section_notes(shown, links.notes())
     if shown and state.session().focus_first:
         state.session().focus_first = False
         widgets.focus(shown[0].id)
@@ -91,12 +92,16 @@ def section_page(section: Section) -> None:
     index = state.steps().index(section.id)
     st.header(f"{index + 1}. {section.title}")
     st.caption(section.intro)
-    with st.container(border=True):
-        _section_body(section)
-    back, forward = st.columns(2)
+    tools = st.container(horizontal=True, horizontal_alignment="distribute",
+                         vertical_alignment="center")
     if index > 0:
-        back.button("Back", key="back", on_click=state.go, args=(state.steps()[index - 1],),
-                    icon=":material/arrow_back:")
+        previous = state.steps()[index - 1]
+        tools.button(f"Back to {_step_label(previous).removeprefix('✓ ')}", key="back",
+                     on_click=state.go, args=(previous,), icon=":material/arrow_back:",
+                     type="tertiary")
+    with st.container(border=True):
+        _section_body(section, tools)
+    forward = st.container()
     if index < len(bank().sections) - 1:
         forward.button("Next", key="next", type="primary", on_click=state.next_section,
                        args=(section.id,), icon=":material/arrow_forward:", width="stretch")

@@ -58,6 +58,8 @@ class Session:
     draft_stamp: datetime | None = None  # when the draft this session holds was last saved
     saved_snapshot: str | None = None
     last_share: ShareLinks | None = None
+    new_share_links: dict[int, str] = field(default_factory=dict)  # made on a manage page,
+    # by share, shown until the session ends (tokens are stored hashed: never shown again)
     team: TeamContext | None = None
     team_submitted: bool = False
     created_team: TeamLinks | None = None

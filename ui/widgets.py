@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from logic.bank import (
     UNKNOWN,
@@ -140,21 +139,73 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
 
 
 _FOCUS = """<script>
+/* request %d */
 (function (tries) {
-  const doc = window.parent.document;
   function go(left) {
-    const box = doc.querySelector(".st-key-%s");
+    const box = document.querySelector(".st-key-%s");
     const target = box && box.querySelector(
       "input:not([disabled]), textarea, [role='combobox'], [tabindex='0']");
     if (target) { target.focus(); return; }
-    if (left > 0) { setTimeout(function () { go(left - 1); }, 100); }
+    if (left > 0) { setTimeout(function () { go(left - 1); }, 50); }
   }
   go(tries);
-})(30);
+})(60);
 </script>"""
 
 
 def focus(question_id: str) -> None:
-    """Move the keyboard focus to a question's input (after *Next*, so a keyboard user does
-    not start again from the bottom of the page). The id is the bank's, a safe CSS name."""
-    components.html(_FOCUS % question_id, height=0)
+    """Move the keyboard focus to a question's input (on the first screen and after *Next*, so
+    a keyboard user does not start again from the bottom of the page). The id is the bank's, a
+    safe CSS name; the request number makes each request run, even for the same question."""
+    count = st.session_state.get("_focus_requests", 0) + 1
+    st.session_state["_focus_requests"] = count
+    st.html(_FOCUS % (count, question_id), unsafe_allow_javascript=True)
+
+
+# Installed once per page: Streamlit redraws some widgets after an answer (a select box is
+# rebuilt when it gets its first value), which drops the keyboard focus to the top of the page.
+# This puts it back on the same question unless the person clicked somewhere else, and moves it
+# into the note editor when a section's notes are opened.
+_KEEP_FOCUS = """<script>
+(function () {
+  if (window.__hostingFitFocus) { return; }
+  window.__hostingFitFocus = true;
+  const INPUTS = "input:not([disabled]), textarea, [role='combobox'], button, [tabindex='0']";
+  let last = null;
+  let pointerAt = 0;
+  document.addEventListener("pointerdown", function () { pointerAt = Date.now(); }, true);
+  document.addEventListener("focusin", function (event) {
+    const box = event.target.closest && event.target.closest("[class*='st-key-']");
+    const key = box && Array.from(box.classList).find(function (c) {
+      return c.indexOf("st-key-") === 0;
+    });
+    last = key ? { key: key, at: Date.now() } : null;
+  }, true);
+  setInterval(function () {
+    if (!last || !document.hasFocus()) { return; }
+    if (document.activeElement && document.activeElement !== document.body) { return; }
+    if (pointerAt > last.at || Date.now() - last.at > 5000) { last = null; return; }
+    const box = document.querySelector("." + last.key);
+    const target = box && box.querySelector(INPUTS);
+    if (target) { target.focus(); }
+  }, 120);
+  function intoNotes(event) {
+    const button = event.target.closest && event.target.closest("[data-testid='stPopoverButton']");
+    if (!button) { return; }
+    if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") { return; }
+    let tries = 20;
+    (function again() {
+      const area = document.querySelector("[data-testid='stPopoverBody'] textarea");
+      if (area) { area.focus(); return; }
+      if (tries-- > 0) { setTimeout(again, 50); }
+    })();
+  }
+  document.addEventListener("click", intoNotes, true);
+  document.addEventListener("keydown", intoNotes, true);
+})();
+</script>"""
+
+
+def keep_focus() -> None:
+    """Keep the keyboard focus where the person left it across Streamlit's redraws."""
+    st.html(_KEEP_FOCUS, unsafe_allow_javascript=True)

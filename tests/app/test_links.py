@@ -72,14 +72,41 @@ def test_bad_links_get_a_clear_message(query, words):
     assert any(b.key == "start_new" for b in at.button)
 
 
+def _share_buttons(at, prefix: str) -> list[str]:
+    return [b.key for b in at.button if (b.key or "").startswith(prefix)]
+
+
 def test_revoked_link_shows_not_found():
     _, links = _shared()
     manage = start(m=links.manage)
-    assert button(manage, "revoke").disabled
-    manage.checkbox(key="confirm").check().run()
-    button(manage, "revoke").click().run()
+    [revoke] = _share_buttons(manage, "revoke_")
+    button(manage, revoke).click().run()
     assert "has been revoked" in _messages(manage)
     assert "Not found" in _messages(start(a=links.view))
+
+
+def test_the_manage_page_lists_every_share_with_revoke_and_a_new_link():
+    """Shared, note changed, shared again: either manage link lists both shares; revoking the
+    first from the second's page closes only the first; a new link for it opens it again."""
+    at, first = _shared()
+    at.text_area(key="note___overall").set_value("Checked with the CISO and legal").run()
+    button(at, "share").click().run()
+    second = at.session_state["session"].last_share
+    assert second.view != first.view, "a changed note: a new share"
+    manage = start(m=second.manage)
+    text = " ".join(shown(m.value) for m in manage.markdown)
+    assert text.count("**Shared ") == 2 and "(this manage link)" in text
+    revokes = _share_buttons(manage, "revoke_")
+    assert len(revokes) == 2
+    button(manage, revokes[0]).click().run()  # the oldest: the first share
+    assert "Not found" in _messages(start(a=first.view))
+    assert "Shared assessment, read-only" in _messages(start(a=second.view))
+    [again] = _share_buttons(manage, "reshare_")
+    button(manage, again).click().run()
+    fresh = [c.value for c in manage.code if "?a=" in c.value]
+    assert len(fresh) == 1
+    assert "Shared assessment, read-only" in _messages(start(a=fresh[0].rsplit("=", 1)[1]))
+    assert "Not found" in _messages(start(a=first.view)), "the revoked link stays revoked"
 
 
 def test_draft_survives_a_reload():

@@ -61,3 +61,31 @@ def test_the_verdict_is_announced_when_it_appears(page, app_url):
     banner = page.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
     banner.wait_for(timeout=30_000)
     assert banner.get_attribute("role") in ("status", "alert")
+
+
+def test_the_whole_questionnaire_by_keyboard_alone_within_four_presses_per_answer(page, app_url):
+    """The keyboard benchmark (bench/keyboard.py) as a check: every answer typed is kept (the
+    verdict is the one the answers give) and it takes at most 4 key presses per answer."""
+    from bench.keyboard import drive, expected_verdict
+
+    tabs, other, answered, shown = drive(page, app_url)
+    assert expected_verdict() in shown
+    assert (tabs + other) / answered <= 4.0, f"{tabs} Tabs and {other} other keys, {answered}"
+
+
+def test_opening_the_notes_puts_the_cursor_in_the_first_note(page, app_url):
+    """The section's notes sit above its questions (one stop, then straight on to *Next*
+    after the last question); opening them by keyboard moves the focus into the editor."""
+    AppPage(page, app_url).open()
+    page.wait_for_function("() => document.activeElement.closest('.st-key-org_name')",
+                           timeout=10_000)
+    page.keyboard.press("Shift+Tab")
+    assert "notes" in page.evaluate("() => document.activeElement.innerText").lower()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.tagName === 'TEXTAREA'",
+                           timeout=5_000)
+    label = page.evaluate("() => document.activeElement.getAttribute('aria-label') || "
+                          "document.activeElement.closest('[data-testid=stTextArea]').innerText")
+    assert "organisation" in label.lower() or "Note on" in label
+    page.keyboard.type("Board pack draft")
+    page.keyboard.press("Escape")

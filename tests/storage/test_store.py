@@ -25,8 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from storage import MalformedToken, StorageLimit, Store
-from storage.db import SCHEMA_VERSION, Link, SchemaInfo
+from storage import MalformedToken, ShareLinks, StorageLimit, Store
+from storage.db import SCHEMA_VERSION, Base, Link, SchemaInfo, make_engine
 from storage.teams import TeamStore
 from storage.tokens import digest, new_token
 from tests.conftest import ROOT, case
@@ -242,7 +242,7 @@ def test_a_version_2_database_keeps_every_link_in_the_one_links_table(db_url):
     links = _version_2_database(db_url)
     store = Store.open(db_url)
     try:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert store.open_shared(links["view"]).notes == {"_overall": "v2 note"}
         assert store.open_managed(links["manage"]).verdict == "evaluate"
         assert store.load_draft(links["draft"]).answers == ANSWERS
@@ -256,6 +256,8 @@ def test_a_version_2_database_keeps_every_link_in_the_one_links_table(db_url):
         with Session(store.engine) as session:
             assert len(session.scalars(select(Link.token_hash)).all()) == 6
         assert store.revoke(links["manage"]) and store.open_shared(links["view"]) is None
+        [entry] = store.shares(links["manage"])  # a share saved before: listed on its own
+        assert entry.this and not entry.open and entry.verdict == "evaluate"
     finally:
         store.close()
 
@@ -284,3 +286,72 @@ def test_a_draft_saved_meanwhile_is_not_overwritten(store):
         store.save_draft(token, {"industry": "retail"}, {}, expected=loaded.updated_at)
     assert store.load_draft(token).answers == {"industry": "media"}, "nothing overwritten"
     assert store.save_draft(token, {"industry": "retail"}, {}, expected=mine) is not None
+
+
+def test_every_share_of_a_draft_is_listed_revoked_and_reshared_apart(store):
+    draft = store.create_draft(ANSWERS, {})
+    first = store.share(ANSWERS, {}, knowledge_version="2026-11-article", verdict="evaluate",
+                        draft=draft)
+    second = store.share(ANSWERS, {"_overall": "v2"}, knowledge_version="2026-11-article",
+                         verdict="monitor", draft=draft)
+    alone = store.share(ANSWERS, {}, knowledge_version="2026-11-article", verdict="evaluate")
+    listed = store.shares(second.manage)
+    assert [e.verdict for e in listed] == ["evaluate", "monitor"], "oldest first"
+    assert [e.this for e in listed] == [False, True]
+    assert [e.share_id for e in store.shares(first.manage)] == [e.share_id for e in listed]
+    assert len(store.shares(alone.manage)) == 1, "a share of another assessment is not listed"
+    assert not store.revoke(alone.manage, listed[0].share_id), "not one of its shares"
+    assert store.open_shared(first.view) is not None
+    assert store.revoke(second.manage, listed[0].share_id)
+    assert store.open_shared(first.view) is None and store.open_shared(second.view) is not None
+    assert [e.open for e in store.shares(second.manage)] == [False, True]
+    assert store.reshare(alone.manage, listed[0].share_id) is None
+    fresh = store.reshare(second.manage, listed[0].share_id)
+    assert fresh and store.open_shared(fresh).verdict == "evaluate"
+    assert store.open_shared(first.view) is None, "the revoked link stays revoked"
+    assert store.shares(draft) == [], "a draft token is not a manage link"
+
+
+def test_a_version_3_database_gains_the_share_to_draft_link_and_keeps_its_shares(db_url):
+    """Schema 3 had no `assessments.shared_from`: a share saved then still opens, is listed on
+    its own, and new shares of a draft are grouped."""
+    meta = MetaData()
+    WHEN = DateTime(timezone=True)  # noqa: N806
+    Table("assessments", meta, Column("id", Integer, primary_key=True),
+          Column("kind", String(16)), Column("answers", JSON), Column("notes", JSON),
+          Column("knowledge_version", String(64)), Column("verdict", String(16)),
+          Column("copied_from", ForeignKey("assessments.id")), Column("created_at", WHEN),
+          Column("updated_at", WHEN))
+    for table in Base.metadata.sorted_tables:
+        if table.name != "assessments":
+            table.to_metadata(meta)
+    engine = create_engine(db_url)
+    meta.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(meta.tables["schema_info"]), {"id": 1, "version": 3})
+    engine.dispose()
+    with Session(make_engine(db_url)) as session, session.begin():  # a share saved by version 3
+        row_id = session.execute(insert(meta.tables["assessments"]), {
+            "kind": "shared", "answers": ANSWERS, "notes": {"_overall": "v3"},
+            "knowledge_version": "2026-11-article", "verdict": "monitor", "copied_from": None,
+            "created_at": datetime(2026, 11, 30, tzinfo=UTC),
+            "updated_at": datetime(2026, 11, 30, tzinfo=UTC)}).inserted_primary_key[0]
+        view, manage = new_token(), new_token()
+        for token, purpose in ((view, "view"), (manage, "manage")):
+            session.execute(insert(meta.tables["links"]), {
+                "token_hash": digest(token), "purpose": purpose, "assessment_id": row_id,
+                "created_at": datetime(2026, 11, 30, tzinfo=UTC)})
+    links = ShareLinks(view, manage)
+    store = Store.open(db_url)
+    try:
+        assert store.schema_version == 4
+        assert store.open_shared(links.view).notes == {"_overall": "v3"}
+        assert [e.verdict for e in store.shares(links.manage)] == ["monitor"]
+        draft = store.create_draft(ANSWERS, {})
+        later = store.share(ANSWERS, {}, knowledge_version="2026-11-article", verdict="monitor",
+                            draft=draft)
+        again = store.share(ANSWERS, {"_overall": "x"}, knowledge_version="2026-11-article",
+                            verdict="monitor", draft=draft)
+        assert len(store.shares(later.manage)) == 2 == len(store.shares(again.manage))
+    finally:
+        store.close()
