@@ -102,6 +102,9 @@ def _evidence(rec: Recommendation, text: Any) -> None:
     titles = {s.id: s.title for s in bank().sections}
     st.plotly_chart(scores_figure(rec.scores, titles, rec.not_applicable),
                     config={"displayModeBar": False})
+    st.caption("The chart in words: " + "; ".join(f"{titles.get(f.id, f.id)} {f.shown}"
+                                                   for f in text.sections)
+               + ". What each measures is in the table below.")
     st.table(pd.DataFrame([{
         "Section": titles.get(f.id, f.id), "Fit": f.shown,
         "What it measures": f.measures + (f" At most {f.most}: {f.most_why}"

@@ -231,11 +231,16 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
     left, right = st.columns([3, 2])
     left.markdown("### Section scores by respondent")
     left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
-    if len(people) > HEATMAP_ROWS:
-        left.caption(f"The first {HEATMAP_ROWS} of {len(people)} respondents; every one is in "
-                     "the table above and in the exports.")
+    first = (f"The first {HEATMAP_ROWS} of {len(people)} respondents are drawn. "
+             if len(people) > HEATMAP_ROWS else "")
+    left.caption(f"{first}The chart in words: each respondent's score for each section, 0 to "
+                 "100, darker for a lower fit; the same numbers are in the section columns of "
+                 "the table above, for every respondent, and in the exports.")
     right.markdown("### Verdict spread")
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
+    right.caption("The chart in words: " + "; ".join(
+        f"{kb.verdicts[v].label} {n}" for v, n in analysis.verdict_counts.items())
+        + " respondent(s).")
 
 
 def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:

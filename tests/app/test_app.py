@@ -167,3 +167,18 @@ def test_a_pasted_name_over_the_limit_is_cut_with_a_visible_note():
     assert any("Cut to 120 characters, the most kept here: the text entered had 200"
                in c.value for c in at.caption)
     assert at.session_state["session"].form["org_name"] == "A" * 120
+
+
+def test_the_scores_chart_is_also_said_in_words():
+    """A screen reader cannot read the bar chart: a caption gives each section's fit, "not
+    applicable" included, the same figures as the bars."""
+    from logic.answers import parse_answers
+    from logic.engine import evaluate
+
+    answers = case("retailer_nothing_relevant")["answers"]
+    at = fill_all(start(), answers)
+    words = next(c.value for c in at.caption if c.value.startswith("The chart in words"))
+    rec = evaluate(parse_answers(answers))
+    assert "edge" in rec.not_applicable and "Edge and connectivity not applicable" in words
+    assert f"Strategy {rec.scores['strategy']} of " in words
+    assert f"Scale and workloads {rec.scores['scale']} of " in words

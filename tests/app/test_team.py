@@ -176,6 +176,9 @@ def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numb
                 or '"heatmap"' in c.proto.spec).proto.spec
     assert "#00224e" in spec, "Cividis, a colour-blind-safe scale"
     assert "texttemplate" in spec, "numbers in the cells"
+    words = " ".join(c.value for c in view.caption)
+    assert "No action 0; Monitor 0; Evaluate 1 respondent(s)" in words, "the spread in words"
+    assert "section columns of the table above" in words, "where the heatmap's numbers are"
 
 
 def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):
