@@ -55,6 +55,7 @@ def main() -> None:
             page.screenshot(path=str(DOCS / "result.png"))
             panel = page.locator("[data-testid='stExpander']").filter(has_text="What would change")
             panel.screenshot(path=str(DOCS / "what-if.png"))
+            _phone(browser, url, answers, view)
             wide = browser.new_page(viewport={"width": 1400, "height": 1500})
             AppPage(wide, url).open(f"/team?tv={view}")
             wide.get_by_text("Where the team disagrees").wait_for()
@@ -68,6 +69,23 @@ def main() -> None:
     finally:
         server.stop()
     report_page(answers)
+
+
+def _phone(browser, url: str, answers: dict, view: str) -> None:
+    """The decision card and the team view at 390 pixels, as docs/*-phone.png."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    phone = context.new_page()
+    app = AppPage(phone, url).open()
+    app.fill(answers)
+    phone.get_by_text("Ask the account team", exact=True).wait_for()
+    phone.wait_for_timeout(800)
+    phone.screenshot(path=str(DOCS / "result-phone.png"))
+    AppPage(phone, url).open(f"/team?tv={view}")
+    phone.get_by_text("Where the team disagrees").wait_for()
+    phone.wait_for_timeout(1500)
+    phone.screenshot(path=str(DOCS / "team-phone.png"))
+    context.close()
 
 
 def _team(answers: dict) -> str:

@@ -23,7 +23,7 @@ from report.markdown import summary
 from storage import OVERALL, StorageLimit
 from storage.records import decision_record
 from storage.store import MAX_NOTE_CHARS
-from ui import links, state
+from ui import links, state, widgets
 from ui.banner import show_verdict
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
@@ -212,6 +212,9 @@ def result_page() -> None:
         return
     kb = knowledge()
     rec = evaluate(answers, kb)
+    if state.session().focus_first:
+        state.session().focus_first = False
+        widgets.to_top("Recommendation for")
     team = state.session().team
     if team:  # a respondent's first job on the result: hand the answers to the team
         submit_panel(answers, team)

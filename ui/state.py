@@ -157,6 +157,7 @@ def submit() -> None:
         state.submit_errors = exc.problems
         return
     go(RESULT)
+    state.focus_first = True  # the result is shown from its top, the verdict first
 
 
 def load(form: dict[str, Any], notes: dict[str, str] | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -160,6 +161,33 @@ def focus(question_id: str) -> None:
     count = st.session_state.get("_focus_requests", 0) + 1
     st.session_state["_focus_requests"] = count
     st.html(_FOCUS % (count, question_id), unsafe_allow_javascript=True)
+
+
+_TOP = """<script>
+/* request %d */
+(function (tries) {
+  function go(left) {
+    const heading = Array.from(document.querySelectorAll("[data-testid='stMain'] h2"))
+      .find(function (h) { return h.textContent.indexOf(%s) === 0; });
+    if (!heading) { if (left > 0) { setTimeout(function () { go(left - 1); }, 50); } return; }
+    window.scrollTo(0, 0);
+    document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")
+      .forEach(function (e) { e.scrollTop = 0; });
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
+  go(tries);
+})(60);
+</script>"""
+
+
+def to_top(heading: str) -> None:
+    """Show a new page from its top, the keyboard focus on the heading that starts with
+    `heading` (the result after *Get recommendation*: the verdict first, not wherever the
+    questionnaire was scrolled to)."""
+    count = st.session_state.get("_focus_requests", 0) + 1
+    st.session_state["_focus_requests"] = count
+    st.html(_TOP % (count, json.dumps(heading)), unsafe_allow_javascript=True)
 
 
 # Installed once per page: Streamlit redraws some widgets after an answer (a select box is

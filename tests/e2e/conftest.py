@@ -21,10 +21,15 @@ def start_server(env: dict[str, str] | None = None) -> tuple[str, Server]:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
+def app_database(tmp_path_factory) -> str:
+    """The URL of the database the session's app server uses (a SQLite file of its own)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'app.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database) -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
-    database = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'app.sqlite3'}"
-    url, process = start_server({"HOSTING_FIT_DATABASE_URL": database})
+    url, process = start_server({"HOSTING_FIT_DATABASE_URL": app_database})
     yield url
     process.stop()
 
@@ -64,3 +69,21 @@ def context(browser, request) -> Iterator[object]:
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, request) -> Iterator[object]:
+    """A page on a 390-pixel phone (touch, mobile viewport); screenshots on failure."""
+    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                              device_scale_factor=2, accept_downloads=True)
+    yield ctx.new_page()
+    failed = getattr(request.node, "report_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        for index, page in enumerate(ctx.pages):
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}.png"),
+                            full_page=True)
+    ctx.close()

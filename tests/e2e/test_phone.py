@@ -1,0 +1,78 @@
+"""The journeys on a 390-pixel phone: the questionnaire to the decision card, the shared view,
+and the team view, each readable without sideways scrolling."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness.browser import AppPage
+from storage import Store
+from storage.teams import TeamStore
+from tests.conftest import case
+from tests.e2e.conftest import PHONE
+
+pytestmark = pytest.mark.e2e
+
+OVERFLOW = """() => {
+  const wide = [...document.querySelectorAll("[data-testid='stMain'] *")].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.right > window.innerWidth + 1
+      && !e.closest("[data-testid='stDataFrame'], [data-testid='stTable'], pre, code");
+  });
+  return wide.slice(0, 5).map(e => e.tagName + "." + (e.getAttribute("data-testid") || "")
+                              + " " + Math.round(e.getBoundingClientRect().right));
+}"""
+
+
+def _fits(phone) -> None:
+    """Nothing but a table's own scroll area sticks out past the screen's right edge."""
+    assert phone.evaluate(OVERFLOW) == []
+
+
+def test_the_decision_card_on_a_phone(phone, app_url):
+    """The whole questionnaire by touch at 390 pixels; the result opens at its top, the focus
+    on its heading and the verdict on the screen (regression: *Get recommendation* at the
+    bottom of the last section left it scrolled half-way, the verdict off the top), the
+    account-team questions come with their copy box, nothing runs off the side; then the
+    shared link opens as readable on the phone."""
+    app = AppPage(phone, app_url).open()
+    app.fill(case("startup_backup_tolerant")["answers"])
+    banner = phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
+    banner.wait_for(timeout=30_000)
+    phone.wait_for_function("() => document.activeElement.tagName === 'H2' && "
+                            "document.activeElement.textContent.startsWith('Recommendation for')",
+                            timeout=10_000)
+    box = banner.bounding_box()
+    assert box is not None and box["width"] <= PHONE["width"]
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], "verdict on screen"
+    phone.get_by_text("Ask the account team", exact=True).wait_for(timeout=30_000)
+    assert phone.locator("pre, code").filter(has_text="?").count() >= 1, "the copy box"
+    _fits(phone)
+    app.click_button("share")
+    view = phone.locator("code").filter(has_text="?a=").first.inner_text().strip()
+    AppPage(phone, app_url).open("?" + view.split("?", 1)[1])
+    phone.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
+    phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first.wait_for()
+    _fits(phone)
+
+
+def test_the_team_view_on_a_phone(phone, app_url, app_database):
+    """A team of three who disagree, seen at 390 pixels: the team recommendation, the table
+    (scrolling inside itself), the heatmap within the screen with its words, the
+    disagreements."""
+    teams = TeamStore(Store.open(app_database))
+    links = teams.create("Phone review")
+    base = case("startup_backup_tolerant")["answers"]
+    for name, role, change in (("Ana", "CTO", {}), ("Ben", "SRE lead", {"contractual_sla": True}),
+                               ("Chloé", "Compliance", {"regulations": ["gdpr"]})):
+        teams.add_response(links.invite, name, role, {**base, **change})
+    AppPage(phone, app_url).open(f"/team?tv={links.view}")
+    phone.get_by_text("Where the team disagrees").wait_for(timeout=30_000)
+    phone.get_by_text("Team recommendation").first.wait_for()
+    heatmap = phone.locator(".st-key-team_heatmap")
+    heatmap.wait_for()
+    box = heatmap.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1
+    assert phone.get_by_text("The chart in words: No action").count() == 1
+    _fits(phone)
+
