@@ -26,6 +26,7 @@ apt_install() {
 }
 
 if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating the virtual environment .venv" >&2
   if ! "$python" -m venv .venv 2>/dev/null; then
     rm -rf .venv
     version=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
@@ -38,6 +39,7 @@ fi
 stamp=".venv/.installed-$(basename "$requirements")"
 digest=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+  echo "setup: installing the pinned Python packages of $requirements into .venv (a minute or two the first time)" >&2
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
   echo "$digest" > "$stamp"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install what the tests need (Python packages; when root, Debian's chromium, poppler-utils and
-# postgresql, started for the tests) and run the whole suite: lint, types, unit, property, AppTest,
+# Install what the tests need (Python packages; when root, Debian's chromium, poppler-utils,
+# postgresql (started for the tests and left running: `pg_ctlcluster 15 main stop` stops it),
+# npm and haproxy) and run the whole suite: lint, types, unit, property, AppTest,
 # PostgreSQL and real-browser tests. Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || missing+=(npm)  # fetches axe-core for the accessibility run
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)  # the company deployment's proxy
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test: installing Debian packages: ${missing[*]}"
@@ -39,5 +41,6 @@ echo "test: ruff"
 .venv/bin/python -m ruff check .
 echo "test: mypy"
 .venv/bin/python -m mypy
-echo "test: pytest"
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+echo "test: pytest (about 10 minutes on 2 cores: the browser tests, the README recipe on a copy"
+echo "      and the HAProxy cluster take most of it; a dot per test, skip reasons at the end)"
+exec .venv/bin/python -m pytest -p no:cacheprovider -rs "$@"
