@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.failure import unexpected
+from ui.failure import storage_problem, unexpected
 from ui.resources import knowledge
 from ui.widgets import keep_focus
 
@@ -42,5 +42,6 @@ with st.sidebar:
     st.caption(f"Knowledge version {kb.version}, published {kb.published}.")
 try:
     page.run()
-except Exception:  # Streamlit's own rerun and stop signals are not Exceptions: they pass
-    unexpected()
+except Exception as exc:  # Streamlit's own rerun and stop signals are not Exceptions: they pass
+    if not storage_problem(exc):
+        unexpected()

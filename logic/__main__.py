@@ -56,12 +56,16 @@ def _check_rules(args: argparse.Namespace) -> int:
 
 
 def _reevaluate(args: argparse.Namespace) -> int:
-    from storage.db import secrets_url
+    from storage.db import ConfigError, StorageUnavailable, secrets_url
     from storage.reevaluate import as_csv, as_table, reevaluate
     from storage.store import Store
 
     load_knowledge(args.knowledge)  # an unknown version fails here, before the database
-    store = Store.open(args.database or secrets_url())
+    try:
+        store = Store.open(args.database or secrets_url())
+    except (ConfigError, StorageUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     try:
         result = reevaluate(store, args.knowledge)
     finally:

@@ -1,5 +1,6 @@
 """Saving, sharing and exporting assessments (SQLAlchemy: SQLite by default, PostgreSQL by URL)."""
 
+from storage.db import ConfigError, StorageUnavailable
 from storage.store import (
     OVERALL,
     DraftConflict,
@@ -11,5 +12,5 @@ from storage.store import (
 )
 from storage.tokens import MalformedToken
 
-__all__ = ["OVERALL", "DraftConflict", "MalformedToken", "Saved", "ShareEntry", "ShareLinks",
-           "StorageLimit", "Store"]
+__all__ = ["OVERALL", "ConfigError", "DraftConflict", "MalformedToken", "Saved", "ShareEntry",
+           "ShareLinks", "StorageLimit", "StorageUnavailable", "Store"]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     create_engine,
     event,
     inspect,
+    make_url,
     select,
     text,
 )
@@ -103,15 +104,83 @@ class Link(Base):
 SECRETS_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml"
 
 
-def secrets_url(path: Path = SECRETS_FILE) -> str | None:
-    """`[connections.hosting_fit] url` from the app's secrets file, as the app reads it, for
-    command lines that run outside Streamlit; None when there is no such file or entry."""
+class ConfigError(ValueError):
+    """The database configuration is there but wrong; the message says where and how."""
+
+
+class StorageUnavailable(RuntimeError):
+    """The configured database cannot be used now; the message names it (never a password or
+    a server path) and why."""
+
+
+def _urls_in(data: Any, where: str = "") -> list[str]:
+    """Every `url` key in a parsed TOML document, by its dotted place."""
+    if not isinstance(data, dict):
+        return []
+    found = []
+    for key, value in data.items():
+        place = f"{where}.{key}" if where else str(key)
+        if key == "url":
+            found.append(place)
+        found += _urls_in(value, place)
+    return found
+
+
+def secrets_url(path: Path | None = None) -> str | None:
+    """`[connections.hosting_fit] url` from the app's secrets file, as the app reads it; None
+    when there is no such file, or it configures no database. A file that cannot be read as
+    TOML, or that puts a `url` anywhere else (a misspelt section), is a ConfigError: the app
+    must not quietly fall back to the SQLite file when a database was meant."""
+    path = path or SECRETS_FILE
     if not path.exists():
         return None
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    url = data.get("connections", {}).get("hosting_fit", {}).get("url")
-    return str(url) if url else None
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f".streamlit/secrets.toml is not valid TOML: {exc}") from None
+    section = data.get("connections", {})
+    entry = section.get("hosting_fit") if isinstance(section, dict) else None
+    url = entry.get("url") if isinstance(entry, dict) else None
+    if url:
+        if not isinstance(url, str):
+            raise ConfigError("connections.hosting_fit.url in .streamlit/secrets.toml must be "
+                              "a string")
+        return url
+    elsewhere = [p for p in _urls_in(data) if p != "connections.hosting_fit.url"]
+    if elsewhere:
+        raise ConfigError(
+            f".streamlit/secrets.toml has `url` under [{elsewhere[0].rsplit('.', 1)[0]}]; the "
+            "database URL must be under [connections.hosting_fit] (see "
+            ".streamlit/secrets.toml.example)")
+    return None
+
+
+def reason(exc: BaseException) -> str:
+    """The driver's first line of why, without the SQL, parameters or server paths."""
+    original = getattr(exc, "orig", None) or exc
+    first = str(original).strip().splitlines()[0] if str(original).strip() else ""
+    if "/" in first and "sqlite" not in first.lower():
+        first = first.split(" /", 1)[0]
+    words = first.lower()
+    if "does not exist" in words and "database" in words:
+        return first + " (create it first: createdb, or CREATE DATABASE)"
+    if "unable to open database file" in words:
+        return "the SQLite file cannot be created or opened (check the folder and its rights)"
+    return first or type(original).__name__
+
+
+def describe_url(url: str) -> str:
+    """The database a URL names, for messages: the kind, host, port and database name of a
+    server; "the SQLite file" for SQLite (no server path); never a password."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # not even a URL
+        return "the configured database (its URL cannot be read)"
+    if parsed.get_backend_name() == "sqlite":
+        return "the SQLite file"
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 'default port'}"
+    return f"{parsed.get_backend_name()} database “{parsed.database}” at {where}"
 
 
 def resolve_url(configured: str | None = None) -> str:

@@ -9,10 +9,21 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from logic.text import check_text, clean, without_direction_controls
-from storage.db import Assessment, Link, make_engine, migrate, now, resolve_url
+from storage.db import (
+    Assessment,
+    Link,
+    StorageUnavailable,
+    describe_url,
+    make_engine,
+    migrate,
+    now,
+    reason,
+    resolve_url,
+)
 from storage.tokens import add_link, find_link
 
 MAX_NOTE_CHARS = 2000
@@ -108,8 +119,23 @@ class Store:
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
-        """The store at a URL (default: env HOSTING_FIT_DATABASE_URL, else the SQLite file)."""
-        return cls(make_engine(resolve_url(url)))
+        """The store at a URL (default: env HOSTING_FIT_DATABASE_URL, else the SQLite file);
+        StorageUnavailable, saying which database and why, when it cannot be used."""
+        resolved = resolve_url(url)
+        try:
+            return cls(make_engine(resolved))
+        except (ArgumentError, NoSuchModuleError):
+            raise StorageUnavailable(
+                "The database URL cannot be used: it must start with sqlite:/// or "
+                "postgresql+psycopg://") from None
+        except OSError:  # the SQLite file's folder cannot be made
+            raise StorageUnavailable(
+                "the SQLite file cannot be created or opened (check the folder and its "
+                "rights, or set HOSTING_FIT_DATABASE_URL)") from None
+        except (OperationalError, InterfaceError) as exc:
+            raise StorageUnavailable(
+                f"{describe_url(resolved)} cannot be reached or opened: "
+                f"{reason(exc)}") from None
 
     def close(self) -> None:
         self.engine.dispose()

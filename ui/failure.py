@@ -7,6 +7,11 @@ import logging
 import secrets
 
 import streamlit as st
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+from storage import ConfigError, StorageUnavailable
+
+RETRY_SECONDS = 5
 
 LOG = logging.getLogger("hosting_fit")
 
@@ -23,3 +28,33 @@ def unexpected() -> str:
         icon=":material/error:",
     )
     return reference
+
+
+def storage_problem(exc: BaseException) -> bool:
+    """Say so when `exc` is the database's doing (misconfigured, unreachable, or down for a
+    moment) and retry; False when it is something else."""
+    if isinstance(exc, ConfigError):
+        st.error(f"The app is misconfigured and has stopped rather than save to the wrong "
+                 f"place: {exc}", icon=":material/settings_alert:")
+        return True
+    if isinstance(exc, StorageUnavailable | OperationalError | InterfaceError):
+        why = str(exc) if isinstance(exc, StorageUnavailable) else "the database did not answer"
+        LOG.warning("storage unavailable: %s", exc.__class__.__name__)
+        st.warning(f"Storage unavailable, retrying every {RETRY_SECONDS} seconds. {why}. "
+                   "What you have entered in this tab is kept and saved when the database is "
+                   "back; nothing needs restarting.", icon=":material/cloud_off:")
+        _retry_soon()
+        return True
+    return False
+
+
+def _retry_soon() -> None:
+    """Run the page again in a few seconds (the browser keeps the session meanwhile)."""
+    @st.fragment(run_every=RETRY_SECONDS)
+    def _tick() -> None:
+        if st.session_state.get("_storage_retry_armed"):
+            st.session_state["_storage_retry_armed"] = False
+            st.rerun(scope="app")
+        st.session_state["_storage_retry_armed"] = True
+
+    _tick()

@@ -7,6 +7,7 @@ import streamlit as st
 from logic.bank import QuestionBank, default_bank
 from logic.knowledge_base import KnowledgeBase, load_knowledge
 from storage import Store
+from storage.db import secrets_url
 
 
 @st.cache_resource
@@ -21,15 +22,9 @@ def knowledge(version: str | None = None) -> KnowledgeBase:
     return load_knowledge(version) if version else load_knowledge()
 
 
-def _configured_url() -> str | None:
-    """`[connections.hosting_fit] url = ...` in .streamlit/secrets.toml, if there is one."""
-    try:
-        return str(st.secrets["connections"]["hosting_fit"]["url"])
-    except Exception:  # no secrets file, no such entry, or a malformed file: use the default
-        return None
-
-
 @st.cache_resource
 def store() -> Store:
-    """The database: secrets, else HOSTING_FIT_DATABASE_URL, else data/hosting_fit.sqlite3."""
-    return Store.open(_configured_url())
+    """The database: .streamlit/secrets.toml, else HOSTING_FIT_DATABASE_URL, else
+    data/hosting_fit.sqlite3. A secrets file that is wrong raises ConfigError and an
+    unreachable database StorageUnavailable (neither is cached: the next run tries again)."""
+    return Store.open(secrets_url())
