@@ -2,7 +2,11 @@
 
 Reports per N the p50 and p95 time from pressing "Get recommendation" to the verdict
 arriving, errors, the server's peak memory and memory per session, and the load generator's
-own CPU use. Prints one line per N. Run: .venv/bin/python -m bench.load [N ...]
+own CPU use. Prints one line per N.
+
+Run: .venv/bin/python -m bench.load [N ...]                one process on a SQLite file
+     .venv/bin/python -m bench.load --cluster R [N ...]    R processes behind HAProxy on one
+                                                           PostgreSQL (scripts/cluster.sh)
 
 Client: a websocket client speaking Streamlit's own protocol (bench/protocol.py), not
 browsers: 50 headless chromium pages would need several GB and most of the 2 cores by
@@ -25,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.protocol import ProtocolSession, state
+from harness.cluster import Cluster
 from harness.server import Server
 from logic.bank import default_bank
 
@@ -72,7 +77,7 @@ async def one_user(url: str, answers: dict[str, Any], rng: random.Random,
     return float("nan"), None
 
 
-async def run(url: str, users: int, server: Server) -> dict[str, Any]:
+async def run(url: str, users: int, server: Server | Cluster) -> dict[str, Any]:
     rng = random.Random(users)
     answers = [json.loads(p.read_text())["answers"] for p in CASES]
     sessions: list[ProtocolSession] = []
@@ -106,9 +111,16 @@ async def run(url: str, users: int, server: Server) -> dict[str, Any]:
 
 
 def main() -> None:
-    levels = [int(a) for a in sys.argv[1:]] or [10, 25, 50]
-    with Server() as server:
-        asyncio.run(_warm(server.url))
+    args = sys.argv[1:]
+    replicas = 0
+    if args[:1] == ["--cluster"]:
+        replicas, args = int(args[1]), args[2:]
+    levels = [int(a) for a in args] or [10, 25, 50]
+    where = (f"{replicas} process(es) behind HAProxy on PostgreSQL" if replicas
+             else "one process on SQLite")
+    with (Cluster(replicas) if replicas else Server()) as server:
+        for _ in range(max(replicas, 1)):  # each process once (the proxy takes turns)
+            asyncio.run(_warm(server.url))
         for users in levels:
             before = resource.getrusage(resource.RUSAGE_SELF)
             wall = time.perf_counter()
@@ -116,8 +128,9 @@ def main() -> None:
             wall = time.perf_counter() - wall
             after = resource.getrusage(resource.RUSAGE_SELF)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            print(f"load: {users} users: submit-to-verdict p50 {figures['p50_ms']:.0f} ms, "
-                  f"p95 {figures['p95_ms']:.0f} ms, errors {figures['errors']}, server peak "
+            print(f"load ({where}): {users} users: submit-to-verdict p50 "
+                  f"{figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, "
+                  f"errors {figures['errors']}, server peak "
                   f"{figures['peak_mb']:.0f} MB ({figures['per_session_mb']:.1f} MB/session), "
                   f"load generator CPU {cpu:.1f} s over {wall:.0f} s "
                   f"({100 * cpu / wall:.0f}% of one core)", flush=True)

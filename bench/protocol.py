@@ -29,6 +29,7 @@ class ProtocolSession:
         self.verdict: str | None = None
         self.verdict_at: float | None = None
         self.query_string = ""
+        self.storage_warning = False  # the last run said the database was unavailable
 
     async def open(self) -> None:
         self.ws = await connect(self.url, subprotocols=[Subprotocol("streamlit")], max_size=None,
@@ -47,6 +48,7 @@ class ProtocolSession:
         message.rerun_script.widget_states.widgets.extend(states)
         self.widgets = {}
         self.verdict = self.verdict_at = None
+        self.storage_warning = False
         start = time.perf_counter()
         await self.ws.send(message.SerializeToString())
         while True:
@@ -66,6 +68,8 @@ class ProtocolSession:
         widget_id = getattr(body, "id", "")
         if widget_id.startswith("$$ID-"):
             self.widgets[widget_id.split("-", 2)[2]] = (widget_id, kind)
+        if kind == "alert" and body.body.startswith("Storage unavailable"):
+            self.storage_warning = True
         if kind == "alert" and self.verdict is None:
             text = body.body
             for marker in VERDICT_MARKERS:

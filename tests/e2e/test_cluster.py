@@ -9,40 +9,19 @@ import glob
 import os
 import shutil
 import signal
-import subprocess
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from harness.browser import AppPage
-from tests.conftest import ROOT, case
+from harness.cluster import Cluster
+from tests.conftest import case
 
 pytestmark = pytest.mark.e2e
 
 COOKIE = "HFSRV"
-
-
-@dataclass
-class Cluster:
-    run: Path
-    url: str
-    apps: dict[str, tuple[int, int]]  # name -> (pid, port)
-
-    @classmethod
-    def read(cls, run: Path) -> Cluster:
-        apps = {}
-        for line in (run / "pids").read_text().splitlines():
-            name, *rest = line.split()
-            if name.startswith("app"):
-                apps[name] = (int(rest[0]), int(rest[1]))
-        return cls(run, (run / "url").read_text().strip(), apps)
-
-    def pids(self) -> list[int]:
-        return [int(line.split()[1]) for line in (self.run / "pids").read_text().splitlines()
-                if not line.startswith("pg ")]
 
 
 @pytest.fixture(scope="module")
@@ -53,22 +32,14 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
     if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
         pytest.skip("PostgreSQL not installed: the README's test command installs Debian's "
                     "postgresql when run as root")
-    run = tmp_path_factory.mktemp("cluster")
-    started = subprocess.run(["bash", "scripts/cluster.sh", "up", "2", str(run)], cwd=ROOT,
-                             capture_output=True, text=True, timeout=300, check=False)
-    assert started.returncode == 0, started.stderr[-3000:]
-    found = Cluster.read(run)
+    found = Cluster(2, tmp_path_factory.mktemp("cluster"))
     pids = found.pids()
-    data = next(line.split()[2] for line in (run / "pids").read_text().splitlines()
-                if line.startswith("pg "))
     yield found
-    stopped = subprocess.run(["bash", "scripts/cluster.sh", "down", str(run)], cwd=ROOT,
-                             capture_output=True, text=True, timeout=120, check=False)
-    assert stopped.returncode == 0, stopped.stderr[-3000:]
+    found.stop()
     alive = [pid for pid in pids if Path(f"/proc/{pid}").exists()
              and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
     assert alive == [], "the cluster script stops exactly what it started"
-    assert not Path(data).exists(), "PostgreSQL stopped and its private folder removed"
+    assert not found.pg_data.exists(), "PostgreSQL stopped and its private folder removed"
 
 
 def _pinned(browser, cluster: Cluster, app: str):
@@ -93,7 +64,7 @@ def test_the_proxy_checks_health_sets_a_sticky_cookie_and_the_capability_headers
     assert cookie.startswith(f"{COOKIE}=app") and "HttpOnly" in cookie
     with urllib.request.urlopen(cluster.url + "/_stcore/health") as answer:
         assert answer.read().strip() == b"ok"
-    config = (cluster.run / "haproxy.cfg").read_text()
+    config = (cluster.run / "haproxy.cfg").read_text()  # the run's copy of deploy/haproxy.cfg
     assert "option httpchk GET /_stcore/health" in config and "timeout tunnel" in config
 
 
