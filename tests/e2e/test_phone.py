@@ -29,12 +29,12 @@ def _fits(phone) -> None:
     assert phone.evaluate(OVERFLOW) == []
 
 
-def test_the_decision_card_on_a_phone(phone, app_url):
+def test_the_decision_card_on_a_phone(phone, app_url, browser):
     """The whole questionnaire by touch at 390 pixels; the result opens at its top, the focus
     on its heading and the verdict on the screen (regression: *Get recommendation* at the
     bottom of the last section left it scrolled half-way, the verdict off the top), the
     account-team questions come with their copy box, nothing runs off the side; then the
-    shared link opens as readable on the phone."""
+    shared link opens as readable on the phone, and read-only in a colleague's browser."""
     app = AppPage(phone, app_url).open()
     app.fill(case("startup_backup_tolerant")["answers"])
     banner = phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
@@ -54,6 +54,15 @@ def test_the_decision_card_on_a_phone(phone, app_url):
     phone.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
     phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first.wait_for()
     _fits(phone)
+    colleague = browser.new_context()  # a colleague's own browser, on a desktop
+    try:
+        other = colleague.new_page()
+        shared = AppPage(other, app_url).open("?" + view.split("?", 1)[1])
+        other.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
+        assert other.get_by_text("Evaluate.", exact=False).first.is_visible()
+        assert shared.widget("industry").count() == 0, "read-only: no questionnaire"
+    finally:
+        colleague.close()
 
 
 def test_the_team_view_on_a_phone(phone, app_url, app_database):
