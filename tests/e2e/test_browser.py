@@ -297,3 +297,26 @@ def test_two_servers_on_one_sqlite_file_share_links(browser, tmp_path):
             assert other.get_by_text("No action.", exact=False).first.is_visible()
         finally:
             context.close()
+
+
+def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app_url):
+    """Regression: a colleague who opened the owner's draft address silently overwrote it
+    (last write won). Now the second save is refused with a choice, and nothing is lost."""
+    app = AppPage(page, app_url).open()
+    app.set("org_name", "Conflict Ltd")
+    app.set("industry", "software")
+    page.wait_for_function("() => window.location.search.includes('d=')", timeout=30_000)
+    address = page.url
+    other_context = browser.new_context()
+    try:
+        other = other_context.new_page()
+        theirs = AppPage(other, address.split("?", 1)[0]).open("?" + address.split("?", 1)[1])
+        other.wait_for_selector(".st-key-org_name input", timeout=30_000)
+        theirs.set("employees", "over_10000")  # saved first, from the other window
+        other.wait_for_timeout(500)
+        app.set("employees", "under_250")  # this window's copy is now out of date
+        page.get_by_text("Not saved: this draft was changed elsewhere").wait_for(timeout=30_000)
+        app.click_button("reload_draft")  # load the other version: theirs is what was saved
+        expect(app.widget("employees").get_by_role("radio", name="Over 10,000")).to_be_checked()
+    finally:
+        other_context.close()

@@ -50,6 +50,9 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     _fits(phone)
     app.click_button("share")
     view = phone.locator("code").filter(has_text="?a=").first.inner_text().strip()
+    app.click_button("share")  # again, nothing changed: the same link, not a new pair
+    again = phone.locator("code").filter(has_text="?a=").first.inner_text().strip()
+    assert again == view
     AppPage(phone, app_url).open("?" + view.split("?", 1)[1])
     phone.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
     phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first.wait_for()
