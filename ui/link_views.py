@@ -218,7 +218,7 @@ def manage_page(token: str) -> None:
         st.warning("The share link of this result has been revoked: colleagues who open it see "
                    "“not found”.", icon=":material/link_off:")
     entries = store().shares(token)
-    st.markdown("### Share links of this assessment")
+    st.markdown("## Share links of this assessment")
     st.caption(f"{len(entries)} share(s) made from this assessment, oldest first. Revoking "
                "one leaves the others open.")
 
@@ -230,5 +230,5 @@ def manage_page(token: str) -> None:
 
     for entry in entries:
         _share_row(token, entry, label)
-    st.markdown("### The result behind this link")
+    st.markdown("## The result behind this link")
     _show(saved)

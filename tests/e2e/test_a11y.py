@@ -48,6 +48,15 @@ def test_every_page_passes_axe(page, app_url, axe_js):
     # when the result appears
     banner = page.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
     assert banner.get_attribute("role") in ("status", "alert")
+    app.click_button("share")
+    links = {key: page.locator("code").filter(has_text=f"?{key}=").first.inner_text().strip()
+             for key in ("a", "m")}
+    for key, text in (("a", "Shared assessment, read-only"),
+                      ("m", "Share links of this assessment")):
+        AppPage(page, app_url).open("?" + links[key].split("?", 1)[1])
+        page.get_by_text(text).first.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        assert _violations(page, axe_js) == [], f"the {'shared' if key == 'a' else 'manage'} view"
     for path, text in (("/knowledge", "The knowledge behind the recommendation"),
                        ("/team", "Start a team assessment"),
                        ("/batch", "Batch: many business units at once")):
