@@ -34,6 +34,7 @@ if [ -z "${HOSTING_FIT_TEST_PG_URL:-}" ]; then
   if url=$(bash scripts/postgres.sh); then
     export HOSTING_FIT_TEST_PG_URL="$url"
     echo "test: PostgreSQL tests against $url"
+    started_postgres=$(ls /usr/lib/postgresql | sort -V | tail -n 1)  # its cluster "main"
   fi
 fi
 
@@ -43,4 +44,10 @@ echo "test: mypy"
 .venv/bin/python -m mypy
 echo "test: pytest (about 10 minutes on 2 cores: the browser tests, the README recipe on a copy"
 echo "      and the HAProxy cluster take most of it; a dot per test, skip reasons at the end)"
-exec .venv/bin/python -m pytest -p no:cacheprovider -rs "$@"
+status=0
+.venv/bin/python -m pytest -p no:cacheprovider -rs "$@" || status=$?
+if [ -n "${started_postgres:-}" ]; then
+  echo "test: left running: PostgreSQL $started_postgres, cluster main (for the next run);" \
+       "stop it with: pg_ctlcluster $started_postgres main stop"
+fi
+exit "$status"
