@@ -5,6 +5,7 @@ benchmark and the fault drills."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ class Cluster:
     exit (exactly what was started)."""
 
     def __init__(self, replicas: int = 2, run: Path | None = None) -> None:
+        self.own_run = run is None  # a folder of our own, removed on stop
         self.run = run or Path(tempfile.mkdtemp(prefix="hosting-fit-cluster."))
         started = subprocess.run(["bash", "scripts/cluster.sh", "up", str(replicas),
                                   str(self.run)], cwd=ROOT, capture_output=True, text=True,
@@ -62,6 +64,8 @@ class Cluster:
     def stop(self) -> None:
         subprocess.run(["bash", "scripts/cluster.sh", "down", str(self.run)], cwd=ROOT,
                        capture_output=True, timeout=120, check=False)
+        if self.own_run:
+            shutil.rmtree(self.run, ignore_errors=True)
 
     def __enter__(self) -> Cluster:
         return self

@@ -142,7 +142,8 @@ case "${1:-}" in
   down) down "${2:?usage: cluster.sh down RUN_DIR}" ;;
   ""|[0-9]*)
     run=$(mktemp -d)
-    trap 'down "$run"; rm -rf "$run"' EXIT INT TERM
+    trap 'down "$run"; rm -rf "$run"' EXIT
+    trap 'exit 130' INT TERM
     up "${1:-2}" "$run"
     say "open $(cat "$run/url")  (Ctrl-C stops the cluster)"
     while sleep 3600; do :; done ;;
