@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.protocol import ProtocolSession, state
+from bench.protocol import ProtocolSession, encode, state
 from harness.cluster import Cluster
 from logic.bank import default_bank
 from storage import Store
@@ -36,13 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests/cases").glob("*.json"))
 UNAVAILABLE = "Storage unavailable"
 
-
-def _encode(question: Any, value: Any) -> Any:
-    if question.kind == "multi_choice":
-        return [question.label_of([v]) for v in value]
-    if question.kind in ("choice", "boolean"):
-        return question.label_of(value)
-    return value
 
 
 class User:
@@ -89,7 +82,7 @@ class User:
                 key = todo[0]
                 await asyncio.sleep(self.rng.uniform(*pace))
                 try:
-                    value = _encode(bank.question(key), self.answers[key])
+                    value = encode(bank.question(key), self.answers[key])
                     await self._step([state(*self.session.widgets[key], value)])
                 except Exception:
                     await self._reconnect()  # the answer was not acknowledged: give it again

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.protocol import ProtocolSession, state
+from bench.protocol import ProtocolSession, encode, state
 from harness.cluster import Cluster
 from harness.server import Server
 from logic.bank import default_bank
@@ -37,13 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests/cases").glob("*.json"))
 THINK = (0.3, 1.2)  # seconds a person pauses between steps
 
-
-def _encode(question: Any, value: Any) -> Any:
-    if question.kind == "multi_choice":
-        return [question.label_of([v]) for v in value]
-    if question.kind in ("choice", "boolean"):
-        return question.label_of(value)
-    return value
 
 
 async def one_user(url: str, answers: dict[str, Any], rng: random.Random,
@@ -61,7 +54,7 @@ async def one_user(url: str, answers: dict[str, Any], rng: random.Random,
             if not todo:
                 break
             await asyncio.sleep(rng.uniform(*THINK))
-            states = [state(*session.widgets[k], _encode(bank.question(k), answers[k]))
+            states = [state(*session.widgets[k], encode(bank.question(k), answers[k]))
                       for k in todo]
             done.update(todo)
             await session.rerun(states)

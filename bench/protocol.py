@@ -77,6 +77,15 @@ class ProtocolSession:
                     self.verdict, self.verdict_at = marker.strip("*."), time.perf_counter()
 
 
+def encode(question: Any, value: Any) -> Any:
+    """An answer as the frontend sends it for the question's widget: labels for choices."""
+    if question.kind == "multi_choice":
+        return [question.label_of([v]) for v in value]
+    if question.kind in ("choice", "boolean"):
+        return question.label_of(value)
+    return value
+
+
 def state(widget_id: str, kind: str, value: Any) -> WidgetState:
     """A widget value in the encoding the frontend uses for that kind of widget."""
     out = WidgetState(id=widget_id)

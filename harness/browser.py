@@ -35,6 +35,16 @@ class AppPage:
         self.page.wait_for_timeout(150)
         self.page.wait_for_selector(IDLE, timeout=30_000)
 
+    def wait_saved(self) -> None:
+        """Until the draft is saved: its token is in the address."""
+        self.page.wait_for_function("() => location.search.includes('d=')", timeout=30_000)
+
+    def reload_saved(self) -> None:
+        """Once the draft is saved, reload the page, as a person pressing F5 does."""
+        self.wait_saved()
+        self.page.reload()
+        self.settle()
+
     def widget(self, key: str) -> Any:
         return self.page.locator(f".st-key-{key}")
 

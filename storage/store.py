@@ -224,8 +224,7 @@ class Store:
             found = self._find(session, token, ("manage",))
             if found is None:
                 return None
-            views = session.scalars(select(Link).where(
-                Link.assessment_id == found[0].id, Link.purpose == "view"))
+            views = self._views(session, found[0].id)
             return self._saved(found[0], revoked=all(v.revoked_at is not None for v in views))
 
     @staticmethod

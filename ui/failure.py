@@ -10,6 +10,7 @@ import streamlit as st
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from storage import ConfigError, StorageUnavailable
+from ui.text import plain
 
 RETRY_SECONDS = 5
 
@@ -35,12 +36,12 @@ def storage_problem(exc: BaseException) -> bool:
     moment) and retry; False when it is something else."""
     if isinstance(exc, ConfigError):
         st.error(f"The app is misconfigured and has stopped rather than save to the wrong "
-                 f"place: {exc}", icon=":material/settings_alert:")
+                 f"place: {plain(str(exc))}", icon=":material/settings_alert:")
         return True
     if isinstance(exc, StorageUnavailable | OperationalError | InterfaceError):
         why = str(exc) if isinstance(exc, StorageUnavailable) else "the database did not answer"
         LOG.warning("storage unavailable: %s", exc.__class__.__name__)
-        st.warning(f"Storage unavailable, retrying every {RETRY_SECONDS} seconds. {why}. "
+        st.warning(f"Storage unavailable, retrying every {RETRY_SECONDS} seconds. {plain(why)}. "
                    "What you have entered in this tab is kept and saved when the database is "
                    "back; nothing needs restarting.", icon=":material/cloud_off:")
         _retry_soon()

@@ -139,55 +139,51 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
     return answers[question.id]
 
 
-_FOCUS = """<script>
-/* request %d */
-(function (tries) {
-  function go(left) {
-    const box = document.querySelector(".st-key-%s");
-    const target = box && box.querySelector(
-      "input:not([disabled]), textarea, [role='combobox'], [tabindex='0']");
-    if (target) { target.focus(); return; }
-    if (left > 0) { setTimeout(function () { go(left - 1); }, 50); }
-  }
-  go(tries);
+_WHEN_DRAWN = """<script>
+/* request %(count)d */
+(function (left) {
+  function find() { %(find)s }
+  function act(target) { %(act)s }
+  (function again() {
+    const target = find();
+    if (target) { act(target); return; }
+    if (left-- > 0) { setTimeout(again, 50); }
+  })();
 })(60);
 </script>"""
+
+
+def _when_drawn(find: str, act: str) -> None:
+    """Run `act(target)` in the page once `find()` returns an element (retried for 3 s, as
+    Streamlit draws after the script). The request number makes each call run again, even
+    when its script is the same as the last one's."""
+    count = st.session_state.get("_focus_requests", 0) + 1
+    st.session_state["_focus_requests"] = count
+    st.html(_WHEN_DRAWN % {"count": count, "find": find, "act": act},
+            unsafe_allow_javascript=True)
 
 
 def focus(question_id: str) -> None:
     """Move the keyboard focus to a question's input (on the first screen and after *Next*, so
     a keyboard user does not start again from the bottom of the page). The id is the bank's, a
-    safe CSS name; the request number makes each request run, even for the same question."""
-    count = st.session_state.get("_focus_requests", 0) + 1
-    st.session_state["_focus_requests"] = count
-    st.html(_FOCUS % (count, question_id), unsafe_allow_javascript=True)
-
-
-_TOP = """<script>
-/* request %d */
-(function (tries) {
-  function go(left) {
-    const heading = Array.from(document.querySelectorAll("[data-testid='stMain'] h2"))
-      .find(function (h) { return h.textContent.indexOf(%s) === 0; });
-    if (!heading) { if (left > 0) { setTimeout(function () { go(left - 1); }, 50); } return; }
-    window.scrollTo(0, 0);
-    document.querySelectorAll("[data-testid='stMain'], [data-testid='stAppViewContainer']")
-      .forEach(function (e) { e.scrollTop = 0; });
-    heading.setAttribute("tabindex", "-1");
-    heading.focus({ preventScroll: true });
-  }
-  go(tries);
-})(60);
-</script>"""
+    safe CSS name."""
+    _when_drawn(f'const box = document.querySelector(".st-key-{question_id}"); return box && '
+                "box.querySelector(\"input:not([disabled]), textarea, [role='combobox'], "
+                "[tabindex='0']\");",
+                "target.focus();")
 
 
 def to_top(heading: str) -> None:
     """Show a new page from its top, the keyboard focus on the heading that starts with
     `heading` (the result after *Get recommendation*: the verdict first, not wherever the
     questionnaire was scrolled to)."""
-    count = st.session_state.get("_focus_requests", 0) + 1
-    st.session_state["_focus_requests"] = count
-    st.html(_TOP % (count, json.dumps(heading)), unsafe_allow_javascript=True)
+    _when_drawn("return Array.from(document.querySelectorAll(\"[data-testid='stMain'] h2\"))"
+                f".find(function (h) {{ return h.textContent.indexOf({json.dumps(heading)}) "
+                "=== 0; });",
+                "window.scrollTo(0, 0); document.querySelectorAll(\"[data-testid='stMain'], "
+                "[data-testid='stAppViewContainer']\").forEach(function (e) { e.scrollTop = 0; "
+                "}); target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: true "
+                "});")
 
 
 # Installed once per page: Streamlit redraws some widgets after an answer (a select box is

@@ -7,7 +7,7 @@ import pytest
 
 import storage.db
 from storage.db import URL_VARIABLE
-from tests.app.helpers import fill_section, start
+from tests.app.helpers import fill_section, shown, start
 from ui.resources import store
 
 
@@ -19,7 +19,7 @@ def fresh_store():
 
 
 def _said(at) -> str:
-    return " ".join(e.value for e in [*at.error, *at.warning, *at.info])
+    return " ".join(shown(e.value) for e in [*at.error, *at.warning, *at.info])
 
 
 def test_an_unreachable_database_shows_storage_unavailable_and_retries(monkeypatch, fresh_store,

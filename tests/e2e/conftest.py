@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -53,10 +54,8 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"report_{report.when}", report)
 
 
-@pytest.fixture
-def context(browser, request) -> Iterator[object]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield ctx
+def close_with_screenshots(ctx: Any, request: Any) -> None:
+    """Close a browser context, first saving a screenshot of each page if the test failed."""
     failed = getattr(request.node, "report_call", None)
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -64,6 +63,13 @@ def context(browser, request) -> Iterator[object]:
             page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}.png"),
                             full_page=True)
     ctx.close()
+
+
+@pytest.fixture
+def context(browser, request) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    close_with_screenshots(ctx, request)
 
 
 @pytest.fixture
@@ -80,10 +86,4 @@ def phone(browser, request) -> Iterator[object]:
     ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
                               device_scale_factor=2, accept_downloads=True)
     yield ctx.new_page()
-    failed = getattr(request.node, "report_call", None)
-    if failed is not None and failed.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        for index, page in enumerate(ctx.pages):
-            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}.png"),
-                            full_page=True)
-    ctx.close()
+    close_with_screenshots(ctx, request)

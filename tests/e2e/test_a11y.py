@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.browser import AppPage
+from harness.browser import IDLE, AppPage
 from tests.conftest import ROOT, case
 
 pytestmark = pytest.mark.e2e
@@ -25,6 +25,9 @@ def axe_js() -> Path:
 
 
 def _violations(page, axe_js: Path) -> list[str]:
+    # only on a page at rest: while a script runs, Streamlit fades the old elements, and their
+    # lowered contrast is not what a reader sees
+    page.wait_for_selector(IDLE, timeout=30_000)
     page.add_script_tag(path=str(axe_js))
     found = page.evaluate(
         """async (tags) => {

@@ -131,9 +131,7 @@ def test_reload_mid_questionnaire_keeps_the_answers(page, app_url):
     app = AppPage(page, app_url).open()
     app.set("org_name", "Reload Test Ltd")
     app.set("industry", "aviation")
-    page.wait_for_function("() => location.search.includes('d=')", timeout=15_000)
-    page.reload()
-    app.settle()
+    app.reload_saved()
     app.widget("org_name").wait_for(timeout=15_000)
     expect(app.widget("org_name").locator("input")).to_have_value("Reload Test Ltd")
     expect(app.widget("industry").get_by_role("combobox")).to_have_value("Aviation")
@@ -206,9 +204,7 @@ def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
         other = context.new_page()
         them = _enter_in_browser(other, app_url, invite.strip(), "Ana", "CTO")
         them.set("industry", "software")
-        other.wait_for_function("() => window.location.search.includes('d=')", timeout=15_000)
-        other.reload()
-        them.settle()
+        them.reload_saved()
         other.get_by_text("Answering for the team").wait_for(timeout=30_000)
         expect(them.widget("industry").get_by_role("combobox")).to_have_value("Software")
     finally:
@@ -305,7 +301,7 @@ def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app
     app = AppPage(page, app_url).open()
     app.set("org_name", "Conflict Ltd")
     app.set("industry", "software")
-    page.wait_for_function("() => window.location.search.includes('d=')", timeout=30_000)
+    app.wait_saved()
     address = page.url
     other_context = browser.new_context()
     try:

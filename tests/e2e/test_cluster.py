@@ -133,7 +133,7 @@ def test_a_process_killed_mid_questionnaire_loses_no_saved_answer(browser, clust
         answers = case("hospital_backup_hipaa")["answers"]
         for question in ("org_name", "industry", "employees"):
             app.set(question, answers[question])
-        page.wait_for_function("() => window.location.search.includes('d=')", timeout=30_000)
+        app.wait_saved()
         app.set("claude_usage", answers["claude_usage"])  # saved: the draft autosaves each answer
         page.wait_for_timeout(500)
         address = page.url
