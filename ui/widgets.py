@@ -203,16 +203,24 @@ _KEEP_FOCUS = """<script>
     const key = box && Array.from(box.classList).find(function (c) {
       return c.indexOf("st-key-") === 0;
     });
+    if (!key && last && event.target.closest("[role='listbox'], [data-baseweb='popover']")) {
+      last.at = Date.now();  // a select box's list of options: the question keeps the focus
+      return;
+    }
     last = key ? { key: key, at: Date.now() } : null;
   }, true);
-  setInterval(function () {
-    if (!last || !document.hasFocus()) { return; }
+  function restore() {
+    if (!last) { return; }
     if (document.activeElement && document.activeElement !== document.body) { return; }
     if (pointerAt > last.at || Date.now() - last.at > 5000) { last = null; return; }
     const box = document.querySelector("." + last.key);
     const target = box && box.querySelector(INPUTS);
     if (target) { target.focus(); }
-  }, 120);
+  }
+  setInterval(function () { if (document.hasFocus()) { restore(); } }, 120);
+  // A key pressed before the interval has run (Tab right after an answer) starts from the
+  // question, not from the top of the page.
+  document.addEventListener("keydown", restore, true);
   function intoNotes(event) {
     const button = event.target.closest && event.target.closest("[data-testid='stPopoverButton']");
     if (!button) { return; }
