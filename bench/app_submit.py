@@ -1,6 +1,7 @@
 """Browser benchmark: click "Get recommendation" to verdict visible, in headless Debian
 chromium, for the app and for a bare 23-widget Streamlit form (bench/minimal_form.py), in the
-same run. The ratio is the figure that counts. Prints one line.
+same run. The ratio is the figure that counts (last line); the line before it says when the
+whole result page (down to its last button) was drawn.
 
 Timing is taken inside the page: the click and a MutationObserver that notes when the verdict
 text is in the DOM, so Playwright's polling does not add to either side.
@@ -23,15 +24,17 @@ from harness.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = json.loads((ROOT / "tests/cases/startup_backup_tolerant.json").read_text())["answers"]
-CLICK_TO_TEXT = """([button, text]) => new Promise((resolve, reject) => {
+CLICK_TO_TEXT = """([button, text, last]) => new Promise((resolve, reject) => {
   // textContent, not innerText: innerText forces a layout of the whole page on every check,
   // which would bill the measurement's own cost to the larger page
   const seen = () => [...document.querySelectorAll("[data-testid='stAlert']")]
     .some(a => a.textContent.includes(text));
-  if (seen()) { reject(new Error("verdict already on the page")); return; }
-  let t0 = 0;
+  const done = () => !last || document.querySelector(last) !== null;
+  if (seen() || (last && done())) { reject(new Error("already on the page")); return; }
+  let t0 = 0, verdict = 0;
   const observer = new MutationObserver(() => {
-    if (seen()) { observer.disconnect(); resolve(performance.now() - t0); }
+    if (!verdict && seen()) { verdict = performance.now() - t0; }
+    if (verdict && done()) { observer.disconnect(); resolve([verdict, performance.now() - t0]); }
   });
   observer.observe(document.body, {subtree: true, childList: true, characterData: true});
   t0 = performance.now();
@@ -40,11 +43,13 @@ CLICK_TO_TEXT = """([button, text]) => new Promise((resolve, reject) => {
 })"""
 
 
-def _click_to_text(page: Any, button: str, text: str) -> float:
-    return float(page.evaluate(CLICK_TO_TEXT, [button, text])) / 1000
+def _click_to_text(page: Any, button: str, text: str, last: str = "") -> tuple[float, float]:
+    """Seconds from the click to the verdict's text, and to the `last` element of the page."""
+    verdict, whole = page.evaluate(CLICK_TO_TEXT, [button, text, last])
+    return float(verdict) / 1000, float(whole) / 1000
 
 
-def _app_times(browser: Any, repeats: int) -> list[float]:
+def _app_times(browser: Any, repeats: int) -> list[tuple[float, float]]:
     with Server() as server:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         app = AppPage(page, server.url).open()
@@ -55,7 +60,8 @@ def _app_times(browser: Any, repeats: int) -> list[float]:
             app.widget("section_nav").get_by_text("Strategy").click()
             app.settle()
             app.widget("get_recommendation").locator("button").wait_for()
-            times.append(_click_to_text(page, ".st-key-get_recommendation button", "Evaluate."))
+            times.append(_click_to_text(page, ".st-key-get_recommendation button", "Evaluate.",
+                                        ".st-key-reset"))
             app.settle()
         page.close()
         return times
@@ -68,8 +74,8 @@ def _minimal_times(browser: Any, repeats: int) -> list[float]:
         page.get_by_role("button", name="Get recommendation").wait_for(timeout=30_000)
         times = []
         for run in range(1, repeats + 2):
-            seconds = _click_to_text(page, "[data-testid='stBaseButton-secondaryFormSubmit']",
-                                     f"Verdict number {run}:")
+            seconds, _ = _click_to_text(page, "[data-testid='stBaseButton-secondaryFormSubmit']",
+                                        f"Verdict number {run}:")
             if run > 1:  # the first click warms the server
                 times.append(seconds)
             page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
@@ -82,8 +88,11 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         minimal = statistics.median(_minimal_times(browser, repeats)) * 1000
-        app = statistics.median(_app_times(browser, repeats)) * 1000
+        app_runs = _app_times(browser, repeats)
         browser.close()
+    app = statistics.median(verdict for verdict, _ in app_runs) * 1000
+    whole = statistics.median(whole for _, whole in app_runs) * 1000
+    print(f"app: the whole result drawn {whole:.0f} ms after the click (median)")
     print(f"app: click-to-verdict median {app:.0f} ms vs bare 23-widget form {minimal:.0f} ms "
           f"(ratio {app / minimal:.2f}, {repeats} clicks each, timed in the page)")
 

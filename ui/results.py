@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -48,18 +49,30 @@ def _labels(items: tuple, empty: str) -> None:
         st.markdown(f"**{item.label}**: {item.summary}")
 
 
+# Streamlit's frontend draws everything it has received in one go, and mounting a whole
+# result (some sixty elements) takes it 100 to 200 ms on two cores: the verdict would wait for
+# the evidence and the downloads below it. Handed the verdict and its one sentence of why
+# alone, it draws them in about the time a bare form takes; the rest follows. So, on the switch
+# to the result, the script pauses this long after them (figures in BENCHMARKS.md).
+FIRST_DRAW_PAUSE_S = 0.03
+
+
 def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-                        notes: dict[str, str], *, overall_note: bool = False) -> None:
+                        notes: dict[str, str], *, overall_note: bool = False,
+                        first_draw: bool = False) -> None:
     """The decision card first (the verdict, one sentence of why, the next actions: questions
     for the account team to copy, what would change it, what later reports change), then the
     evidence folded below (drivers, blockers, scores, reasons with quotes), then downloads.
-    `overall_note`: show the preparer's note on the assessment at the top (shared views)."""
+    `overall_note`: show the preparer's note on the assessment at the top (shared views).
+    `first_draw`: the page is switching to this result; let the verdict be drawn first."""
     text = explain(rec, kb)
     name = bank().organisation(answers)
     who = plain(name) if name else "your organisation"
     st.header(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
     st.markdown(f"**Why:** {plain(text.deciding.text)}")
+    if first_draw:
+        time.sleep(FIRST_DRAW_PAUSE_S)
     if overall_note and notes.get(OVERALL, "").strip():
         st.markdown("**Note from whoever shared it**")
         st.markdown(plain(notes[OVERALL]))
@@ -212,13 +225,14 @@ def result_page() -> None:
         return
     kb = knowledge()
     rec = evaluate(answers, kb)
-    if state.session().focus_first:
+    first_draw = state.session().focus_first
+    if first_draw:
         state.session().focus_first = False
         widgets.to_top("Recommendation for")
     team = state.session().team
     if team:  # a respondent's first job on the result: hand the answers to the team
         submit_panel(answers, team)
-    recommendation_body(answers, rec, kb, links.notes())
+    recommendation_body(answers, rec, kb, links.notes(), first_draw=first_draw)
     _share_panel(answers, rec)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),
