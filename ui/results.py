@@ -59,16 +59,17 @@ FIRST_DRAW_PAUSE_S = 0.03
 
 def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
                         notes: dict[str, str], *, overall_note: bool = False,
-                        first_draw: bool = False) -> None:
+                        first_draw: bool = False, page_heading: bool = False) -> None:
     """The decision card first (the verdict, one sentence of why, the next actions: questions
     for the account team to copy, what would change it, what later reports change), then the
     evidence folded below (drivers, blockers, scores, reasons with quotes), then downloads.
     `overall_note`: show the preparer's note on the assessment at the top (shared views).
-    `first_draw`: the page is switching to this result; let the verdict be drawn first."""
+    `first_draw`: the page is switching to this result; let the verdict be drawn first.
+    `page_heading`: the result is the page (its heading is the page's h1)."""
     text = explain(rec, kb)
     name = bank().organisation(answers)
     who = plain(name) if name else "your organisation"
-    st.header(f"Recommendation for {who}")
+    (st.title if page_heading else st.header)(f"Recommendation for {who}")
     show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
     st.markdown(f"**Why:** {plain(text.deciding.text)}")
     if first_draw:
@@ -79,7 +80,8 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     uncertain = band_text(rec, kb, bank(), answers.unknowns)
     if uncertain:
         st.info(uncertain, icon=":material/help:")
-    st.markdown("### Next actions")
+    sub = "##" if page_heading else "###"  # one level under the result's heading
+    st.markdown(f"{sub} Next actions")
     st.markdown("**Ask the account team**")
     if rec.open_questions:
         st.code("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)),
@@ -92,26 +94,26 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     with st.expander("The evidence: what makes it relevant, what holds it back, fit by "
                      "section, and each reason with the article's words",
                      icon=":material/fact_check:"):
-        _evidence(rec, text)
+        _evidence(rec, text, sub + "#")
     st.caption(
         f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
         "one news report, not advice."
     )
-    _downloads(answers, rec, kb, notes)
+    _downloads(answers, rec, kb, notes, sub)
 
 
-def _evidence(rec: Recommendation, text: Any) -> None:
+def _evidence(rec: Recommendation, text: Any, level: str) -> None:
     drivers, blockers = st.columns(2)
     with drivers:
-        st.markdown("#### What makes it relevant")
+        st.markdown(f"{level} What makes it relevant")
         _labels(text.drivers, "Nothing in your answers.")
     with blockers:
-        st.markdown("#### What holds it back")
+        st.markdown(f"{level} What holds it back")
         _labels(text.blockers, "No blocker: nothing caps the verdict.")
         if text.caveats:
-            st.markdown("#### Still open, without holding it back")
+            st.markdown(f"{level} Still open, without holding it back")
             _labels(text.caveats, "")
-    st.markdown("#### Fit by section")
+    st.markdown(f"{level} Fit by section")
     titles = {s.id: s.title for s in bank().sections}
     st.plotly_chart(scores_figure(rec.scores, titles, rec.not_applicable),
                     config={"displayModeBar": False})
@@ -123,7 +125,7 @@ def _evidence(rec: Recommendation, text: Any) -> None:
         "What it measures": f.measures + (f" At most {f.most}: {f.most_why}"
                                           if f.most < 100 else ""),
     } for f in text.sections]).set_index("Section"))
-    st.markdown("#### Why: each reason and the article's words it rests on")
+    st.markdown(f"{level} Why: each reason and the article's words it rests on")
     table = pd.DataFrame([{"Rule": r.rule, "Counts as": r.group_title, "Reason": r.text,
                            "From the article": r.quotes} for r in text.reasons])
     st.table(table.set_index("Rule"))
@@ -153,9 +155,9 @@ def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase) -> N
 
 
 def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-               notes: dict[str, str]) -> None:
+               notes: dict[str, str], level: str) -> None:
     now = datetime.now(UTC)
-    st.markdown("### Take it with you")
+    st.markdown(f"{level} Take it with you")
     pdf, record, answers_json = st.columns(3)
     pdf.download_button(
         "Recommendation (PDF)",
@@ -192,7 +194,7 @@ def _json(build: Any, *args: Any, **kwargs: Any) -> str:
 
 
 def _share_panel(answers: Answers, rec: Recommendation) -> None:
-    st.markdown("### Share with colleagues")
+    st.markdown("## Share with colleagues")  # the result page's own section (h1 above)
     widgets_note = links.notes()
     key = state.OVERALL_NOTE_KEY
     if key not in st.session_state:
@@ -232,7 +234,8 @@ def result_page() -> None:
     team = state.session().team
     if team:  # a respondent's first job on the result: hand the answers to the team
         submit_panel(answers, team)
-    recommendation_body(answers, rec, kb, links.notes(), first_draw=first_draw)
+    recommendation_body(answers, rec, kb, links.notes(), first_draw=first_draw,
+                        page_heading=True)
     _share_panel(answers, rec)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),

@@ -177,7 +177,8 @@ def to_top(heading: str) -> None:
     """Show a new page from its top, the keyboard focus on the heading that starts with
     `heading` (the result after *Get recommendation*: the verdict first, not wherever the
     questionnaire was scrolled to)."""
-    _when_drawn("return Array.from(document.querySelectorAll(\"[data-testid='stMain'] h2\"))"
+    _when_drawn("return Array.from(document.querySelectorAll(\"[data-testid='stMain'] h1, "
+                "[data-testid='stMain'] h2\"))"
                 f".find(function (h) {{ return h.textContent.indexOf({json.dumps(heading)}) "
                 "=== 0; });",
                 "window.scrollTo(0, 0); document.querySelectorAll(\"[data-testid='stMain'], "

@@ -42,7 +42,7 @@ def test_shared_example_through_the_app(name, verdict, label):
     assert not at.exception
     assert section(at) == "result"
     assert _verdict_banner(at).startswith(f"{BANNER[verdict]}:**{label}**")
-    assert any(answers["org_name"] in s.value for s in at.header)
+    assert any(answers["org_name"] in s.value for s in at.title)
 
 
 @pytest.mark.parametrize("name", ["startup_backup_tolerant", "mine_starlink_planned",
@@ -101,7 +101,7 @@ def test_org_name_is_shown_as_text_not_markup():
     answers = {**case("retailer_nothing_relevant")["answers"],
                "org_name": "<b>Acme</b> [x](javascript:alert(1)) **bold**"}
     at = fill_all(start(), answers)
-    heading = at.header[0].value
+    heading = at.title[0].value
     assert "\\<b\\>" in heading and "\\[x\\]\\(javascript" in heading and "\\*\\*bold" in heading
 
 

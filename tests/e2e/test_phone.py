@@ -39,7 +39,7 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     app.fill(case("startup_backup_tolerant")["answers"])
     banner = phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
     banner.wait_for(timeout=30_000)
-    phone.wait_for_function("() => document.activeElement.tagName === 'H2' && "
+    phone.wait_for_function("() => document.activeElement.tagName === 'H1' && "
                             "document.activeElement.textContent.startsWith('Recommendation for')",
                             timeout=10_000)
     box = banner.bounding_box()

@@ -12,30 +12,18 @@ from ui.resources import bank
 from ui.results import result_page
 from ui.text import plain
 
-st.title("Does the SpaceX–Claude hosting deal matter to us?")
-st.caption(
-    "A short questionnaire about your needs (edge latency, SLAs, scale, compliance, strategy) "
-    "and a recommendation, with reasons quoted from the report, that you can forward."
-)
 
-with st.sidebar:
-    st.button("Start a new assessment", key="sidebar_reset", on_click=links.start_new,
-              icon=":material/add:")
-    import_box()
+def _intro() -> None:
+    st.title("Does the SpaceX–Claude hosting deal matter to us?")
+    st.caption(
+        "A short questionnaire about your needs (edge latency, SLAs, scale, compliance, "
+        "strategy) and a recommendation, with reasons quoted from the report, that you can "
+        "forward."
+    )
 
-where = links.route(st.query_params.to_dict())
-if where.view == "error":
-    links.not_found(where.problem or "")
-elif where.view == "shared":
-    shared_page(where.token or "")
-elif where.view == "manage":
-    manage_page(where.token or "")
-elif where.view == "draft" and not links.restore_draft(where.token or ""):
-    links.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
-                      "import your answers file.")
-else:
-    state.resume_section(st.query_params.to_dict())
-    links.restore_team(st.query_params.to_dict())
+
+def _context() -> None:
+    """What this page's address holds (a team answer, a private draft) and what was loaded."""
     team = state.session().team
     if team:
         st.info(f"Answering for the team **{plain(team.team)}** as **{plain(team.name)}** "
@@ -48,12 +36,47 @@ else:
                    "result, use *Save and share* on the result.")
     import_notice()
     migration_banner()
-    progress = navigation()
-    step = state.current()
-    if step == state.RESULT:
+
+
+with st.sidebar:
+    st.button("Start a new assessment", key="sidebar_reset", on_click=links.start_new,
+              icon=":material/add:")
+    import_box()
+
+where = links.route(st.query_params.to_dict())
+if where.view == "error":
+    _intro()
+    links.not_found(where.problem or "")
+elif where.view == "shared":
+    _intro()
+    shared_page(where.token or "")
+elif where.view == "manage":
+    _intro()
+    manage_page(where.token or "")
+elif where.view == "draft" and not links.restore_draft(where.token or ""):
+    _intro()
+    links.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
+                      "import your answers file.")
+else:
+    state.resume_section(st.query_params.to_dict())
+    links.restore_team(st.query_params.to_dict())
+    if state.current() == state.RESULT and state.validated() is not None:
+        # The decision first, as the page's heading: sent before anything else, the verdict
+        # is drawn about as fast as a bare form's answer (BENCHMARKS.md). The way back to
+        # the questions comes after the result.
         result_page()
+        _context()
+        st.caption("Go back to a section to change its answers:")
+        progress = navigation()
     else:
-        section_page(next(s for s in bank().sections if s.id == step))
+        _intro()
+        _context()
+        progress = navigation()
+        step = state.current()
+        if step == state.RESULT:
+            result_page()  # what is still missing
+        else:
+            section_page(next(s for s in bank().sections if s.id == step))
     show_progress(progress)
     problem = links.autosave()
     if problem:
