@@ -19,7 +19,7 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, IDLE, AppPage
 from harness.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +78,7 @@ def _minimal_times(browser: Any, repeats: int) -> list[float]:
                                         f"Verdict number {run}:")
             if run > 1:  # the first click warms the server
                 times.append(seconds)
-            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+            page.wait_for_selector(IDLE)
         page.close()
         return times
 

@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from harness.server import rss_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -43,14 +45,7 @@ class Cluster:
 
     def rss_mb(self) -> float:
         """The app processes' resident memory now, together, in MB."""
-        total = 0.0
-        for pid, _ in self.apps.values():
-            status = Path(f"/proc/{pid}/status")
-            if status.exists():
-                for line in status.read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) / 1024
-        return total
+        return sum(rss_mb(pid) for pid, _ in self.apps.values())
 
     def restart_database(self) -> None:
         """Restart PostgreSQL (fast shutdown: open connections are cut), as an outage would."""

@@ -20,6 +20,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def rss_mb(pid: int) -> float:
+    """A process's resident memory now, in MB (0 once it has gone)."""
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        return 0.0
+    for line in status.read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 class Server:
     """`streamlit run SCRIPT` on a free loopback port, with its own SQLite file unless `env`
     names a database; healthy when constructed, stopped on exit. Used by the browser tests
@@ -54,10 +65,7 @@ class Server:
 
     def rss_mb(self) -> float:
         """The server process's resident memory now, in MB."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        return rss_mb(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
