@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.failure import storage_problem, unexpected
+from ui.failure import guarded
 from ui.resources import knowledge
 from ui.widgets import keep_focus
 
@@ -40,8 +40,4 @@ with st.sidebar:
         "matters to your organisation: **no action**, **monitor** or **evaluate**."
     )
     st.caption(f"Knowledge version {kb.version}, published {kb.published}.")
-try:
-    page.run()
-except Exception as exc:  # Streamlit's own rerun and stop signals are not Exceptions: they pass
-    if not storage_problem(exc):
-        unexpected()
+guarded(page.run)

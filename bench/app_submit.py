@@ -1,7 +1,8 @@
 """Browser benchmark: click "Get recommendation" to verdict visible, in headless Debian
 chromium, for the app and for a bare 23-widget Streamlit form (bench/minimal_form.py), in the
-same run. The ratio is the figure that counts (last line); the line before it says when the
-whole result page (down to its last button) was drawn.
+same run, one click of each in turn so that both see the same load on the machine. The ratio
+is the figure that counts (last line); the line before it says when the whole result page
+(down to its last button) was drawn.
 
 Timing is taken inside the page: the click and a MutationObserver that notes when the verdict
 text is in the DOM, so Playwright's polling does not add to either side.
@@ -42,6 +43,10 @@ CLICK_TO_TEXT = """([button, text, last]) => new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error("no verdict within 10 s")), 10000);
 })"""
 
+# Before each click, both tabs wait this long, so that neither click is timed while the other
+# tab (or its own last redraw) is still busy: the machine has 2 cores.
+QUIET_MS = 300
+
 
 def _click_to_text(page: Any, button: str, text: str, last: str = "") -> tuple[float, float]:
     """Seconds from the click to the verdict's text, and to the `last` element of the page."""
@@ -49,47 +54,59 @@ def _click_to_text(page: Any, button: str, text: str, last: str = "") -> tuple[f
     return float(verdict) / 1000, float(whole) / 1000
 
 
-def _app_times(browser: Any, repeats: int) -> list[tuple[float, float]]:
-    with Server() as server:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        app = AppPage(page, server.url).open()
-        app.fill(ANSWERS)  # the first submit warms the caches
-        page.get_by_text("Evaluate.").first.wait_for()
-        times = []
-        for _ in range(repeats):
-            app.widget("section_nav").get_by_text("Strategy").click()
-            app.settle()
-            app.widget("get_recommendation").locator("button").wait_for()
-            times.append(_click_to_text(page, ".st-key-get_recommendation button", "Evaluate.",
-                                        ".st-key-reset"))
-            app.settle()
-        page.close()
+class _App:
+    """The app in a tab, on the last section with every answer given, ready to submit."""
+
+    def __init__(self, browser: Any, url: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.app = AppPage(self.page, url).open()
+        self.app.fill(ANSWERS)  # the first submit warms the caches
+        self.page.get_by_text("Evaluate.").first.wait_for()
+
+    def click(self) -> tuple[float, float]:
+        self.app.widget("section_nav").get_by_text("Strategy").click()
+        self.app.settle()
+        self.app.widget("get_recommendation").locator("button").wait_for()
+        self.page.wait_for_timeout(QUIET_MS)
+        times = _click_to_text(self.page, ".st-key-get_recommendation button", "Evaluate.",
+                               ".st-key-reset")
+        self.app.settle()
         return times
 
 
-def _minimal_times(browser: Any, repeats: int) -> list[float]:
-    with Server(ROOT / "bench/minimal_form.py") as server:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(server.url)
-        page.get_by_role("button", name="Get recommendation").wait_for(timeout=30_000)
-        times = []
-        for run in range(1, repeats + 2):
-            seconds, _ = _click_to_text(page, "[data-testid='stBaseButton-secondaryFormSubmit']",
-                                        f"Verdict number {run}:")
-            if run > 1:  # the first click warms the server
-                times.append(seconds)
-            page.wait_for_selector(IDLE)
-        page.close()
-        return times
+class _BareForm:
+    """The bare form in a tab."""
+
+    def __init__(self, browser: Any, url: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.goto(url)
+        self.page.get_by_role("button", name="Get recommendation").wait_for(timeout=30_000)
+        self.runs = 0
+        self.click()  # the first click warms the server
+
+    def click(self) -> float:
+        self.runs += 1
+        self.page.wait_for_timeout(QUIET_MS)
+        seconds, _ = _click_to_text(self.page,
+                                    "[data-testid='stBaseButton-secondaryFormSubmit']",
+                                    f"Verdict number {self.runs}:")
+        self.page.wait_for_selector(IDLE)
+        return seconds
 
 
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    with sync_playwright() as playwright:
+    bare_runs: list[float] = []
+    app_runs: list[tuple[float, float]] = []
+    with (sync_playwright() as playwright, Server() as app_server,
+          Server(ROOT / "bench/minimal_form.py") as bare_server):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        minimal = statistics.median(_minimal_times(browser, repeats)) * 1000
-        app_runs = _app_times(browser, repeats)
+        app_tab, bare_tab = _App(browser, app_server.url), _BareForm(browser, bare_server.url)
+        for _ in range(repeats):  # taken in turn, so both see the same machine
+            bare_runs.append(bare_tab.click())
+            app_runs.append(app_tab.click())
         browser.close()
+    minimal = statistics.median(bare_runs) * 1000
     app = statistics.median(verdict for verdict, _ in app_runs) * 1000
     whole = statistics.median(whole for _, whole in app_runs) * 1000
     print(f"app: the whole result drawn {whole:.0f} ms after the click (median)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 
 import streamlit as st
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -29,6 +30,17 @@ def unexpected() -> str:
         icon=":material/error:",
     )
     return reference
+
+
+def guarded(run: Callable[[], object]) -> None:
+    """Run a page, or the part of one that reruns on its own (a fragment), so that whatever it
+    raises reaches the person as `storage_problem`'s or `unexpected`'s message. Streamlit's
+    own rerun and stop signals are not Exceptions: they pass."""
+    try:
+        run()
+    except Exception as exc:
+        if not storage_problem(exc):
+            unexpected()
 
 
 def storage_problem(exc: BaseException) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -316,3 +317,28 @@ def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app
         expect(app.widget("employees").get_by_role("radio", name="Over 10,000")).to_be_checked()
     finally:
         other_context.close()
+
+
+def test_a_database_failure_while_answering_gets_the_apps_message(browser, tmp_path):
+    """The questionnaire reruns on its own (a fragment: the app's outer error handling is not
+    around it). Its database breaking between two answers still gets the app's own message
+    and retry, not Streamlit's error page, and the sidebar stays usable."""
+    database = tmp_path / "broken.sqlite3"
+    with Server(env={"HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}"}) as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            app = AppPage(page, server.url).open()
+            app.set("industry", "software")
+            app.wait_saved()
+            with sqlite3.connect(database) as db:  # the drafts' table is gone
+                db.execute("DROP TABLE assessments")
+            app.set("employees", "under_250")
+            message = page.get_by_text("Storage unavailable, retrying", exact=False)
+            message.wait_for(timeout=15_000)
+            assert "Traceback" not in message.inner_text()
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert page.get_by_text("This app has encountered an error").count() == 0
+            assert page.get_by_role("button", name="Start a new assessment").is_visible()
+        finally:
+            context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import links, state
+from ui.failure import guarded
 from ui.importing import import_box, import_notice
 from ui.link_views import manage_page, shared_page
 from ui.questionnaire import migration_banner, navigation, section_page, show_progress
@@ -38,26 +39,7 @@ def _context() -> None:
     migration_banner()
 
 
-with st.sidebar:
-    st.button("Start a new assessment", key="sidebar_reset", on_click=links.start_new,
-              icon=":material/add:")
-    import_box()
-
-where = links.route(st.query_params.to_dict())
-if where.view == "error":
-    _intro()
-    links.not_found(where.problem or "")
-elif where.view == "shared":
-    _intro()
-    shared_page(where.token or "")
-elif where.view == "manage":
-    _intro()
-    manage_page(where.token or "")
-elif where.view == "draft" and not links.restore_draft(where.token or ""):
-    _intro()
-    links.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
-                      "import your answers file.")
-else:
+def _questionnaire() -> None:
     state.resume_section(st.query_params.to_dict())
     links.restore_team(st.query_params.to_dict())
     if state.current() == state.RESULT and state.validated() is not None:
@@ -82,3 +64,35 @@ else:
     if problem:
         st.warning(problem)
     links.conflict_notice()
+
+
+@st.fragment
+def questionnaire() -> None:
+    """The questionnaire and its result, as a part of the page that reruns on its own: a click
+    on *Next* or *Get recommendation* runs and redraws only this, not the app's navigation,
+    sidebar and page scripts, so the verdict is drawn sooner (BENCHMARKS.md). What is
+    outside (the sidebar's new assessment and import) reruns the whole page."""
+    guarded(_questionnaire)
+
+
+with st.sidebar:
+    st.button("Start a new assessment", key="sidebar_reset", on_click=links.start_new,
+              icon=":material/add:")
+    import_box()
+
+where = links.route(st.query_params.to_dict())
+if where.view == "error":
+    _intro()
+    links.not_found(where.problem or "")
+elif where.view == "shared":
+    _intro()
+    shared_page(where.token or "")
+elif where.view == "manage":
+    _intro()
+    manage_page(where.token or "")
+elif where.view == "draft" and not links.restore_draft(where.token or ""):
+    _intro()
+    links.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
+                      "import your answers file.")
+else:
+    questionnaire()
