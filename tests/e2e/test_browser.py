@@ -322,7 +322,8 @@ def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app
 def test_a_database_failure_while_answering_gets_the_apps_message(browser, tmp_path):
     """The questionnaire reruns on its own (a fragment: the app's outer error handling is not
     around it). Its database breaking between two answers still gets the app's own message
-    and retry, not Streamlit's error page, and the sidebar stays usable."""
+    and retry, not Streamlit's error page, the sidebar stays usable, and once the database is
+    back the answer is saved without a reload."""
     database = tmp_path / "broken.sqlite3"
     with Server(env={"HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}"}) as server:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -332,7 +333,7 @@ def test_a_database_failure_while_answering_gets_the_apps_message(browser, tmp_p
             app.set("industry", "software")
             app.wait_saved()
             with sqlite3.connect(database) as db:  # the drafts' table is gone
-                db.execute("DROP TABLE assessments")
+                db.execute("ALTER TABLE assessments RENAME TO away")
             app.set("employees", "under_250")
             message = page.get_by_text("Storage unavailable, retrying", exact=False)
             message.wait_for(timeout=15_000)
@@ -340,5 +341,11 @@ def test_a_database_failure_while_answering_gets_the_apps_message(browser, tmp_p
             assert page.locator("[data-testid='stException']").count() == 0
             assert page.get_by_text("This app has encountered an error").count() == 0
             assert page.get_by_role("button", name="Start a new assessment").is_visible()
+            with sqlite3.connect(database) as db:  # back: the retry saves the answer
+                db.execute("ALTER TABLE away RENAME TO assessments")
+            message.wait_for(state="detached", timeout=20_000)
+            with sqlite3.connect(database) as db:
+                saved = db.execute("SELECT answers FROM assessments").fetchall()
+            assert any("under_250" in str(row) for row in saved)
         finally:
             context.close()
