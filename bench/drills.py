@@ -37,7 +37,6 @@ CASES = sorted((ROOT / "tests/cases").glob("*.json"))
 UNAVAILABLE = "Storage unavailable"
 
 
-
 class User:
     """One person answering one question per step through the proxy, reconnecting (with the
     draft address, as a reload does) when the connection drops."""

@@ -38,7 +38,6 @@ CASES = sorted((ROOT / "tests/cases").glob("*.json"))
 THINK = (0.3, 1.2)  # seconds a person pauses between steps
 
 
-
 async def one_user(url: str, answers: dict[str, Any], rng: random.Random,
                    sessions: list[ProtocolSession]) -> tuple[float, str | None]:
     """Fill every section like a person (with pauses) and submit; return submit-to-verdict."""
