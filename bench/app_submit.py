@@ -24,7 +24,7 @@ from harness.browser import CHROMIUM, CHROMIUM_ARGS, IDLE, AppPage
 from harness.server import Server
 
 ROOT = Path(__file__).resolve().parent.parent
-ANSWERS = json.loads((ROOT / "tests/cases/startup_backup_tolerant.json").read_text())["answers"]
+ANSWERS = json.loads((ROOT / "tests/cases/starlink_startup.json").read_text())["answers"]
 CLICK_TO_TEXT = """([button, text, last]) => new Promise((resolve, reject) => {
   // textContent, not innerText: innerText forces a layout of the whole page on every check,
   // which would bill the measurement's own cost to the larger page

@@ -20,6 +20,7 @@ from logic.input_files import (
     report_error,
 )
 from logic.knowledge_base import DEFAULT_VERSION, available_versions, load_knowledge
+from logic.reading import later_reading, with_later
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -38,7 +39,8 @@ def _evaluate(args: argparse.Namespace) -> int:
             print(f"{len(bad)} of {len(results)} rows invalid", file=sys.stderr)
         return EXIT_INVALID if bad else 0
     answers = parse_answers(decode_answers_json(text))
-    print(evaluate(answers, kb).model_dump_json(indent=2))
+    rec = evaluate(answers, kb)
+    print(with_later(rec, later_reading(answers, kb)).model_dump_json(indent=2))
     return 0
 
 

@@ -51,6 +51,8 @@ class AnswersBase(BaseModel):
     # Per question that offers "Don't know": the answer the verdict takes while it is unknown
     # (set on the bank's model by build_answers_model).
     likely_values: ClassVar[dict[str, Any]] = {}
+    # Per such question, the sentence a reason reading it carries while it is unknown.
+    unknown_notes: ClassVar[dict[str, str]] = {}
 
     if TYPE_CHECKING:  # the fields are generated from the bank
 
@@ -156,6 +158,10 @@ def build_answers_model(bank: QuestionBank) -> type[AnswersBase]:
         "Answers", __base__=AnswersBase, __validators__=validators, **fields)
     model.likely_values = {q.id: q.dont_know.likely for q in bank.questions()
                            if q.dont_know is not None}
+    model.unknown_notes = {
+        q.id: f"You answered “Don't know” to “{q.label}”: this reads it as "
+              f"“{q.label_of(q.dont_know.likely)}”, the most likely answer."
+        for q in bank.questions() if q.dont_know is not None}
     return model
 
 

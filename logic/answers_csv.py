@@ -13,13 +13,14 @@ from typing import Any
 
 from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, parse_answers
 from logic.bank import UNKNOWN, QuestionBank, default_bank
+from logic.compare import later_version
 from logic.engine import Outcome, outcome
-from logic.knowledge_base import KnowledgeBase
+from logic.knowledge_base import KnowledgeBase, load_knowledge
 from logic.text import clean
 from logic.unknowns import Band, band
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
-                  "settle_first", "error")
+                  "settle_first", "later_version", "later_verdict", "error")
 MAX_BYTES = 5_000_000  # a CSV evaluated at once (the Batch page's upload; the command line)
 MAX_ROWS = 20_000  # rows of one CSV, whatever their line endings
 MAX_CELL_CHARS = 10_000  # one cell; a longer one costs its row, not the file
@@ -193,11 +194,13 @@ class RowResult:
     outcome: Outcome | None
     error: str
     band: Band | None = None  # with "Don't know" answers
+    later: tuple[str, str] | None = None  # (version, verdict) under the newest sourced one
 
     def output_row(self, columns: Sequence[str]) -> list[str]:
         """The input cells in these columns, then verdict, drivers, blockers, caveats, the
-        band and the question to settle first (empty when nothing is unknown), and error."""
-        done, band = self.outcome, self.band
+        band and the question to settle first (empty when nothing is unknown), the verdict
+        under the newest sourced knowledge version, and error."""
+        done, band, later = self.outcome, self.band, self.later
         return [*(self.cells.get(c, "") for c in columns),
                 done.verdict if done else "",
                 LIST_SEPARATOR.join(done.drivers) if done else "",
@@ -205,11 +208,15 @@ class RowResult:
                 LIST_SEPARATOR.join(done.caveats) if done else "",
                 band.low if band else "", band.high if band else "",
                 band.settle_first or "" if band else "",
+                *(later if later else ("", "")),
                 self.error]
 
 
 def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator[RowResult]:
-    """Evaluate rows one by one; a bad row carries its error and never stops the others."""
+    """Evaluate rows one by one; a bad row carries its error and never stops the others. Each
+    good row also carries its verdict under the newest sourced version after `kb`."""
+    newer = later_version(kb.version)
+    later_kb = load_knowledge(newer) if newer else None
     for line, row in enumerate(rows, start=2):
         cells = {k: v or "" for k, v in row.items() if k is not None and k not in RESULT_COLUMNS}
         if None in row:
@@ -224,7 +231,9 @@ def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator
         try:
             answers = row_to_answers(cells)
             yield RowResult(line, cells, outcome(answers, kb), "",
-                            band(answers, kb) if answers.unknowns else None)
+                            band(answers, kb) if answers.unknowns else None,
+                            (later_kb.version, outcome(answers, later_kb).verdict)
+                            if later_kb else None)
         except AnswersError as exc:
             yield RowResult(line, cells, None, str(exc))
 

@@ -22,7 +22,7 @@ from logic.bank import (
     default_bank,
 )
 from logic.conditions import Leaf, leaves
-from logic.engine import fired_rules
+from logic.engine import VerdictProbe, fired_rules
 from logic.knowledge_base import KnowledgeBase, Rule
 from logic.recommendation import VERDICTS, verdict_rank
 from logic.whatif import candidate_changes, integer_values, thresholds
@@ -165,13 +165,15 @@ class CheckReport:
     denied: list[str] = field(default_factory=list)  # a rule denies what another adds
     over_claims: list[str] = field(default_factory=list)  # a reason claims a higher verdict
     repeats: list[str] = field(default_factory=list)  # two reasons say the same thing
+    cliffs: list[str] = field(default_factory=list)  # one integer step, two verdict levels
+    misread: list[str] = field(default_factory=list)  # a reason says what was not answered
     overrides: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not (self.never_fire or self.dead_floors or self.contradictions
                     or self.without_reason or self.capped_silently or self.denied
-                    or self.over_claims or self.repeats)
+                    or self.over_claims or self.repeats or self.cliffs or self.misread)
 
     def lines(self) -> list[str]:
         out = [f"checked {self.samples:,} sampled answer sets"]
@@ -185,6 +187,8 @@ class CheckReport:
         out += [f"REASONS CONTRADICT: {d}" for d in self.denied]
         out += [f"REASON CLAIMS MORE THAN THE VERDICT: {c}" for c in self.over_claims]
         out += [f"REASONS REPEAT EACH OTHER: {r}" for r in self.repeats]
+        out += [f"CLIFF: {c}" for c in self.cliffs]
+        out += [f"REASON CONTRADICTS THE ANSWERS: {m}" for m in self.misread]
         if self.overrides:
             out.append(f"{len(self.overrides)} floor/ceiling pairs fire together and resolve by "
                        "the documented precedence (the lowest ceiling caps the highest floor)")
@@ -213,6 +217,7 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
     silent: set[str] = set()
     capped: dict[str, list[Answers]] = {r.id: [] for r in kb.rules if r.floor}
     pool = [random_answers(rng, bank=bank, marks=marks) for _ in range(samples)]
+    claims = [(claim.words.lower(), claim.holds.compile()) for claim in kb.answer_claims]
     easy = permissive(bank)
     for rule in kb.rules:
         if rule.when is not None:
@@ -250,6 +255,9 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
                         f"{a.id} and {b.id} count the same fact(s) {sorted(same_facts)} both "
                         "for and against")
         _reasons_agree(fired, min(top, ceiling), kb, report)
+        _claims_hold(fired, answers, claims, report)
+    hinted = pool[samples:]  # near each rule's own values, where its floor can show
+    report.cliffs = _cliffs((hinted + pool[:samples])[:CLIFF_SAMPLES], kb, bank)
     for rule in kb.rules:  # sampling can miss a narrow way through: search for it
         if rule.floor and not floor_effect[rule.id] and any(
                 _lift(start, rule, kb, bank) for start in capped[rule.id]):
@@ -262,7 +270,68 @@ def check_rules(kb: KnowledgeBase, *, samples: int = 20_000, per_rule: int = 300
     report.denied = sorted(set(report.denied))
     report.over_claims = sorted(set(report.over_claims))
     report.repeats = sorted(set(report.repeats))
+    report.misread = sorted(set(report.misread))
     return report
+
+
+CLIFF_SAMPLES = 6000  # answer sets whose integer answers are stepped across every threshold
+
+
+def _cliffs(pool: list[Answers], kb: KnowledgeBase, bank: QuestionBank) -> list[str]:
+    """Integer answers where one step (a value and the next) moves the verdict two levels,
+    other than the steps the version allows (`jumps_allowed`, each with its reason). The rules
+    read integers only through thresholds, so stepping across each one finds every such step
+    for the answers tried: the sample, and one answer change away from each near miss (a
+    one-level step another answer may be masking: a second floor, a cap)."""
+    allowed = {(j.q, tuple(j.between)) for j in kb.jumps_allowed}
+    pairs = [(q.id, cut - 1, cut) for q in bank.questions() if isinstance(q, IntegerQuestion)
+             for cut in sorted(thresholds(kb).get(q.id, ()))
+             if q.min <= cut - 1 and cut <= q.max and (q.id, (cut - 1, cut)) not in allowed]
+    found: dict[tuple[str, int], str] = {}
+    near: dict[tuple[str, int], list[Answers]] = {}
+    for answers in pool:
+        probe = VerdictProbe(answers, kb)
+        for question, below, at in pairs:
+            step = _step(probe, (), question, below, at)
+            if step == 1 and len(near.setdefault((question, below), [])) < NEAR_MISSES:
+                near[(question, below)].append(answers)
+            if step >= 2 and (question, below) not in found:
+                found[(question, below)] = _cliff_text(probe, (), question, below, at, answers)
+    for question, below, at in pairs:
+        for answers in near.get((question, below), []) if (question, below) not in found else []:
+            probe = VerdictProbe(answers, kb)
+            change = next((c for c in candidate_changes(answers, kb, bank) if c[0] != question
+                           and _step(probe, (c,), question, below, at) >= 2), None)
+            if change is not None:
+                found[(question, below)] = _cliff_text(probe, (change,), question, below, at,
+                                                       answers.replace(**dict([change])))
+                break
+    return [found[key] for key in sorted(found)]
+
+
+NEAR_MISSES = 40  # one-level steps per threshold searched one answer further
+
+
+def _step(probe: VerdictProbe, extra: tuple[tuple[str, Any], ...], question: str,
+          below: int, at: int) -> int:
+    low = verdict_rank(probe.verdict((*extra, (question, below))))
+    return abs(verdict_rank(probe.verdict((*extra, (question, at)))) - low)
+
+
+def _cliff_text(probe: VerdictProbe, extra: tuple[tuple[str, Any], ...], question: str,
+                below: int, at: int, answers: Answers) -> str:
+    return (f"{question} {below} gives {probe.verdict((*extra, (question, below)))}, {at} gives "
+            f"{probe.verdict((*extra, (question, at)))} (for example {answers.values()})")
+
+
+def _claims_hold(fired: list[Rule], answers: Answers,
+                 claims: list[tuple[str, Any]], report: CheckReport) -> None:
+    """A shown reason that says words the version ties to answers (`answer_claims`) must be
+    shown only on answers that bear them out."""
+    for rule in fired:
+        text = f"{rule.reason} {rule.unknown_reason}".lower()
+        report.misread += [f"{rule.id} says {words!r} on answers where that is not so"
+                           for words, holds in claims if words in text and not holds(answers)]
 
 
 def _says(rule: Rule) -> tuple[Any, ...]:

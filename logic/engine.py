@@ -33,6 +33,7 @@ class _Step:
     placeholders: tuple[str, ...]
     named: dict[str, frozenset[Any]]
     group: str
+    reads: frozenset[str]  # the questions its condition reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def _step(rule: Rule) -> _Step:
         rule, rule.predicate(),
         _RANK[rule.floor] if rule.floor else None,
         _RANK[rule.ceiling] if rule.ceiling else None,
-        rule.placeholders(), rule.named_values(), _group(rule),
+        rule.placeholders(), rule.named_values(), _group(rule), frozenset(rule.questions()),
     )
 
 
@@ -183,13 +184,22 @@ def _render_value(question: str, value: Any, glossary: dict[str, str],
     return str(value)
 
 
-def _reason(step: _Step, answers: Answers, glossary: dict[str, str], group: str) -> Reason:
-    text = step.rule.reason
+def _reason(step: _Step, answers: Answers, glossary: dict[str, str], group: str,
+            unknown: AbstractSet[str] = frozenset()) -> Reason:
+    """The rule's sentence for these answers. When it reads an answer given as "Don't know"
+    it says so: its own `unknown_reason`, or its reason after the question's standard note."""
+    rule = step.rule
+    text = rule.reason
+    read = unknown & step.reads if unknown else ()
+    if read:
+        text = rule.unknown_reason or " ".join(
+            [*(answers.unknown_notes[q] for q in sorted(read) if q in answers.unknown_notes),
+             text])
     if step.placeholders:
         text = text.format(**{
             name: _render_value(name, getattr(answers, name), glossary, step.named.get(name))
             for name in step.placeholders})
-    return Reason(step.rule.id, text, list(step.rule.facts), group)
+    return Reason(rule.id, text, list(rule.facts), group)
 
 
 def _decider(fired: list[_Step]) -> _Step:
@@ -205,13 +215,13 @@ def _decider(fired: list[_Step]) -> _Step:
 
 
 def _reasons(shown: list[_Step], decider: _Step, answers: Answers,
-             glossary: dict[str, str]) -> list[Reason]:
+             glossary: dict[str, str], unknown: AbstractSet[str]) -> list[Reason]:
     """The deciding rule first, then drivers, blockers, caveats and context, each in table
     order."""
     ordered = [decider] + sorted((s for s in shown if s is not decider),
                                  key=lambda s: GROUPS.index(s.group))
-    return [_reason(step, answers, glossary, "decides" if step is decider else step.group)
-            for step in ordered]
+    return [_reason(step, answers, glossary, "decides" if step is decider else step.group,
+                    unknown) for step in ordered]
 
 
 def _scores(answers: Answers, plan: _Plan) -> tuple[dict[str, int], list[str]]:
@@ -291,7 +301,8 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
         drivers=list(decided.drivers),
         blockers=list(decided.blockers),
         caveats=list(decided.caveats),
-        reasons=_reasons(shown, _decider(fired), answers, kb.glossary),
+        reasons=_reasons(shown, _decider(fired), answers, kb.glossary,
+                         frozenset(given.unknowns)),
         scores=scores,
         not_applicable=not_applicable,
         open_questions=[

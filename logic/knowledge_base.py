@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import string
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,6 +20,9 @@ DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "2026-11-article"
 
 FactId = Annotated[str, Field(pattern=r"^[A-Z]\d+$")]  # F for the article's, others later
+DATE = r"^\d{4}-\d{2}(-\d{2})?$"
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+_IDS = re.compile(r"\b(?:[A-Z]\d+|OQ\d+)\b")  # fact, rule and question ids
 Strength = Literal["primary", "secondary", "weak"]
 RULE_STRENGTHS = ("primary", "secondary")  # a rule may rest only on these; weak is context
 
@@ -33,13 +38,16 @@ class Source(_Strict):
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
     address: str | None = Field(default=None, pattern=r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/\S*)?$")
-    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    date: str | None = Field(default=None, pattern=DATE)
     shipped: str | None = None
+    record_row: str | None = None  # the row of ../shared/source/public-record.md it checks
 
     @model_validator(mode="after")
     def _somewhere(self) -> Source:
         if not self.address and not self.shipped:
             raise ValueError("a source needs an address or a shipped text")
+        if self.address and not self.date:
+            raise ValueError("a source with an address needs its date")
         return self
 
 
@@ -52,6 +60,24 @@ class Fact(_Strict):
     source: Source | None = None
     strength: Strength | None = None
     note: str = ""  # why a fact is weaker than its publisher, say
+    checked: str | None = Field(default=None, pattern=DAY)  # when it was last checked
+    supersedes: list[FactId] = []  # facts of the version it extends that it replaces
+    # A fact with a known end (a lease term, say): when it ends, and what is known after.
+    valid_until: str | None = Field(default=None, pattern=DATE)
+    after_end: str = ""
+
+    @model_validator(mode="after")
+    def _end(self) -> Fact:
+        if bool(self.valid_until) != bool(self.after_end.strip()):
+            raise ValueError("a fact with `valid_until` says what is known after it "
+                             "(`after_end`), and only such a fact has one")
+        return self
+
+    def as_of(self, day: str) -> str:
+        """The summary, and after its end (`day` an ISO date) what is known since."""
+        if self.valid_until and day[:len(self.valid_until)] > self.valid_until:
+            return f"{self.summary} {self.after_end}"
+        return self.summary
 
 
 class Rule(_Strict):
@@ -70,6 +96,12 @@ class Rule(_Strict):
     when_verdict_at_least: Verdict | None = None  # shown only at this verdict or above
     why_this_kind: str = ""  # why the blockers are hard or the caveats only caveats
     reason: str = Field(min_length=1)
+    # The reason when an answer it reads was "Don't know" (read at its likely value): it must
+    # say so. Without it the engine adds the question's standard "Don't know" note.
+    unknown_reason: str = ""
+    # In a later version: one plain sentence (no ids) of what the later record says that moves
+    # a verdict through this rule, for the reading shown beside the article's at the top.
+    since: str = ""
     facts: list[FactId] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -91,6 +123,11 @@ class Rule(_Strict):
         clash = set(self.denies) & set(self.drivers)
         if clash:
             raise ValueError(f"a rule cannot both add and deny {sorted(clash)}")
+        if _IDS.search(self.since):
+            raise ValueError("`since` is read by people at the top of a result: no fact, rule "
+                             "or question ids in it")
+        if self.unknown_reason and "Don't know" not in self.unknown_reason:
+            raise ValueError("`unknown_reason` says the answer was “Don't know”")
         return self
 
     def predicate(self) -> Predicate:
@@ -98,7 +135,7 @@ class Rule(_Strict):
         return self.when.compile() if self.when is not None else (lambda answers: False)
 
     def placeholders(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(_placeholders(self.reason)))
+        return tuple(dict.fromkeys(_placeholders(self.reason + self.unknown_reason)))
 
     def named_values(self) -> dict[str, frozenset[Any]]:
         """Per list question, the values this rule's condition asks for (`has_any` outside any
@@ -194,14 +231,36 @@ class Assumption(_Strict):
     figures: list[Figure] = []
 
 
+class Jump(_Strict):
+    """Neighbouring values of an integer answer allowed to move the verdict two levels, and
+    why (the rules check fails on any other such step)."""
+
+    q: str
+    between: tuple[int, int]
+    why: str = Field(min_length=1)
+
+
+class AnswerClaim(_Strict):
+    """Words a reason may use only when the answers bear them out (`holds`, read on the
+    answers as the verdict reads them): the rules check fails on a shown reason that says
+    them of answers where `holds` is false."""
+
+    words: str = Field(min_length=1)
+    holds: Condition
+
+
 class KnowledgeBase(_Strict):
     """One knowledge version: everything the engine needs, cross-checked at load."""
 
     version: str
     published: str
+    checked: str | None = Field(default=None, pattern=DAY)  # when its facts were last checked
     status: Literal["active", "hypothetical"] = "active"
     source: str
     note: str = ""
+    # One plain sentence (no ids): what this version says that the one it extends did not,
+    # for the reading at the top of a result when no rule's `since` says it better.
+    headline: str = ""
     facts: list[Fact]
     rules: list[Rule]
     scores: dict[str, SectionScore]
@@ -213,9 +272,18 @@ class KnowledgeBase(_Strict):
     information_only: list[str] = []
     disclosures: list[DisclosureSpec] = []
     assumptions: list[Assumption] = []
+    jumps_allowed: list[Jump] = []
+    answer_claims: list[AnswerClaim] = []
+
+    @property
+    def checked_on(self) -> str:
+        """When this version's facts were last checked (its publication date if not said)."""
+        return self.checked or self.published
 
     @model_validator(mode="after")
     def _cross_check(self) -> KnowledgeBase:
+        if _IDS.search(self.headline):
+            raise ValueError("`headline` is read by people: no fact, rule or question ids")
         _unique("fact", [f.id for f in self.facts])
         _unique("rule", [r.id for r in self.rules])
         _unique("open question", [q.id for q in self.open_questions])
@@ -226,6 +294,15 @@ class KnowledgeBase(_Strict):
             missing = [f for f in item.facts if f not in known]
             if missing:
                 raise ValueError(f"{item.id} cites unknown fact(s) {missing}")
+        replaced = {old: f.id for f in self.facts for old in f.supersedes}
+        unknown_old = sorted(set(replaced) - known)
+        if unknown_old:
+            raise ValueError(f"supersedes unknown fact(s) {unknown_old}")
+        for item in cited:
+            stale = sorted(set(item.facts) & set(replaced))
+            if stale:
+                raise ValueError(f"{item.id} cites {stale}, replaced in this version by "
+                                 f"{[replaced[f] for f in stale]}: cite what replaced them")
         weak = {f.id for f in self.facts if f.strength == "weak"}
         for item in cited:
             leaning = sorted(set(item.facts) & weak)
@@ -262,6 +339,7 @@ class KnowledgeBase(_Strict):
                   for section, spec in self.scores.items() for term in spec.terms]
         found += [(f"scores.{section}.not_applicable_when", spec.not_applicable_when)
                   for section, spec in self.scores.items() if spec.not_applicable_when]
+        found += [(f"answer_claims.{claim.words!r}", claim.holds) for claim in self.answer_claims]
         return found
 
     def bank_problems(self, bank: QuestionBank) -> list[str]:
@@ -273,11 +351,14 @@ class KnowledgeBase(_Strict):
                      for r in self.rules for name in r.placeholders() if name not in bank.by_id]
         problems += [f"information_only: {q} is not a question id"
                      for q in self.information_only if q not in bank.by_id]
+        problems += [f"jumps_allowed: {j.q} is not an integer question"
+                     for j in self.jumps_allowed
+                     if j.q not in bank.by_id or bank.by_id[j.q].kind != "integer"]
         return problems
 
 
 def _unique(kind: str, ids: list[str]) -> None:
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    repeated = sorted(i for i, n in Counter(ids).items() if n > 1)
     if repeated:
         raise ValueError(f"duplicate {kind} id(s): {repeated}")
 
@@ -295,14 +376,15 @@ def _merge_by_id(base: list[dict[str, Any]], changes: list[dict[str, Any]],
     """Items replaced in place by id, new ones appended (before the last when keep_last)."""
     merged = list(base)
     index = {item.get("id"): i for i, item in enumerate(merged)}
+    added = []
     for item in changes:
         if item.get("id") in index:
             merged[index[item["id"]]] = item
-        elif keep_last and merged:
-            merged.insert(len(merged) - 1, item)
         else:
-            merged.append(item)
-    return merged
+            added.append(item)
+    if keep_last and merged:
+        return [*merged[:-1], *added, merged[-1]]
+    return [*merged, *added]
 
 
 def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -310,7 +392,9 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
 
     An extending file lists only what changes: facts, rules, open questions and disclosures
     replace those with the same id or are added (new rules go before the baseline);
-    `remove_rules` drops rules by id; any other key replaces the base's.
+    `remove_rules` drops rules by id; the tables by id (verdicts, drivers, blockers, glossary)
+    take the entries it gives, and `scores` the fields it gives per section; any other key
+    replaces the base's.
     """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or "extends" not in data:
@@ -328,6 +412,11 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
             merged[key] = _merge_by_id(merged.get(key, []), value)
         elif key == "rules":
             merged[key] = _merge_by_id(merged.get(key, []), value, keep_last=True)
+        elif key in ("verdicts", "drivers", "blockers", "glossary"):
+            merged[key] = {**merged.get(key, {}), **value}
+        elif key == "scores":
+            merged[key] = {section: {**merged.get(key, {}).get(section, {}), **spec}
+                           for section, spec in {**merged.get(key, {}), **value}.items()}
         else:
             merged[key] = value
     unknown = removed - {r.get("id") for r in merged.get("rules", [])}

@@ -16,8 +16,9 @@ Blocker = Literal[
     "conservative_appetite", "claude_not_adopted", "host_not_chosen",
     # from the report's bottom line (shown as caveats):
     "benchmarks_unpublished",
-    # from the public record after the report (version 2026-12-public-record):
-    "capacity_revocable", "no_customer_offering",
+    # from the public record after the report (versions 2026-12-public-record, 2026-12-record):
+    "capacity_revocable", "no_customer_offering", "capacity_committed", "track_record_short",
+    "location_not_selectable", "processing_location_unconfirmed",
 ]
 OWN_POSITION: frozenset[str] = frozenset(
     {"conservative_appetite", "claude_not_adopted", "host_not_chosen"})
@@ -58,6 +59,19 @@ class VerdictBand(BaseModel):
     high: Verdict
 
 
+class LaterVerdict(BaseModel):
+    """The verdict under the newest sourced knowledge version, beside the one a result leads
+    with: its id, verdict, when its facts were last checked, whether the verdict differs, and
+    the plain sentence that says what moves it (None when it does not)."""
+
+    model_config = ConfigDict(frozen=True)
+    version: str
+    verdict: Verdict
+    checked: str
+    changed: bool
+    summary: str | None = None
+
+
 class Recommendation(BaseModel):
     """What an evaluation returns; serialises to the JSON the command line prints."""
 
@@ -75,3 +89,5 @@ class Recommendation(BaseModel):
     # the band spans every answer they could be, and `settle_first` narrows it most.
     band: VerdictBand | None = None
     settle_first: str | None = None
+    # The reading under the newest sourced version (set by logic.reading, not by the engine).
+    later: LaterVerdict | None = None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from logic.bank import UNKNOWN, QuestionBank
@@ -161,9 +164,79 @@ def later_record_text(result: Any, old_kb: Any, new_kb: Any) -> tuple[str, list[
     changes += [f"Still open, added: {label[c].label} ({label[c].summary})"
                 for c in result.caveats_added]
     changes += [f"Still open, gone: {label[c].label}" for c in result.caveats_removed]
-    changes += [f"Reason added, {r}" for r in result.rules_added]
-    changes += [f"Reason no longer given, {r}" for r in result.rules_removed]
+    added = list(dict.fromkeys(line.split(":", 1)[0] for line in result.rules_added))
+    removed = list(dict.fromkeys(line.split(":", 1)[0] for line in result.rules_removed))
+    titles = {**{r.id: r.title for r in old_kb.rules}, **{r.id: r.title for r in new_kb.rules}}
+    changes += [f"Reason added: {titles[r]}" for r in added if r not in removed]
+    changes += [f"Reason now reads the later record: {titles[r]}" for r in added if r in removed]
+    changes += [f"Reason no longer given: {titles[r]}" for r in removed if r not in added]
     sources = [f"{f.id}: {f.summary} ({f.source.publisher}, {f.source.date or 'undated'}; "
                f"{f.strength} source; {f.source.address or f.source.shipped})"
                for f in result.sources if f.source is not None]
     return headline, changes, sources
+
+
+STALE_AFTER_DAYS = 60  # knowledge older than this is said to be old
+
+
+def day_text(iso: str) -> str:
+    """'2 December 2026' for 2026-12-02, 'November 2026' for 2026-11."""
+    parts = [int(p) for p in iso.split("-")]
+    month = date(parts[0], parts[1], 1).strftime("%B")
+    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def reading_lead(kb: Any) -> str:
+    """Whose reading a result leads with: the news report's, or the version it was saved with."""
+    if kb.version == "2026-11-article":
+        return "From the news report"
+    return f"From the knowledge of {day_text(kb.checked_on)}"
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The two readings at the top of a result, in plain words: whose reading the result
+    leads with and its verdict; the newest sourced version's verdict beside it when it differs
+    (with what moves it and as of when), or the one line saying that it agrees."""
+
+    lead: str
+    lead_verdict: str
+    later: str | None = None
+    later_verdict: str | None = None
+    why: str = ""
+    agree: str | None = None
+
+    def lines(self, bold: Any = lambda text: text) -> list[str]:
+        """As sentences, the verdicts through `bold` ('**…**' for Markdown)."""
+        first = f"{self.lead}: {bold(self.lead_verdict)}"
+        if self.later:
+            return [first, f"{self.later}: {bold(self.later_verdict)}. {self.why}"]
+        return [first, *([self.agree] if self.agree else [])]
+
+
+def readings_text(rec: Any, reading: Any, kb: Any) -> Readings:
+    """The readings for a result `rec` under `kb`, with `reading` the later one (or None when
+    `kb` is the newest version)."""
+    lead = Readings(reading_lead(kb), kb.verdicts[rec.verdict].label)
+    if reading is None:
+        return lead
+    when = day_text(reading.checked)
+    if not reading.changed:
+        return dataclasses.replace(lead, agree=(
+            f"The public record since then (checked {when}) does not change this verdict."))
+    return dataclasses.replace(lead, later="Since the report",
+                               later_verdict=kb.verdicts[reading.verdict].label,
+                               why=f"{reading.sentence} (as of {when})")
+
+
+def knowledge_age_text(kb: Any, reading: Any, today: date) -> tuple[str, bool]:
+    """'Knowledge checked 2 December 2026.', and whether the newest knowledge is older than
+    STALE_AFTER_DAYS (then the sentence says so plainly)."""
+    newest = reading.checked if reading is not None else kb.checked_on
+    checked = date.fromisoformat(newest)
+    text = f"Knowledge checked {day_text(newest)}."
+    age = (today - checked).days
+    if age > STALE_AFTER_DAYS:
+        return (text + f" That was {age} days ago: later reports may have changed the picture, "
+                "so look for a newer knowledge version before relying on it."), True
+    return text, False

@@ -20,9 +20,9 @@ from reportlab.platypus import (
 
 from logic.answers import Answers
 from logic.bank import QuestionBank, default_bank
-from logic.compare import compare, later_version
 from logic.explain import Explained, explain
-from logic.knowledge_base import KnowledgeBase, load_knowledge
+from logic.knowledge_base import KnowledgeBase, available_versions, load_knowledge
+from logic.reading import LaterReading, later_reading
 from logic.recommendation import Recommendation
 from logic.text import clean
 from logic.whatif import what_if
@@ -31,21 +31,42 @@ from questions.describe import (
     band_text,
     disclosure_lines,
     flip_groups,
+    knowledge_age_text,
     later_record_text,
     no_disclosure_text,
     no_flip_text,
+    readings_text,
     robustness_text,
 )
 from report.chart import scores_drawing
 from report.fonts import markup
-from report.layout import WIDTH, grid, render, styles, verdict_banner
+from report.layout import WIDTH, banner_pair, grid, render, styles, verdict_banner
 from storage import OVERALL
 
 
+def readings_block(rec: Recommendation, reading: LaterReading | None, kb: KnowledgeBase,
+                   summary: str, when: datetime, s: dict[str, ParagraphStyle]) -> list[Any]:
+    """The verdict the result leads with and, when the newest sourced version gives another,
+    that one beside it at the same weight; when they agree, the line that says so; then how
+    old the knowledge is (the team PDF shows the same)."""
+    words = readings_text(rec, reading, kb)
+    lead = verdict_banner(rec.verdict, words.lead_verdict, summary, s, kicker=words.lead,
+                          width=WIDTH / 2 - 3 if words.later else WIDTH)
+    if words.later and reading is not None:
+        later = verdict_banner(reading.verdict, words.later_verdict or "", words.why, s,
+                               kicker=words.later, width=WIDTH / 2 - 3)
+        story: list[Any] = [banner_pair(lead, later)]
+    else:
+        story = [lead, *([Spacer(1, 3), Paragraph(markup(words.agree), s["body"])]
+                         if words.agree else [])]
+    age, _ = knowledge_age_text(kb, reading, when.date())
+    return [*story, Spacer(1, 3), Paragraph(markup(age), s["muted"])]
+
+
 def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: KnowledgeBase,
-                 when: datetime, s: dict[str, ParagraphStyle]) -> list[Any]:
+                 reading: LaterReading | None, when: datetime,
+                 s: dict[str, ParagraphStyle]) -> list[Any]:
     name = clean(default_bank().organisation(answers)) or "Your organisation"
-    banner = verdict_banner(rec.verdict, text.verdict.label, text.verdict.summary, s)
     uncertain = band_text(rec, kb, default_bank(), answers.unknowns)
     return [
         Paragraph("HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
@@ -54,21 +75,21 @@ def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: Kno
             f"Prepared {when:%d %B %Y} · knowledge version {markup(kb.version)} "
             f"(published {markup(kb.published)})", s["muted"]),
         Spacer(1, 8),
-        banner,
+        *readings_block(rec, reading, kb, text.verdict.summary, when, s),
+        Spacer(1, 4),
+        Paragraph(f"<b>Why:</b> {markup(text.deciding.text)}", s["body"]),
         *([Spacer(1, 4), Paragraph(_bold(uncertain), s["body"])] if uncertain else []),
-        *_later_record(answers, rec, kb, s),
     ]
 
 
-def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
+def _later_record(reading: LaterReading | None, kb: KnowledgeBase,
                   s: dict[str, ParagraphStyle]) -> list[Any]:
-    later = later_version(kb.version)
-    if later is None:
+    """What the later record changes, in detail, with its sources (among the evidence)."""
+    if reading is None:
         return []
-    new_kb = load_knowledge(later)
-    result = compare(answers, kb, new_kb, old=rec)
-    headline, changes, sources = later_record_text(result, kb, new_kb)
-    story: list[Any] = [Paragraph("What later public reports change", s["h3"]),
+    headline, changes, sources = later_record_text(reading.comparison, kb,
+                                                   load_knowledge(reading.version))
+    story: list[Any] = [Paragraph("What later public reports change, in detail", s["h3"]),
                         Paragraph(_bold(headline), s["body"])]
     story += [Paragraph("• " + markup(c), s["small"]) for c in changes]
     if sources:
@@ -187,6 +208,8 @@ def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]
             rows[0].append(Paragraph("<b>Note</b>", s["small"]))
         for question in flow.visible(section, shown):
             value = given.get(question.id)
+            if question.kind == "multi_choice":  # an empty list is an answer: none apply
+                value = value or ()
             answer = clean(question.label_of(value)) if value not in (None, "") else "—"
             row = [Paragraph(markup(question.label), s["small"]),
                    Paragraph(markup(answer), s["small"])]
@@ -214,9 +237,10 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
     s = styles()
     notes = notes or {}
     text = explain(rec, kb)
+    reading = later_reading(answers, kb) if kb.version in available_versions() else None
     titles = {section.id: section.title for section in bank.sections}
     story: list[Any] = [
-        *_title_block(answers, rec, text, kb, generated_at, s),
+        *_title_block(answers, rec, text, kb, reading, generated_at, s),
         *_overall_note(notes, s),
         Paragraph("Next actions", s["h2"]),
         *_open_questions(rec, s),
@@ -227,6 +251,7 @@ def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: Qu
         scores_drawing(rec.scores, titles, WIDTH, rec.not_applicable),
         *_section_notes(text, titles, s),
         *_reasons(text, s),
+        *_later_record(reading, kb, s),
         PageBreak(),
         *_appendix(answers, bank, s, notes),
     ]

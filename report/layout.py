@@ -92,19 +92,32 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
-def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, ParagraphStyle]) -> Table:
-    """The verdict as a coloured block: its label and one-sentence summary."""
-    banner = Table(
-        [[Paragraph(f"Verdict: {markup(label)}", s["verdict"])],
-         [Paragraph(markup(summary), s["verdict_text"])]],
-        colWidths=[WIDTH],
-    )
+def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, ParagraphStyle], *,
+                   kicker: str = "", width: float = WIDTH) -> Table:
+    """The verdict as a coloured block: whose reading it is (`kicker`), its label and one
+    sentence."""
+    rows = [[Paragraph(markup(kicker), s["verdict_text"])]] if kicker else []
+    rows += [[Paragraph(f"Verdict: {markup(label)}", s["verdict"])],
+             [Paragraph(markup(summary), s["verdict_text"])]]
+    banner = Table(rows, colWidths=[width])
     banner.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(VERDICT_COLOURS[verdict])),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     return banner
+
+
+def banner_pair(left: Table, right: Table) -> Table:
+    """Two verdict banners side by side, at the same weight."""
+    pair = Table([[left, right]], colWidths=[WIDTH / 2, WIDTH / 2])
+    pair.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), 3), ("LEFTPADDING", (1, 0), (1, 0), 3),
+        ("RIGHTPADDING", (1, 0), (1, 0), 0),
+    ]))
+    return pair
 
 
 def render(story: list[Any], *, title: str, subject: str, footer: str,

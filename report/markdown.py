@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from logic.answers import Answers
 from logic.bank import default_bank
 from logic.explain import explain
-from logic.knowledge_base import KnowledgeBase
+from logic.knowledge_base import KnowledgeBase, available_versions
+from logic.reading import later_reading
 from logic.recommendation import Recommendation
 from logic.text import clean, markdown_plain
-from questions.describe import band_text
+from questions.describe import band_text, knowledge_age_text, readings_text
 
 
 def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-            notes: dict[str, str] | None = None, *, markdown: bool = True) -> str:
+            notes: dict[str, str] | None = None, *, markdown: bool = True,
+            today: date | None = None) -> str:
     """Verdict, drivers, blockers, reasons with fact ids, open questions. As Markdown (for
     chat) user text is escaped; as plain text (`markdown=False`, for email) nothing is
     escaped or marked up, so it pastes without backslashes or asterisks."""
     text = explain(rec, kb)
+    reading = later_reading(answers, kb) if kb.version in available_versions() else None
+    readings = readings_text(rec, reading, kb)
     given = default_bank().organisation(answers)
     user = markdown_plain if markdown else _plain_text
     bold = (lambda s: f"**{s}**") if markdown else (lambda s: s)
@@ -25,6 +31,7 @@ def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
         bold(f"Does the SpaceX–Claude hosting deal matter to us? {name}"),
         "",
         f"Verdict: {bold(text.verdict.label)}. {text.verdict.summary}",
+        *readings.lines(bold)[1:],
         *(["", uncertain if markdown else uncertain.replace("**", "")]
           if (uncertain := band_text(rec, kb, default_bank(), answers.unknowns)) else []),
         "",
@@ -41,7 +48,8 @@ def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
     overall = (notes or {}).get("_overall")
     if overall:
         lines += ["", f"Our note: {user(overall)}"]
-    footer = f"Knowledge version {kb.version}; decision support, not advice."
+    age, _ = knowledge_age_text(kb, reading, today or date.today())
+    footer = f"Knowledge version {kb.version}. {age} Decision support, not advice."
     lines += ["", f"_{footer}_" if markdown else footer]
     return "\n".join(lines)
 

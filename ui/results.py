@@ -12,10 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from logic.answers import Answers
-from logic.compare import Comparison, compare, later_version
+from logic.compare import Comparison, compare
 from logic.engine import evaluate
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
+from logic.reading import LaterReading, later_reading
 from logic.recommendation import Recommendation
 from questions import flow
 from questions.describe import band_text, later_record_text
@@ -25,7 +26,7 @@ from storage import OVERALL, StorageLimit
 from storage.records import decision_record
 from storage.store import MAX_NOTE_CHARS
 from ui import links, state, widgets
-from ui.banner import show_verdict
+from ui.banner import show_readings
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
 from ui.team import submit_panel
@@ -70,7 +71,8 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     name = bank().organisation(answers)
     who = plain(name) if name else "your organisation"
     (st.title if page_heading else st.header)(f"Recommendation for {who}")
-    show_verdict(rec.verdict, text.verdict.label, text.verdict.summary)
+    reading = later_reading(answers, kb)
+    show_readings(rec, reading, kb, text.verdict.summary)
     st.markdown(f"**Why:** {plain(text.deciding.text)}")
     if first_draw:
         time.sleep(FIRST_DRAW_PAUSE_S)
@@ -90,14 +92,14 @@ def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase
     else:
         st.caption("Nothing: nothing undisclosed matters to your answers.")
     what_if_panel(answers, kb.version)
-    _later_record(answers, rec, kb)
+    _later_record(reading, kb)
     with st.expander("The evidence: what makes it relevant, what holds it back, fit by "
                      "section, and each reason with the article's words",
                      icon=":material/fact_check:"):
         _evidence(rec, text, sub + "#")
     st.caption(
         f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
-        "one news report, not advice."
+        "one news report and the public record since, not advice."
     )
     _downloads(answers, rec, kb, notes, sub)
 
@@ -137,15 +139,15 @@ def record_comparison(answers: Answers, version: str, later: str) -> Comparison:
     return compare(answers, knowledge(version), knowledge(later))
 
 
-def _later_record(answers: Answers, rec: Recommendation, kb: KnowledgeBase) -> None:
-    """'What later public reports change', under the verdict (when a later version exists)."""
-    later = later_version(kb.version)
-    if later is None:
+def _later_record(reading: LaterReading | None, kb: KnowledgeBase) -> None:
+    """'What later public reports change', in detail, under the next actions (when a later
+    version exists)."""
+    if reading is None:
         return
-    result = record_comparison(answers, kb.version, later)
-    headline, changes, sources = later_record_text(result, kb, knowledge(later))
-    with st.expander("What later public reports change", icon=":material/history_edu:",
-                     expanded=result.verdict_changed):
+    headline, changes, sources = later_record_text(reading.comparison, kb,
+                                                   knowledge(reading.version))
+    with st.expander("What later public reports change, in detail",
+                     icon=":material/history_edu:"):
         st.markdown(headline)
         if changes:
             st.markdown("\n".join(f"- {plain(c)}" for c in changes))

@@ -16,13 +16,14 @@ from logic.answers import Answers, AnswersError, parse_answers
 from logic.answers_csv import to_csv
 from logic.explain import explain
 from logic.migrate import read_answers
+from logic.reading import later_reading
 from logic.team import TeamAnalysis, analyse
 from questions import flow
 from report.team import answer_text, build_team_pdf, named, spread
 from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, MAX_TEAM_NAME, Response, TeamStore
 from ui import links, state
-from ui.banner import show_verdict
+from ui.banner import show_readings
 from ui.links import not_found
 from ui.resources import bank, knowledge, store
 from ui.text import limited, plain
@@ -303,8 +304,9 @@ def _team_recommendation(analysis: TeamAnalysis, size: int) -> None:
                 "requirement; for facts about the organisation (" + plain(facts) + ") the "
                 "strictest any respondent gave, since one colleague who knows a regulation "
                 "applies is enough.")
-    show_verdict(analysis.consensus_recommendation.verdict, text.verdict.label,
-                 text.verdict.summary)
+    show_readings(analysis.consensus_recommendation,
+                  later_reading(analysis.consensus_answers, knowledge()), knowledge(),
+                  text.verdict.summary)
     if analysis.split:
         st.warning(analysis.split_note(), icon=":material/call_split:")
     with st.expander("Why the team verdict", icon=":material/help:"):

@@ -45,7 +45,7 @@ def test_shared_example_through_the_app(name, verdict, label):
     assert any(answers["org_name"] in s.value for s in at.title)
 
 
-@pytest.mark.parametrize("name", ["startup_backup_tolerant", "mine_starlink_planned",
+@pytest.mark.parametrize("name", ["starlink_startup", "mine_starlink_planned",
                                   "retailer_nothing_relevant"])
 def test_own_case_through_the_app(name):
     data = case(name)
@@ -106,7 +106,7 @@ def test_org_name_is_shown_as_text_not_markup():
 
 
 def test_result_offers_answers_download_and_start_over():
-    at = fill_all(start(), case("startup_backup_tolerant")["answers"])
+    at = fill_all(start(), case("starlink_startup")["answers"])
     assert at.get("download_button")
     button(at, "reset").click().run()
     assert section(at) == "profile"

@@ -55,9 +55,9 @@ def test_start_a_team_gives_invite_and_view_links():
 
 def test_two_colleagues_answer_differently_and_the_view_shows_both():
     links = _create_team()
-    _join(links.invite, "Ana", "CTO", case("startup_backup_tolerant")["answers"])
+    _join(links.invite, "Ana", "CTO", case("starlink_startup")["answers"])
     ben = _join(links.invite, "Ben", "SRE lead",
-                {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
+                {**case("starlink_startup")["answers"], "contractual_sla": True})
     assert ben.session_state["session"].team.respondent
     view = _team_page(tv=links.view)
     assert not view.exception
@@ -110,7 +110,7 @@ def test_the_creator_renews_the_invite_and_removes_a_respondent():
     assert created.manage
     teams = TeamStore(Store.open())  # the same database as the app (the test's own)
     for name in ("Ana", "Spam bot", "Ben"):
-        teams.add_response(created.invite, name, "Role", case("startup_backup_tolerant")["answers"])
+        teams.add_response(created.invite, name, "Role", case("starlink_startup")["answers"])
 
     at = _team_page(tm=created.manage)
     assert not at.exception
@@ -141,7 +141,7 @@ def test_a_large_team_shows_its_table_first_and_the_charts_on_request():
     teams = TeamStore(Store.open())
     for i in range(HEATMAP_ROWS + 1):
         teams.add_response(created.invite, f"Person {i}", "Architect",
-                           case("startup_backup_tolerant")["answers"])
+                           case("starlink_startup")["answers"])
     at = _team_page(tv=created.view)
     assert not at.exception
     assert len(at.dataframe[0].value) == HEATMAP_ROWS + 1, "every respondent in the table"
@@ -167,7 +167,7 @@ def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numb
     links = _create_team()
     at = _enter(links.invite, "Ana", "CTO")
     at.switch_page("ui/pages/assessment.py")
-    fill_all(at, case("startup_backup_tolerant")["answers"])
+    fill_all(at, case("starlink_startup")["answers"])
     keys = [b.key for b in at.button]
     assert keys.index("team_submit") < keys.index("share"), "submit before the rest"
     button(at, "team_submit").click().run()
@@ -186,7 +186,7 @@ def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):
     from logic.team import analyse
     from ui.team import _table, export_table
 
-    base = case("startup_backup_tolerant")["answers"]
+    base = case("starlink_startup")["answers"]
     people = [parse_answers(base), parse_answers({**base, "contractual_sla": True})]
     analysis = analyse(people, kb)
     responses = [type("R", (), {"name": n, "role": "Architect"})() for n in ("Ana", "Ben")]
@@ -207,7 +207,7 @@ def test_a_respondent_who_reloads_keeps_the_team_and_the_answers():
     at = _enter(links.invite, "Ana", "CTO")
     assert at.query_params["ti"] in (links.invite, [links.invite])
     at.switch_page("ui/pages/assessment.py")
-    fill_all(at, case("startup_backup_tolerant")["answers"])
+    fill_all(at, case("starlink_startup")["answers"])
     params = {k: v[0] if isinstance(v, list) else v for k, v in at.query_params.items()}
     assert params.get("d"), "the draft is in the address too"
     reloaded = start(**params)

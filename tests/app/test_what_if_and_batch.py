@@ -14,7 +14,7 @@ def _page(path: str, **query: str):
 
 
 def test_what_would_change_this_on_the_result():
-    at = fill_all(start(), {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
+    at = fill_all(start(), {**case("starlink_startup")["answers"], "contractual_sla": True})
     panel = next(e for e in at.expander if e.label == "What would change this?")
     text = " ".join(m.value for m in panel.markdown)
     assert "**Fragile**" in text
@@ -48,7 +48,7 @@ def test_knowledge_page_marks_the_hypothetical_version():
 
 
 def test_saved_assessment_under_a_newer_version_side_by_side():
-    at = fill_all(start(), {**case("startup_backup_tolerant")["answers"], "contractual_sla": True})
+    at = fill_all(start(), {**case("starlink_startup")["answers"], "contractual_sla": True})
     button(at, "share").click().run()
     view = start(a=at.session_state["session"].last_share.view)
     view.selectbox(key="compare_version").set_value(HYPOTHETICAL).run()

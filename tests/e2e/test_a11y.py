@@ -44,7 +44,7 @@ def test_every_page_passes_axe(page, app_url, axe_js):
     app = AppPage(page, app_url).open()
     app.widget("org_name").wait_for(timeout=30_000)
     assert _violations(page, axe_js) == [], "the first screen"
-    app.fill(case("startup_backup_tolerant")["answers"])
+    app.fill(case("starlink_startup")["answers"])
     page.get_by_text("Ask the account team", exact=True).wait_for(timeout=30_000)
     assert _violations(page, axe_js) == [], "the result"
     # the verdict banner is a live region (status or alert): a screen reader reads it out

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 def test_questionnaire_to_result_in_a_browser(page, app_url):
     app = AppPage(page, app_url).open()
     assert page.title().startswith("Hosting fit")
-    app.fill(case("startup_backup_tolerant")["answers"])
+    app.fill(case("starlink_startup")["answers"])
     banner = page.get_by_text("Evaluate.", exact=False).first
     banner.wait_for(timeout=15_000)
     assert page.get_by_text("Recommendation for Quill Labs").is_visible()
@@ -172,7 +172,7 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
     invite_link = page.locator("code").filter(has_text="team?t=").first.inner_text().strip()
     view_link = page.locator("code").filter(has_text="team?tv=").first.inner_text().strip()
     invite = invite_link.split("t=", 1)[1]
-    base = case("startup_backup_tolerant")["answers"]
+    base = case("starlink_startup")["answers"]
     context = browser.new_context()
     try:
         _join_in_browser(context, app_url, invite, "Ana", "CTO", base)

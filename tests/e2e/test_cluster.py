@@ -76,7 +76,7 @@ def test_saved_on_one_process_opened_through_the_proxy_on_the_other(browser, clu
     try:
         page = first.new_page()
         app = AppPage(page, cluster.url).open()
-        app.fill(case("startup_backup_tolerant")["answers"])
+        app.fill(case("starlink_startup")["answers"])
         page.get_by_text("Evaluate.").first.wait_for(timeout=30_000)
         app.click_button("share")
         link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
@@ -111,7 +111,7 @@ def test_the_team_flow_across_processes(browser, cluster):
         them.get_by_role("button", name="Answer the questionnaire").click()
         their.settle()
         them.get_by_text("Answering for the team").wait_for(timeout=30_000)
-        their.fill(case("startup_backup_tolerant")["answers"])
+        their.fill(case("starlink_startup")["answers"])
         their.click_button("team_submit")
         them.get_by_text("Your answers are in the team view").wait_for(timeout=30_000)
         AppPage(page, cluster.url).open("/team?" + view.split("?", 1)[1])

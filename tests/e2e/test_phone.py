@@ -36,7 +36,7 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     account-team questions come with their copy box, nothing runs off the side; then the
     shared link opens as readable on the phone, and read-only in a colleague's browser."""
     app = AppPage(phone, app_url).open()
-    app.fill(case("startup_backup_tolerant")["answers"])
+    app.fill(case("starlink_startup")["answers"])
     banner = phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
     banner.wait_for(timeout=30_000)
     phone.wait_for_function("() => document.activeElement.tagName === 'H1' && "
@@ -74,7 +74,7 @@ def test_the_team_view_on_a_phone(phone, app_url, app_database):
     disagreements."""
     teams = TeamStore(Store.open(app_database))
     links = teams.create("Phone review")
-    base = case("startup_backup_tolerant")["answers"]
+    base = case("starlink_startup")["answers"]
     for name, role, change in (("Ana", "CTO", {}), ("Ben", "SRE lead", {"contractual_sla": True}),
                                ("Chloé", "Compliance", {"regulations": ["gdpr"]})):
         teams.add_response(links.invite, name, role, {**base, **change})

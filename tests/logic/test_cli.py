@@ -16,7 +16,7 @@ from logic.answers import parse_answers
 from logic.answers_csv import answers_to_row
 from tests.conftest import ROOT, case, shared_or_skip
 
-VALID = case("startup_backup_tolerant")["answers"]
+VALID = case("edge_share_five_percent")["answers"]
 
 
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -104,13 +104,17 @@ def test_csv_good_rows_come_out_beside_bad_ones(tmp_path):
     assert done.returncode == 2, "a file with an invalid row exits 2"
     out = list(csv.DictReader(io.StringIO(done.stdout)))
     assert [r["verdict"] for r in out] == ["evaluate", "", "evaluate"]
-    assert out[0]["error"] == "" and out[0]["drivers"] == "diversification;backup_capacity"
+    assert out[0]["error"] == "" and out[0]["drivers"] == "edge_latency;starlink_synergy"
     assert "uptime_target" in out[1]["error"] and "contractual_sla" in out[1]["error"]
     assert out[2]["org_name"].startswith("'="), "formula cells are neutralised"
     assert out[2]["workloads"] == "inference;batch"
     assert list(out[0])[: len(good)] == list(good), "input columns are repeated first"
-    assert list(out[0])[-8:] == ["verdict", "drivers", "blockers", "caveats", "band_low",
-                                 "band_high", "settle_first", "error"]
+    assert list(out[0])[-10:] == ["verdict", "drivers", "blockers", "caveats", "band_low",
+                                  "band_high", "settle_first", "later_version", "later_verdict",
+                                  "error"]
+    # the newest sourced reading beside the article's: the Starlink edge case at Monitor
+    assert (out[0]["later_version"], out[0]["later_verdict"]) == ("2026-12-record", "monitor")
+    assert out[1]["later_version"] == out[1]["later_verdict"] == "", "a bad row has no reading"
     assert out[0]["band_low"] == out[0]["settle_first"] == "", "nothing unknown, no band"
     assert "line 3" in done.stderr and "1 of 3 rows invalid" in done.stderr
 
@@ -122,7 +126,8 @@ def test_csv_all_valid_exits_0_and_empty_cells_mean_absent(tmp_path):
     _write_csv(path, [row])
     done = run_cli("evaluate", str(path))
     assert done.returncode == 0, done.stderr
-    assert next(csv.DictReader(io.StringIO(done.stdout)))["verdict"] == "evaluate"
+    # an empty response target is "not latency-sensitive": the edge case no longer applies
+    assert next(csv.DictReader(io.StringIO(done.stdout)))["verdict"] == "no_action"
 
 
 def test_csv_without_header_exits_2(tmp_path):

@@ -14,7 +14,7 @@ from logic.text import clean, markdown_plain
 from storage.records import read_import
 from tests.conftest import ROOT, case
 
-VALID = case("startup_backup_tolerant")["answers"]
+VALID = case("starlink_startup")["answers"]
 HUGE_INTEGER = "1" + "0" * 5000  # past Python's limit for reading an integer from text
 HOSTILE_FILES = {
     "huge integer": ('{"latency_target_ms": ' + HUGE_INTEGER + "}").encode(),

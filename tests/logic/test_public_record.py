@@ -25,7 +25,8 @@ from logic.knowledge_base import (
 from questions.describe import later_record_text
 from tests.conftest import case, shared_or_skip
 
-RECORD = "2026-12-public-record"
+RECORD = "2026-12-public-record"  # kept as it was, so work saved under it still opens
+NEWEST = "2026-12-record"  # the record re-checked on 2 December 2026
 
 
 def _normalise(text: str) -> str:
@@ -34,8 +35,9 @@ def _normalise(text: str) -> str:
 
 def test_the_article_stays_the_default_and_the_record_is_the_later_version():
     assert DEFAULT_VERSION == "2026-11-article"
-    assert later_version() == RECORD  # hypothetical versions are never "later reports"
-    assert later_version(RECORD) is None
+    assert later_version() == NEWEST  # hypothetical versions are never "later reports"
+    assert later_version(RECORD) == NEWEST  # work saved under the earlier record sees the newest
+    assert later_version(NEWEST) is None
 
 
 def test_every_fact_of_the_record_has_a_source_and_a_strength():

@@ -10,7 +10,7 @@ from logic.engine import evaluate
 from logic.team import analyse, consensus, consensus_value
 from tests.conftest import case
 
-BASE = case("startup_backup_tolerant")["answers"]  # evaluate on its own
+BASE = case("starlink_startup")["answers"]  # evaluate on its own
 
 
 def _people(*changes: dict) -> list:
@@ -120,7 +120,7 @@ def test_facts_about_the_organisation_take_the_strictest_answer_anyone_gave(kb, 
     """One colleague who knows a regulation applies is enough: not the majority's answer."""
     from logic.team import consensus
 
-    base = case("startup_backup_tolerant")["answers"]
+    base = case("starlink_startup")["answers"]
     answers = [parse_answers({**base, **change}) for change in (
         {"regulations": [], "data_residency": False},
         {"regulations": ["hipaa"], "data_residency": False},

@@ -33,7 +33,7 @@ def test_hypothetical_version_ships_but_is_not_the_default():
 
 
 def test_saved_answers_compared_under_the_new_version(kb):
-    answers = parse_answers({**case("startup_backup_tolerant")["answers"],
+    answers = parse_answers({**case("starlink_startup")["answers"],
                              "contractual_sla": True})
     result = compare(answers, kb, load_knowledge(HYPOTHETICAL))
     assert (result.old.verdict, result.new.verdict) == ("monitor", "evaluate")
@@ -43,7 +43,7 @@ def test_saved_answers_compared_under_the_new_version(kb):
 
 def test_cli_evaluates_against_a_chosen_version(tmp_path):
     path = tmp_path / "a.json"
-    path.write_text(__import__("json").dumps({**case("startup_backup_tolerant")["answers"],
+    path.write_text(__import__("json").dumps({**case("starlink_startup")["answers"],
                                               "contractual_sla": True}))
     verdicts = []
     for version in (DEFAULT_VERSION, HYPOTHETICAL):

@@ -11,7 +11,7 @@ from tests.conftest import case, pdf_text
 
 
 def test_team_pdf_has_every_respondent_and_disagreement(kb, bank):
-    base = case("startup_backup_tolerant")["answers"]
+    base = case("starlink_startup")["answers"]
     people = [("Ana Souza", "CTO"), ("Ben <b>Okafor</b>", "=SRE lead"), ("李雷", "Compliance")]
     answers = [parse_answers({**base, **change}) for change in
                ({}, {"contractual_sla": True}, {"regulations": ["hipaa"]})]
@@ -33,7 +33,7 @@ def test_the_team_pdf_holds_the_largest_team_the_app_allows(kb, bank):
     """Regression: from about 150 respondents one table cell outgrew a page (LayoutError)."""
     from storage.teams import MAX_RESPONDENTS
 
-    base = case("startup_backup_tolerant")["answers"]
+    base = case("starlink_startup")["answers"]
     people = [(f"Person {i:03d} with a fairly long name", "Architect")
               for i in range(MAX_RESPONDENTS)]
     answers = [parse_answers({**base, "contractual_sla": i % 7 == 0})

@@ -34,7 +34,7 @@ def _rows(store) -> list:
 
 def test_lists_exactly_the_assessments_and_teams_whose_verdict_moves(store):
     _share(store, "edge_share_five_percent", org_name="Moves: Starlink edge")  # Evaluate
-    _share(store, "startup_backup_tolerant", org_name="Moves: backup seeker")  # Evaluate
+    _share(store, "starlink_startup", org_name="Moves: backup seeker")  # Evaluate
     _share(store, "retailer_nothing_relevant", org_name="Stays: retailer")  # No action
     _share(store, "saas_wants_new_primary", org_name="Stays: new primary")  # Monitor
     store.create_draft({"org_name": "Half done"}, {})  # incomplete: cannot be evaluated

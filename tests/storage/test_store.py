@@ -31,7 +31,7 @@ from storage.teams import TeamStore
 from storage.tokens import digest, new_token
 from tests.conftest import ROOT, case
 
-ANSWERS = case("startup_backup_tolerant")["answers"]
+ANSWERS = case("starlink_startup")["answers"]
 
 
 def _share(store: Store, answers=ANSWERS, notes=None):

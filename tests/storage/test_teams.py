@@ -11,7 +11,7 @@ from storage.teams import TeamStore
 from storage.tokens import new_token
 from tests.conftest import case
 
-ANSWERS = case("startup_backup_tolerant")["answers"]
+ANSWERS = case("starlink_startup")["answers"]
 
 
 @pytest.fixture
