@@ -10,11 +10,13 @@ from reportlab.platypus import Paragraph, Spacer
 
 from logic.bank import QuestionBank
 from logic.explain import explain
-from logic.knowledge_base import KnowledgeBase
+from logic.knowledge_base import KnowledgeBase, available_versions
+from logic.reading import later_reading
 from logic.team import TeamAnalysis
 from logic.text import clean
+from report.build import readings_block
 from report.fonts import markup
-from report.layout import WIDTH, grid, render, styles, verdict_banner
+from report.layout import WIDTH, grid, render, styles
 
 
 def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:
@@ -84,8 +86,10 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
         Paragraph(f"Prepared {generated_at:%d %B %Y} · {len(people)} respondent(s) · knowledge "
                   f"version {markup(kb.version)}", s["muted"]),
         Spacer(1, 8),
-        verdict_banner(analysis.consensus_recommendation.verdict, text.verdict.label,
-                       text.verdict.summary, s),
+        *readings_block(analysis.consensus_recommendation,
+                        later_reading(analysis.consensus_answers, kb)
+                        if kb.version in available_versions() else None,
+                        kb, text.verdict.summary, generated_at, s),
         Paragraph(markup(analysis.split_note() or "Every respondent reaches the same verdict."),
                   s["body"]),
         Paragraph("Respondents", s["h2"]),

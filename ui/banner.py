@@ -10,7 +10,6 @@ from logic.knowledge_base import KnowledgeBase
 from logic.reading import LaterReading
 from logic.recommendation import Recommendation
 from questions.describe import knowledge_age_text, readings_text
-from ui.text import plain
 
 _BANNERS = {
     "evaluate": (st.success, ":material/rocket_launch:"),
@@ -37,7 +36,7 @@ def show_readings(rec: Recommendation, reading: LaterReading | None, kb: Knowled
             show_verdict(rec.verdict, f"{words.lead}: {words.lead_verdict}", summary)
         with right:
             show_verdict(reading.verdict if reading else rec.verdict,
-                         f"{words.later}: {words.later_verdict}", plain(words.why))
+                         f"{words.later}: {words.later_verdict}", words.why)
     else:
         show_verdict(rec.verdict, f"{words.lead}: {words.lead_verdict}", summary)
         if words.agree:

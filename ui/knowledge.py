@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
 from logic.knowledge_base import DEFAULT_VERSION, Fact, KnowledgeBase, Rule, available_versions
 from logic.recommendation import OWN_POSITION
-from questions.describe import describe_condition
+from questions.describe import day_text, describe_condition
 from ui.resources import bank, knowledge
 from ui.text import plain
 
@@ -32,19 +34,61 @@ def _effect(rule: Rule, kb: KnowledgeBase) -> str:
 def _source(fact: Fact) -> str:
     if fact.source is None:
         return "—"
-    where = fact.source.address or f"shipped with the project ({fact.source.shipped})"
+    where = fact.source.address or f"the project's copy ({fact.source.shipped}.txt)"
     date = f", {fact.source.date}" if fact.source.date else ""
     note = f". {fact.note}" if fact.note else ""
-    return f"{fact.source.title}. {fact.source.publisher}{date}. {where}{note}"
+    row = (f" Listed in the public record as {fact.source.record_row}."
+           if fact.source.record_row else "")
+    return f"{fact.source.title}. {fact.source.publisher}{date}. {where}{note}{row}"
+
+
+def _status(fact: Fact, kb: KnowledgeBase, today: str) -> str:
+    """When it was last checked, what it replaces, what replaced it, what is known since it
+    ended."""
+    parts = [f"checked {day_text(fact.checked)}" if fact.checked else
+             f"checked {day_text(kb.checked_on)} with its version"]
+    if fact.supersedes:
+        parts.append("replaces " + ", ".join(fact.supersedes))
+    replaced_by = [f.id for f in kb.facts if fact.id in f.supersedes]
+    if replaced_by:
+        parts.append("replaced in this version by " + ", ".join(replaced_by)
+                     + ": no rule here rests on it")
+    if fact.valid_until and fact.as_of(today) != fact.summary:
+        parts.append(" ".join(fact.after_end.split()))
+    return "; ".join(parts)
 
 
 def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
+    """Each rule readably; a rule's sentence when an answer it reads was "Don't know", and
+    what the top of a result says when it moves a verdict since the report, where it has them."""
+    with_since = any(rule.since for rule in kb.rules)
     return pd.DataFrame([{
         "Rule": rule.id, "Title": rule.title,
         "When": describe_condition(rule.when, bank()),
         "Effect": _effect(rule, kb), "Why this kind": " ".join(rule.why_this_kind.split()),
-        "Reason given": " ".join(rule.reason.split()), "Facts": ", ".join(rule.facts),
+        "Reason given": " ".join(rule.reason.split())
+        + (f" If “Don't know”: {' '.join(rule.unknown_reason.split())}"
+           if rule.unknown_reason else ""),
+        **({"Said at the top since the report": " ".join(rule.since.split()) or "—"}
+           if with_since else {}),
+        "Facts": ", ".join(rule.facts),
     } for rule in kb.rules]).set_index("Rule")
+
+
+def _steps(kb: KnowledgeBase) -> None:
+    """The integer steps allowed to move a verdict two levels, and the words reasons may say
+    only when the answers bear them out (both checked by `check-rules`)."""
+    if kb.jumps_allowed:
+        st.markdown("**Neighbouring answers allowed to move the verdict two levels** (any "
+                    "other such step fails the rules check)")
+        st.table(pd.DataFrame([{"Question": bank().question(j.q).label,
+                                "Between": f"{j.between[0]} and {j.between[1]}",
+                                "Why": " ".join(j.why.split())} for j in kb.jumps_allowed]))
+    if kb.answer_claims:
+        st.markdown("**Words a reason may say only when the answers bear them out**")
+        st.table(pd.DataFrame([{"Words": c.words, "Only when": describe_condition(c.holds,
+                                                                               bank())}
+                               for c in kb.answer_claims]))
 
 
 def _blockers_table(kb: KnowledgeBase) -> pd.DataFrame:
@@ -80,8 +124,8 @@ def knowledge_page() -> None:
     if kb.status == "hypothetical":
         st.warning(f"**Hypothetical version**, not a real report: {plain(kb.note)}",
                    icon=":material/science:")
-    st.markdown(f"**Version** {kb.version} · **published** {kb.published} · **status** "
-                f"{kb.status}")
+    st.markdown(f"**Version** {kb.version} · **published** {kb.published} · **facts last "
+                f"checked** {day_text(kb.checked_on)} · **status** {kb.status}")
     st.caption(kb.source)
     st.markdown(
         "**How the verdict is decided.** Rules are read top to bottom. A rule whose condition "
@@ -95,10 +139,12 @@ def knowledge_page() -> None:
     st.caption("Strength: primary (the company's own page, a filing, an official document), "
                "secondary (a news report quoting a primary), weak (context only: no rule rests "
                "on it).")
+    today = datetime.now(UTC).date().isoformat()
     st.table(pd.DataFrame([{
-        "Fact": f.id, "In short": f.summary, "Quote": f.quote,
+        "Fact": f.id, "In short": " ".join(f.summary.split()), "Quote": f.quote,
         "Source": _source(f), "Strength": (f.strength or "—")
         + (" (context only)" if f.strength == "weak" else ""),
+        "Status": _status(f, kb, today),
     } for f in kb.facts]).set_index("Fact"))
     st.header(f"Rules ({len(kb.rules)})")
     st.table(rules_table(kb))
@@ -107,6 +153,7 @@ def knowledge_page() -> None:
                "ahead. The same blocker can be hard under one rule and a caveat under another.")
     st.table(_blockers_table(kb))
     _assumptions(kb)
+    _steps(kb)
     st.header("Questions for the account team")
     st.table(pd.DataFrame([{
         "Question": q.text, "Facts": ", ".join(q.facts),

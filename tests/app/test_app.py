@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -11,14 +13,16 @@ from questions import flow
 from tests.app.helpers import button, fill_all, fill_section, go_to, section, start, widget
 from tests.conftest import case, shared_or_skip
 
+ROOT = Path(__file__).resolve().parents[2]
 BANNER = {"evaluate": "success", "monitor": "warning", "no_action": "info"}
 
 
-def _verdict_banner(at) -> str:
+def _verdict_banner(at, whose: str = "From the news report") -> str:
+    """The banner of one reading, 'kind:text': the article's, or 'Since the report'."""
     for kind, elements in (("success", at.success), ("warning", at.warning), ("info", at.info)):
         for element in elements:
-            if element.value.startswith("**"):
-                return f"{kind}:{element.value}"
+            if element.value.startswith(f"**{whose}: "):
+                return f"{kind}:{element.value.replace(whose + ': ', '')}"
     return ""
 
 
@@ -43,6 +47,21 @@ def test_shared_example_through_the_app(name, verdict, label):
     assert section(at) == "result"
     assert _verdict_banner(at).startswith(f"{BANNER[verdict]}:**{label}**")
     assert any(answers["org_name"] in s.value for s in at.title)
+
+
+def test_both_readings_lead_the_result_with_the_later_one_beside_it():
+    """The article's verdict and, when the newest record gives another, that one at the same
+    weight (a banner of its own) with its date and the fact that moves it, without ids."""
+    at = fill_all(start(), json.loads((ROOT / "examples" / "answers.json").read_text()))
+    assert _verdict_banner(at).startswith("success:**Evaluate.**")
+    later = _verdict_banner(at, "Since the report")
+    assert later.startswith("warning:**Monitor.**")
+    assert "Memphis" in later and "(as of 2 December 2026)" in later
+    assert not re.search(r"\b[FPRNC]\d+\b", later), "no fact or rule ids at the top"
+    assert any(c.value.startswith("Knowledge checked 2 December 2026") for c in at.caption)
+    same = fill_all(start(), case("retailer_nothing_relevant")["answers"])
+    assert _verdict_banner(same, "Since the report") == ""
+    assert any("does not change this verdict" in m.value for m in same.markdown)
 
 
 @pytest.mark.parametrize("name", ["starlink_startup", "mine_starlink_planned",
@@ -148,7 +167,8 @@ def test_shared_examples_show_the_later_record_on_the_result_and_the_shared_view
     button(at, "share").click().run()
     view = start(a=at.session_state["session"].last_share.view)
     for page in (at, view):
-        panel = next(e for e in page.expander if e.label == "What later public reports change")
+        panel = next(e for e in page.expander
+                     if e.label == "What later public reports change, in detail")
         text = shown(" ".join(m.value for m in panel.markdown))
         old = kb.verdicts[expected.old.verdict].label
         new = record.verdicts[expected.new.verdict].label

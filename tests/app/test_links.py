@@ -37,7 +37,7 @@ def test_share_link_opens_the_same_result_read_only():
     view = start(a=links.view)
     assert not view.exception
     assert "Shared assessment, read-only" in _messages(view)
-    assert any(w.value.startswith("**Monitor.**") for w in view.warning)
+    assert any(w.value.startswith("**From the news report: Monitor.**") for w in view.warning)
     assert widget(view, "industry") is None, "no questionnaire widgets in the shared view"
     assert any("Checked with the CISO" in m.value for m in view.markdown)
 
@@ -182,7 +182,8 @@ def test_a_share_saved_before_a_bank_change_keeps_its_verdict_and_marks_the_new_
     assert f"questionnaire version {then} " in notice and f"now at version {then + 1}" in notice
     assert "Its verdict then was **Monitor**" in notice
     assert NEW_QUESTION["label"] in notice
-    assert any(w.value.startswith("**Monitor.**") for w in view.warning), "same verdict today"
+    assert any(w.value.startswith("**From the news report: Monitor.**")
+               for w in view.warning), "same verdict today"
     tables = [t.value for t in view.dataframe]
     marked = [str(row["Answer"]) for table in tables for _, row in table.iterrows()
               if row.name == NEW_QUESTION["label"]]
@@ -219,7 +220,8 @@ def test_a_session_saving_too_fast_is_told_to_wait():
 
 
 def _later_record(at) -> str:
-    panel = next(e for e in at.expander if e.label == "What later public reports change")
+    panel = next(e for e in at.expander
+                 if e.label == "What later public reports change, in detail")
     return shown(" ".join(m.value for m in panel.markdown))
 
 
@@ -240,7 +242,9 @@ def test_result_and_shared_view_show_what_later_public_reports_change():
 
 def test_when_the_record_agrees_one_line_says_so():
     at = fill_all(start(), case("retailer_nothing_relevant")["answers"])
-    assert "change nothing here: the verdict stays **No action**" in _later_record(at)
+    assert any(m.value.startswith("The public record since then (checked 2 December 2026) "
+                                  "does not change this verdict") for m in at.markdown)
+    assert "the verdict stays **No action**" in _later_record(at)
     assert not any("Newer knowledge" in w.value for w in at.warning)
 
 

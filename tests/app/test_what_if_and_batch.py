@@ -128,5 +128,5 @@ def test_batch_takes_the_excel_template_and_gives_results_back_as_excel():
     output, _ = _evaluate(template_xlsx(), "xlsx", "2026-11-article")
     sheet = load_workbook(io.BytesIO(output)).active
     heads = [c.value for c in sheet[1]]
-    assert heads[-8:] == ["verdict", "drivers", "blockers", "caveats", "band_low",
-                          "band_high", "settle_first", "error"]
+    assert heads[-10:] == ["verdict", "drivers", "blockers", "caveats", "band_low",
+                           "band_high", "settle_first", "later_version", "later_verdict", "error"]

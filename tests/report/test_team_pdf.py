@@ -44,3 +44,14 @@ def test_the_team_pdf_holds_the_largest_team_the_app_allows(kb, bank):
     text = pdf_text(pdf)
     assert f"{MAX_RESPONDENTS} respondent(s)" in text
     assert "Person 499" in text and "more" in text
+
+
+def test_team_pdf_leads_with_both_readings_of_the_team_verdict(kb, bank):
+    """The team recommendation under the article and, beside it, under the newest record."""
+    answers = [parse_answers(case("starlink_startup")["answers"])] * 2
+    pdf = build_team_pdf("Field crews", [("Ana", "CTO"), ("Ben", "SRE")], analyse(answers, kb),
+                         kb, bank, generated_at=datetime(2026, 12, 2, tzinfo=UTC))
+    first = " ".join(pdf_text(pdf).split())
+    assert "From the news report Verdict: Evaluate" in first
+    assert "Since the report Verdict: Monitor" in first and "Memphis" in first
+    assert "Knowledge checked 2 December 2026." in first
