@@ -268,7 +268,8 @@ def test_batch_upload_in_a_browser(page, app_url, tmp_path):
         app.widget("batch_download").locator("button").first.click()
     out = Path(download.value.path()).read_text()
     assert out.splitlines()[0].endswith(
-        "verdict,drivers,blockers,caveats,band_low,band_high,settle_first,error")
+        "verdict,drivers,blockers,caveats,band_low,band_high,settle_first,later_version,"
+        "later_verdict,error")
     assert ",evaluate," in out
 
 
