@@ -21,6 +21,11 @@ from logic.compare import compare, later_version
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
 from logic.whatif import what_if
+
+try:  # the later reading beside every result (from the version that added it)
+    from logic.reading import _reading
+except ImportError:  # an older checkout, measured for comparison
+    _reading = None  # type: ignore[assignment]
 from questions.describe import later_record_text
 
 ROWS = 10_000
@@ -79,6 +84,17 @@ def main() -> None:
         later_record_text(compare(answers, kb, record), kb, record)
         compared.append(time.perf_counter() - start)
     compared.sort()
+    fresh = getattr(_reading, "__wrapped__", None)  # the later reading, computed afresh
+    newest = later_version(kb.version)
+    whole = []
+    for answers in parsed[:300]:  # what one result computes: verdict, later reading, what-if
+        start = time.perf_counter()
+        evaluate(answers, kb)
+        if fresh is not None and newest is not None:
+            fresh(answers, kb.version, newest)
+        what_if(answers, kb)
+        whole.append(time.perf_counter() - start)
+    whole.sort()
     text = csv_text(ROWS)
     runs = []
     for _ in range(5):
@@ -92,6 +108,8 @@ def main() -> None:
         f"question unknown median {statistics.median(banded) * 1000:.1f} ms (max "
         f"{banded[-1] * 1000:.1f} ms), later-record comparison median "
         f"{statistics.median(compared) * 1000:.2f} ms (max {compared[-1] * 1000:.2f} ms), "
+        f"a whole result (verdict, later reading, what-if) median "
+        f"{statistics.median(whole) * 1000:.1f} ms (max {whole[-1] * 1000:.1f} ms), "
         f"{ROWS}-row CSV median "
         f"{statistics.median(runs):.2f} s (5 runs)"
     )
