@@ -216,3 +216,18 @@ def test_pdf_reads_as_a_decision_card_with_the_notes_and_the_real_date(kb, bank)
     assert info["/CreationDate"].startswith("D:20261125093000")
     assert build_pdf(answers, evaluate(answers, kb), kb, bank, generated_at=WHEN,
                      notes=notes) == pdf, "the same inputs and time give the same bytes"
+
+
+def test_the_first_page_of_the_example_leads_with_both_readings(kb, bank):
+    """examples/answers.json: Evaluate from the report, Monitor since, on page 1 at the same
+    weight, with the date the knowledge was checked and no fact or rule id in the later one."""
+    answers = json.loads((ROOT / "examples" / "answers.json").read_text())
+    reader = PdfReader(io.BytesIO(_pdf(kb, bank, answers,
+                                       datetime(2026, 12, 2, tzinfo=UTC))))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "From the news report" in first and "Verdict: Evaluate" in first
+    assert "Since the report" in first and "Verdict: Monitor" in first
+    later = first[first.index("Since the report"):first.index("Knowledge checked")]
+    assert "Memphis" in later and "(as of 2 December 2026)" in later
+    assert "Knowledge checked 2 December 2026." in first
+    assert not re.search(r"\b[FPRNC]\d+\b", first.split("Next actions")[0])
