@@ -29,7 +29,7 @@ from typing import Any
 
 from bench.protocol import ProtocolSession, encode, state
 from harness.cluster import Cluster
-from logic.bank import default_bank
+from questions.schema import default_bank
 from storage import Store
 
 ROOT = Path(__file__).resolve().parent.parent

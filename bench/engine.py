@@ -13,20 +13,20 @@ import random
 import statistics
 import time
 
-from logic.answers import parse_answers
 from logic.answers_csv import answers_to_row, evaluate_csv, header
-from logic.bank import default_bank
 from logic.check import random_answers
 from logic.compare import compare, later_version
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
 from logic.whatif import what_if
+from questions.documents import parse_answers
+from questions.schema import default_bank
 
 try:  # the later reading beside every result (from the version that added it)
     from logic.reading import _reading
 except ImportError:  # an older checkout, measured for comparison
     _reading = None  # type: ignore[assignment]
-from questions.describe import later_record_text
+from logic.wording import later_record_text
 
 ROWS = 10_000
 

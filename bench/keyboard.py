@@ -17,10 +17,10 @@ from playwright.sync_api import Page, sync_playwright
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage
 from harness.server import Server
-from logic.answers import parse_answers
-from logic.bank import default_bank
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from tests.conftest import ROOT
 
 ANSWERS = json.loads((ROOT / "tests" / "cases" / "hospital_backup_hipaa.json").read_text())[

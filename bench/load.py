@@ -31,7 +31,7 @@ from typing import Any
 from bench.protocol import ProtocolSession, encode, state
 from harness.cluster import Cluster
 from harness.server import Server
-from logic.bank import default_bank
+from questions.schema import default_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted((ROOT / "tests/cases").glob("*.json"))

@@ -11,10 +11,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from logic.answers import parse_answers
-from logic.bank import default_bank
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from report import build_pdf
 
 CASE = Path(__file__).resolve().parent.parent / "tests/cases/defense_itar_edge.json"

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from logic.bank import UNKNOWN, IntegerQuestion, default_bank
+from questions.schema import UNKNOWN, IntegerQuestion, default_bank
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

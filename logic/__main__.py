@@ -8,7 +8,6 @@ import argparse
 import csv
 import sys
 
-from logic.answers import parse_answers
 from logic.answers_csv import evaluate_csv
 from logic.engine import evaluate
 from logic.input_files import (
@@ -21,6 +20,7 @@ from logic.input_files import (
 )
 from logic.knowledge_base import DEFAULT_VERSION, available_versions, load_knowledge
 from logic.reading import later_reading, with_later
+from questions.documents import parse_answers
 
 
 def _evaluate(args: argparse.Namespace) -> int:

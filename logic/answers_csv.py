@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, parse_answers
-from logic.bank import UNKNOWN, QuestionBank, default_bank
 from logic.compare import later_version
 from logic.engine import Outcome, outcome
 from logic.knowledge_base import KnowledgeBase, load_knowledge
-from logic.text import clean
 from logic.unknowns import Band, band
+from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError
+from questions.documents import parse_answers
+from questions.schema import UNKNOWN, QuestionBank, default_bank
+from questions.text import clean
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
                   "settle_first", "later_version", "later_verdict", "error")

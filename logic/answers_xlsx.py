@@ -18,10 +18,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from logic.answers import BANK_VERSION, UNANSWERED, AnswersError, parse_answers
 from logic.answers_csv import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, header
-from logic.bank import UNKNOWN, UNKNOWN_LABEL, QuestionBank
-from logic.text import clean
+from questions.answers import BANK_VERSION, UNANSWERED, AnswersError
+from questions.documents import parse_answers
+from questions.schema import UNKNOWN, UNKNOWN_LABEL, QuestionBank
+from questions.text import clean
 
 DATA_SHEET = "Business units"
 COLUMNS_SHEET = "Columns"

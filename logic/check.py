@@ -12,8 +12,13 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from logic.answers import Answers, validate
-from logic.bank import (
+from logic.knowledge_base import KnowledgeBase, Rule
+from logic.plan import VerdictProbe, fired_rules, integer_values, thresholds
+from logic.recommendation import VERDICTS, verdict_rank
+from logic.whatif import candidate_changes
+from questions.answers import Answers, validate
+from questions.conditions import Leaf, leaves
+from questions.schema import (
     AnyQuestion,
     IntegerQuestion,
     MultiChoiceQuestion,
@@ -21,11 +26,6 @@ from logic.bank import (
     TextQuestion,
     default_bank,
 )
-from logic.conditions import Leaf, leaves
-from logic.engine import VerdictProbe, fired_rules
-from logic.knowledge_base import KnowledgeBase, Rule
-from logic.recommendation import VERDICTS, verdict_rank
-from logic.whatif import candidate_changes, integer_values, thresholds
 
 
 def permissive(bank: QuestionBank) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from logic.answers import Answers
 from logic.engine import evaluate
 from logic.knowledge_base import (
     DEFAULT_VERSION,
@@ -16,6 +15,7 @@ from logic.knowledge_base import (
     load_knowledge,
 )
 from logic.recommendation import Recommendation
+from questions.answers import Answers
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from logic.answers import AnswersError
 from logic.knowledge_base import KnowledgeError
-from logic.text import check_text
+from questions.answers import AnswersError
+from questions.text import check_text
 
 EXIT_INVALID = 2
 

@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from logic.bank import QuestionBank, default_bank
-from logic.conditions import Condition, Predicate, fold, questions_used
 from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, VERDICTS, Blocker, Driver, Verdict
+from questions.conditions import Condition, Predicate, fold, questions_used
+from questions.schema import QuestionBank, default_bank
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "2026-11-article"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from logic.answers import Answers
 from logic.compare import Comparison, compare, later_version
 from logic.knowledge_base import KnowledgeBase, load_knowledge
 from logic.recommendation import LaterVerdict, Recommendation
+from questions.answers import Answers
 
 
 @dataclass(frozen=True)

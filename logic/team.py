@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from statistics import median_low
 from typing import Any
 
-from logic.answers import Answers, validate
-from logic.bank import UNKNOWN, AnyQuestion, QuestionBank, default_bank
-from logic.engine import evaluate, verdict_of
+from logic.engine import evaluate
 from logic.knowledge_base import KnowledgeBase
+from logic.plan import verdict_of
 from logic.recommendation import VERDICTS, Recommendation, verdict_rank
+from questions.answers import Answers, validate
+from questions.schema import UNKNOWN, AnyQuestion, QuestionBank, default_bank
 
 
 def _key(value: Any) -> Any:

@@ -14,18 +14,17 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
-from logic.answers import Answers
-from logic.bank import (
+from logic.knowledge_base import KnowledgeBase
+from logic.plan import VerdictProbe, integer_values, thresholds
+from logic.recommendation import VERDICTS, verdict_rank
+from questions.answers import Answers
+from questions.schema import (
     AnyQuestion,
     IntegerQuestion,
     MultiChoiceQuestion,
     QuestionBank,
     default_bank,
 )
-from logic.engine import VerdictProbe
-from logic.knowledge_base import KnowledgeBase
-from logic.recommendation import VERDICTS, verdict_rank
-from logic.whatif import integer_values, thresholds
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,13 @@ from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Any
 
-from logic.answers import Answers
-from logic.bank import (
+from logic.engine import evaluate
+from logic.knowledge_base import KnowledgeBase
+from logic.plan import VerdictProbe, fired_rules, integer_values, thresholds, verdict_of
+from logic.recommendation import VERDICTS, verdict_rank
+from questions.answers import Answers
+from questions.conditions import leaves
+from questions.schema import (
     AnyQuestion,
     IntegerQuestion,
     MultiChoiceQuestion,
@@ -24,10 +29,6 @@ from logic.bank import (
     TextQuestion,
     default_bank,
 )
-from logic.conditions import leaves
-from logic.engine import VerdictProbe, evaluate, fired_rules, verdict_of
-from logic.knowledge_base import KnowledgeBase
-from logic.recommendation import VERDICTS, verdict_rank
 
 Change = tuple[str, Any]  # (question id, new value)
 MAX_PER_DIRECTION = 8
@@ -75,42 +76,6 @@ class WhatIf:
     def robust(self) -> bool:
         """Robust when no single answer change moves the verdict; fragile otherwise."""
         return self.single_flips == 0
-
-
-def _boundaries(op: str, value: int) -> int:
-    """Where a test splits the numbers: values below the result fail `gte`, pass `lte`."""
-    return value if op == "gte" else value + 1
-
-
-def thresholds(kb: KnowledgeBase) -> dict[str, set[int]]:
-    """Per integer question, the points where a rule's answer changes (a value and the one
-    below it fall on either side)."""
-    found: dict[str, set[int]] = {}
-    for rule in kb.rules:
-        for leaf in leaves(rule.when) if rule.when is not None else ():
-            if leaf.op in ("gte", "lte"):
-                found.setdefault(leaf.q, set()).add(_boundaries(leaf.op, leaf.value))
-    return found
-
-
-def integer_values(question: IntegerQuestion, cuts: set[int]) -> set[Any]:
-    """Values of an integer question worth trying: the nearest value the form can enter (on
-    the question's step) either side of each point where a rule changes, the bounds, and
-    empty when empty is an answer."""
-    step = question.step or 1
-
-    def on_step(value: int, up: bool) -> int:
-        offset = (value - question.min) % step
-        if offset == 0:
-            return value
-        return value - offset + step if up else value - offset
-
-    values: set[Any] = {question.min, on_step(question.max, False)}
-    for cut in cuts:
-        values |= {on_step(cut - 1, False), on_step(cut, True)}
-    if question.nullable:
-        values.add(None)
-    return {v for v in values if v is None or question.min <= v <= question.max}
 
 
 def _toggles(question: MultiChoiceQuestion, current: Any) -> list[list[str]]:

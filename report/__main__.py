@@ -7,8 +7,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from logic.answers import parse_answers
-from logic.bank import default_bank
 from logic.engine import evaluate
 from logic.input_files import (
     EXIT_INVALID,
@@ -18,6 +16,8 @@ from logic.input_files import (
     report_error,
 )
 from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from report.build import build_pdf
 
 

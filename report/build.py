@@ -18,16 +18,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from logic.answers import Answers
-from logic.bank import QuestionBank, default_bank
 from logic.explain import Explained, explain
 from logic.knowledge_base import KnowledgeBase, available_versions, load_knowledge
 from logic.reading import LaterReading, later_reading
 from logic.recommendation import Recommendation
-from logic.text import clean
 from logic.whatif import what_if
-from questions import flow
-from questions.describe import (
+from logic.wording import (
     band_text,
     disclosure_lines,
     flip_groups,
@@ -38,6 +34,9 @@ from questions.describe import (
     readings_text,
     robustness_text,
 )
+from questions.answers import Answers
+from questions.schema import QuestionBank, default_bank
+from questions.text import clean
 from report.chart import scores_drawing
 from report.fonts import markup
 from report.layout import WIDTH, banner_pair, grid, render, styles, verdict_banner
@@ -195,7 +194,6 @@ def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]
               notes: dict[str, str] | None = None) -> list[Any]:
     """Every answer given, section by section, with the note on it where there is one."""
     given = answers.model_dump()
-    shown = flow.from_answers(bank, given)
     notes = {k: clean(v).strip() for k, v in (notes or {}).items() if k != OVERALL}
     with_notes = any(notes.values())
     widths = [WIDTH * 0.4, WIDTH * 0.25, WIDTH * 0.35] if with_notes else [WIDTH * 0.6,
@@ -206,7 +204,7 @@ def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]
                                   Paragraph("<b>Answer</b>", s["small"])]]
         if with_notes:
             rows[0].append(Paragraph("<b>Note</b>", s["small"]))
-        for question in flow.visible(section, shown):
+        for question in section.asked(answers):
             value = given.get(question.id)
             if question.kind == "multi_choice":  # an empty list is an answer: none apply
                 value = value or ()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from logic.answers import Answers
-from logic.bank import default_bank
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase, available_versions
 from logic.reading import later_reading
 from logic.recommendation import Recommendation
-from logic.text import clean, markdown_plain
-from questions.describe import band_text, knowledge_age_text, readings_text
+from logic.wording import band_text, knowledge_age_text, readings_text
+from questions.answers import Answers
+from questions.schema import default_bank
+from questions.text import clean, markdown_plain
 
 
 def summary(answers: Answers, rec: Recommendation, kb: KnowledgeBase,

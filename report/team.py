@@ -8,12 +8,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from logic.bank import QuestionBank
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase, available_versions
 from logic.reading import later_reading
 from logic.team import TeamAnalysis
-from logic.text import clean
+from questions.schema import QuestionBank
+from questions.text import clean
 from report.build import readings_block
 from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles

@@ -20,10 +20,10 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage  # noqa: E402
 from harness.server import Server  # noqa: E402
-from logic.answers import parse_answers  # noqa: E402
-from logic.bank import default_bank  # noqa: E402
 from logic.engine import evaluate  # noqa: E402
 from logic.knowledge_base import load_knowledge  # noqa: E402
+from questions.documents import parse_answers  # noqa: E402
+from questions.schema import default_bank  # noqa: E402
 from report import build_pdf  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.teams import TeamStore  # noqa: E402

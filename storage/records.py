@@ -10,11 +10,11 @@ from datetime import datetime
 from typing import Any
 
 from logic import APP_VERSION
-from logic.answers import Answers, AnswersError
-from logic.bank import QuestionBank, default_bank
 from logic.input_files import InputError, decode_answers_json
-from logic.migrate import Upgrade, read_answers
 from logic.recommendation import Recommendation
+from questions.answers import Answers, AnswersError
+from questions.migrate import Upgrade, read_answers
+from questions.schema import QuestionBank, default_bank
 from storage.store import clean_notes
 
 FORMAT = "hosting-fit/decision-record"

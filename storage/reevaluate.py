@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from logic.answers import AnswersError
 from logic.answers_csv import to_csv
-from logic.bank import QuestionBank, default_bank
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, KnowledgeBase, available_versions, load_knowledge
-from logic.migrate import read_answers
 from logic.recommendation import Recommendation
 from logic.team import analyse
+from questions.answers import AnswersError
+from questions.migrate import read_answers
+from questions.schema import QuestionBank, default_bank
 from storage.db import Assessment, Respondent, Team
 from storage.store import Store
 

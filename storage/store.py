@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
-from logic.text import check_text, clean, without_direction_controls
+from questions.text import check_text, clean, without_direction_controls
 from storage.db import (
     Assessment,
     Link,

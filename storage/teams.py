@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from logic.text import clean
+from questions.text import clean
 from storage.db import Link, Respondent, Team, now
 from storage.store import StorageLimit, Store, check_answers
 from storage.tokens import add_link, find_link

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from logic.bank import BANK_DIR, META_FILE
+from questions.schema import BANK_DIR, META_FILE
 
 NEW_QUESTION = {
     "id": "exit_plan", "kind": "boolean", "strictness": [False, True],

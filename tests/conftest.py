@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from logic.bank import QuestionBank, default_bank
 from logic.knowledge_base import KnowledgeBase, load_knowledge
+from questions.schema import QuestionBank, default_bank
 
 # HYPOTHESIS_PROFILE=thorough runs every property test with 20 times the examples (a deeper
 # search before a release; the default keeps the suite quick).

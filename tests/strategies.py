@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from logic.bank import AnyQuestion, QuestionBank, default_bank
+from questions.schema import AnyQuestion, QuestionBank, default_bank
 
 
 def _choice(q: Any) -> st.SearchStrategy[Any]:

@@ -110,7 +110,7 @@ def test_the_readme_recipe_adds_a_yes_no_and_an_integer_question_with_no_other_e
 
     # The copy now asks both questions, and its rules read them.
     probe = _run(project, "-c", (
-        "import json; from logic.bank import default_bank;"
+        "import json; from questions.schema import default_bank;"
         "from logic.knowledge_base import load_knowledge; b = default_bank();"
         "k = load_knowledge();"
         "print(json.dumps({'version': b.version, 'kinds': {q: b.question(q).kind for q in "

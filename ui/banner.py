@@ -9,7 +9,7 @@ import streamlit as st
 from logic.knowledge_base import KnowledgeBase
 from logic.reading import LaterReading
 from logic.recommendation import Recommendation
-from questions.describe import knowledge_age_text, readings_text
+from logic.wording import knowledge_age_text, readings_text
 
 _BANNERS = {
     "evaluate": (st.success, ":material/rocket_launch:"),

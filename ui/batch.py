@@ -8,12 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from logic.answers import AnswersError
 from logic.answers_csv import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS, evaluate_csv, evaluate_rows
 from logic.answers_csv import template as answers_template
 from logic.answers_xlsx import read_workbook, results_workbook, template_workbook
-from logic.bank import example_documents
 from logic.knowledge_base import DEFAULT_VERSION
+from questions.answers import AnswersError
+from questions.schema import example_documents
 from ui.resources import bank, knowledge
 from ui.text import plain
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from logic.answers import AnswersError
+from questions.answers import AnswersError
 from storage.records import MAX_IMPORT_BYTES, read_import
 from ui import state
 from ui.text import plain

@@ -9,7 +9,7 @@ import streamlit as st
 
 from logic.knowledge_base import DEFAULT_VERSION, Fact, KnowledgeBase, Rule, available_versions
 from logic.recommendation import OWN_POSITION
-from questions.describe import day_text, describe_condition
+from logic.wording import day_text, describe_condition
 from ui.resources import bank, knowledge
 from ui.text import plain
 

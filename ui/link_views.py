@@ -7,14 +7,13 @@ from typing import Any
 
 import streamlit as st
 
-from logic.answers import Answers, AnswersError
 from logic.compare import compare, later_version
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
-from logic.migrate import Upgrade, read_answers
-from questions import flow
+from questions.answers import Answers, AnswersError
+from questions.migrate import Upgrade, read_answers
 from storage import Saved, ShareEntry
-from ui import links, state
+from ui import form, links, state
 from ui.resources import bank, knowledge, store
 from ui.results import recommendation_body, record_comparison
 from ui.text import show_table
@@ -23,7 +22,7 @@ from ui.text import show_table
 def _answer_rows(section: Any, answers: Answers, notes: dict[str, str],
                  upgraded: Upgrade) -> list[dict[str, str]]:
     rows = []
-    for question in flow.visible(section, answers.values()):
+    for question in form.visible(section, answers.values()):
         value = answers.get(question.id)
         if question.id in upgraded.pending:
             shown = "New since you answered: not answered"

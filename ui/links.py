@@ -9,14 +9,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
-from logic.answers import BANK_VERSION, Answers
-from logic.migrate import upgrade
 from logic.recommendation import Recommendation
-from questions import flow
+from questions.answers import BANK_VERSION, Answers
+from questions.migrate import upgrade
 from storage import DraftConflict, MalformedToken, ShareLinks, StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, TeamStore
 from storage.tokens import check
-from ui import state
+from ui import form, state
 from ui.resources import bank, store
 
 # query parameter -> the view it opens
@@ -96,8 +95,8 @@ def restore_draft(token: str) -> bool:
         upgraded = upgrade(draft.answers, bank())
     except ValueError:  # a draft from a newer questionnaire: keep what this one can read
         upgraded = None
-    form = flow.sanitize(bank(), upgraded.answers if upgraded else draft.answers)
-    state.load(form, draft.notes, upgraded)
+    values = form.sanitize(bank(), upgraded.answers if upgraded else draft.answers)
+    state.load(values, draft.notes, upgraded)
     state.session().draft_token = token
     state.session().draft_stamp = draft.updated_at
     state.session().saved_snapshot = _snapshot()

@@ -6,9 +6,8 @@ from typing import Any
 
 import streamlit as st
 
-from logic.bank import Section
-from questions import flow
-from ui import links, state, widgets
+from questions.schema import Section
+from ui import form, links, state, widgets
 from ui.resources import bank
 from ui.text import plain
 
@@ -17,7 +16,7 @@ def _step_label(step: str) -> str:
     if step == state.RESULT:
         return "Result"
     section = next(s for s in bank().sections if s.id == step)
-    done = not flow.missing(section, state.answers())
+    done = not form.missing(section, state.answers())
     return f"{'✓ ' if done else ''}{section.title}"
 
 
@@ -41,7 +40,7 @@ def navigation() -> Any:
 
 
 def show_progress(slot: Any) -> None:
-    answered, asked = flow.progress(bank(), state.answers())
+    answered, asked = form.progress(bank(), state.answers())
     slot.progress(answered / asked, text=f"{answered} of {asked} questions answered")
 
 
@@ -111,7 +110,7 @@ def section_page(section: Section) -> None:
     problems = state.session().submit_errors
     incomplete = [
         s.title for s in bank().sections
-        if s.id in state.flagged() and flow.missing(s, state.answers())
+        if s.id in state.flagged() and form.missing(s, state.answers())
     ]
     if incomplete and index == len(bank().sections) - 1:
         st.warning("Some answers are missing in: " + ", ".join(incomplete) + ".")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from logic.bank import QuestionBank, default_bank
 from logic.knowledge_base import KnowledgeBase, load_knowledge
+from questions.schema import QuestionBank, default_bank
 from storage import Store
 from storage.db import secrets_url
 

@@ -11,21 +11,20 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from logic.answers import Answers
 from logic.compare import Comparison, compare
 from logic.engine import evaluate
 from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.reading import LaterReading, later_reading
 from logic.recommendation import Recommendation
-from questions import flow
-from questions.describe import band_text, later_record_text
+from logic.wording import band_text, later_record_text
+from questions.answers import Answers
 from report import build_pdf, file_name
 from report.markdown import summary
 from storage import OVERALL, StorageLimit
 from storage.records import decision_record
 from storage.store import MAX_NOTE_CHARS
-from ui import links, state, widgets
+from ui import form, links, state, widgets
 from ui.banner import show_readings
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
@@ -35,10 +34,10 @@ from ui.what_if import what_if_panel
 
 
 def _missing_notice() -> None:
-    incomplete = [s for s in bank().sections if flow.missing(s, state.answers())]
+    incomplete = [s for s in bank().sections if form.missing(s, state.answers())]
     st.info("Answer every section to see your recommendation.", icon=":material/pending:")
     for section in incomplete:
-        count = len(flow.missing(section, state.answers()))
+        count = len(form.missing(section, state.answers()))
         st.button(f"Finish {section.title} ({count} left)", key=f"goto_{section.id}",
                   on_click=state.go, args=(section.id,))
 

@@ -12,12 +12,12 @@ from typing import Any
 
 import streamlit as st
 
-from logic.answers import Answers, AnswersError, validate
-from logic.migrate import Upgrade
-from questions import flow
+from questions.answers import Answers, AnswersError, validate
+from questions.migrate import Upgrade
 from storage import ShareLinks
 from storage.brakes import Brakes
 from storage.teams import TeamLinks
+from ui import form
 from ui.resources import bank
 
 RESULT = "result"
@@ -76,7 +76,7 @@ class Session:
 def session() -> Session:
     """This browser session's state (created on first use)."""
     if "session" not in st.session_state:
-        st.session_state["session"] = Session(form=flow.empty_form(bank()))
+        st.session_state["session"] = Session(form=form.empty_form(bank()))
     current: Session = st.session_state["session"]
     return current
 
@@ -117,7 +117,7 @@ def flagged() -> set[str]:
 def next_section(section_id: str) -> None:
     """Move on when the section is complete; otherwise flag what is missing."""
     section = next(s for s in bank().sections if s.id == section_id)
-    if flow.missing(section, answers()):
+    if form.missing(section, answers()):
         flagged().add(section_id)
         return
     flagged().discard(section_id)
@@ -136,7 +136,7 @@ def validated() -> Answers | None:
     key = _frozen(state.form)
     if state._validated is None or state._validated[0] != key:
         try:
-            result: Answers | None = validate(flow.payload(bank(), state.form), bank())
+            result: Answers | None = validate(form.payload(bank(), state.form), bank())
         except AnswersError:
             result = None
         state._validated = (key, result)
@@ -146,13 +146,13 @@ def validated() -> Answers | None:
 def submit() -> None:
     """Validate every answer; show the result, or flag every incomplete section."""
     state = session()
-    incomplete = [s.id for s in bank().sections if flow.missing(s, state.form)]
+    incomplete = [s.id for s in bank().sections if form.missing(s, state.form)]
     state.flagged.update(incomplete)
     state.submit_errors = {}
     if incomplete:
         return
     try:
-        validate(flow.payload(bank(), state.form), bank())
+        validate(form.payload(bank(), state.form), bank())
     except AnswersError as exc:
         state.submit_errors = exc.problems
         return
@@ -160,11 +160,11 @@ def submit() -> None:
     state.focus_first = True  # the result is shown from its top, the verdict first
 
 
-def load(form: dict[str, Any], notes: dict[str, str] | None = None,
+def load(values: dict[str, Any], notes: dict[str, str] | None = None,
          migration: Upgrade | None = None) -> None:
     """Replace the answers and notes (and the widgets showing them)."""
     state = session()
-    state.form = flow.from_answers(bank(), form)
+    state.form = form.from_answers(bank(), values)
     state.notes = migration.carry(notes or {}) if migration is not None else dict(notes or {})
     state.migration = migration if migration is not None and migration.changed else None
     for question in bank().questions():
@@ -177,4 +177,4 @@ def load(form: dict[str, Any], notes: dict[str, str] | None = None,
 def reset() -> None:
     """Start over: an empty questionnaire and no links (the widgets cleared too)."""
     load({})
-    st.session_state["session"] = Session(form=flow.empty_form(bank()))
+    st.session_state["session"] = Session(form=form.empty_form(bank()))

@@ -12,17 +12,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from logic.answers import Answers, AnswersError, parse_answers
 from logic.answers_csv import to_csv
 from logic.explain import explain
-from logic.migrate import read_answers
 from logic.reading import later_reading
 from logic.team import TeamAnalysis, analyse
-from questions import flow
+from questions.answers import Answers, AnswersError
+from questions.documents import parse_answers
+from questions.migrate import read_answers
 from report.team import answer_text, build_team_pdf, named, spread
 from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, MAX_TEAM_NAME, Response, TeamStore
-from ui import links, state
+from ui import form, links, state
 from ui.banner import show_readings
 from ui.links import not_found
 from ui.resources import bank, knowledge, store
@@ -143,7 +143,7 @@ def _revise(token: str) -> str | None:
             answers, upgraded = read_answers(response.answers, bank())
             state.load(answers.values(), migration=upgraded)
         except AnswersError:
-            state.load(flow.sanitize(bank(), response.answers))
+            state.load(form.sanitize(bank(), response.answers))
         context = state.TeamContext(team_name, response.name, response.role, respondent=token)
         state.session().team = context
         st.switch_page("ui/pages/assessment.py", query_params=links.team_params(context))

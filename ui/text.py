@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from logic.text import markdown_plain
+from questions.text import markdown_plain
 
 
 def plain(text: str) -> str:

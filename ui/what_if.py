@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from logic.answers import Answers
 from logic.whatif import WhatIf, what_if
-from questions.describe import (
+from logic.wording import (
     disclosure_lines,
     flip_groups,
     no_disclosure_text,
     no_flip_text,
     robustness_text,
 )
+from questions.answers import Answers
 from ui.resources import bank, knowledge
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from logic.bank import (
+from questions.schema import (
     UNKNOWN,
     UNKNOWN_LABEL,
     BooleanQuestion,

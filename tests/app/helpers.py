@@ -7,7 +7,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from logic.bank import UNKNOWN, default_bank
+from questions.schema import UNKNOWN, default_bank
 from tests.conftest import ROOT, complete
 from ui.state import dont_know_key
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from logic.bank import default_bank
-from questions import flow
+from questions.schema import default_bank
 from tests.app.helpers import button, fill_all, fill_section, go_to, section, start, widget
 from tests.conftest import case, shared_or_skip
+from ui import form
 
 ROOT = Path(__file__).resolve().parents[2]
 BANNER = {"evaluate": "success", "monitor": "warning", "no_action": "info"}
@@ -32,7 +32,7 @@ def test_first_screen_shows_profile_with_progress():
     assert at.title[0].value.startswith("Does the SpaceX")
     assert widget(at, "industry") is not None and widget(at, "edge_sites") is None
     bank = default_bank()
-    asked = flow.progress(bank, flow.empty_form(bank))[1]  # 18 with the shipped bank
+    asked = form.progress(bank, form.empty_form(bank))[1]  # 18 with the shipped bank
     assert f"0 of {asked} questions answered" in at.get("progress")[0].proto.text
 
 
@@ -155,9 +155,9 @@ def test_an_unexpected_failure_shows_a_reference_and_no_traceback(monkeypatch, c
                                   "offshore_strict_sla"])
 def test_shared_examples_show_the_later_record_on_the_result_and_the_shared_view(name, kb):
     """Both verdicts and what differs, on the result page and on the shared view."""
-    from logic.answers import parse_answers
     from logic.compare import compare, later_version
     from logic.knowledge_base import load_knowledge
+    from questions.documents import parse_answers
     from tests.app.helpers import shown
 
     answers = json.loads(shared_or_skip("examples", f"{name}.json").read_text())
@@ -192,8 +192,8 @@ def test_a_pasted_name_over_the_limit_is_cut_with_a_visible_note():
 def test_the_scores_chart_is_also_said_in_words():
     """A screen reader cannot read the bar chart: a caption gives each section's fit, "not
     applicable" included, the same figures as the bars."""
-    from logic.answers import parse_answers
     from logic.engine import evaluate
+    from questions.documents import parse_answers
 
     answers = case("retailer_nothing_relevant")["answers"]
     at = fill_all(start(), answers)

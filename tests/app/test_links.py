@@ -152,25 +152,25 @@ def bank_changed_after_saving(tmp_path, monkeypatch):
     what was saved before stays as it was stored."""
     import streamlit as st
 
-    import logic.bank
+    import questions.schema
     from tests.bank_changes import add_question, copy_bank
 
     def switch() -> None:
-        monkeypatch.setattr(logic.bank, "BANK_DIR", add_question(copy_bank(tmp_path)))
-        logic.bank.default_bank.cache_clear()
+        monkeypatch.setattr(questions.schema, "BANK_DIR", add_question(copy_bank(tmp_path)))
+        questions.schema.default_bank.cache_clear()
         st.cache_resource.clear()
         st.cache_data.clear()
 
     yield switch
     monkeypatch.undo()
-    logic.bank.default_bank.cache_clear()
+    questions.schema.default_bank.cache_clear()
     st.cache_resource.clear()
     st.cache_data.clear()
 
 
 def test_a_share_saved_before_a_bank_change_keeps_its_verdict_and_marks_the_new_question(
         bank_changed_after_saving):
-    from logic.bank import default_bank
+    from questions.schema import default_bank
     from tests.bank_changes import NEW_QUESTION
 
     _, links = _shared()  # Monitor, under today's bank
@@ -252,9 +252,9 @@ def test_a_tampered_decision_record_is_flagged_on_the_main_page():
     """Regression: the warning showed only in the sidebar, which phones fold away."""
     from datetime import UTC, datetime
 
-    from logic.answers import parse_answers
-    from logic.bank import default_bank
     from logic.engine import evaluate
+    from questions.documents import parse_answers
+    from questions.schema import default_bank
     from storage.records import decision_record
 
     answers = parse_answers(ANSWERS)
@@ -268,7 +268,7 @@ def test_a_tampered_decision_record_is_flagged_on_the_main_page():
 
 
 def test_a_reload_comes_back_to_the_section_you_were_on():
-    from logic.bank import default_bank
+    from questions.schema import default_bank
 
     at = start()
     first = {q.id for q in default_bank().sections[0].questions}

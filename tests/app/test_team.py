@@ -186,8 +186,8 @@ def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numb
 
 
 def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):
-    from logic.answers import parse_answers
     from logic.team import analyse
+    from questions.documents import parse_answers
     from ui.team import _table, export_table
 
     base = case("starlink_startup")["answers"]

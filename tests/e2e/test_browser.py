@@ -84,7 +84,7 @@ def test_a_long_paste_is_cut_with_a_note_not_dropped(page, app_url):
 
 def test_a_reload_stays_on_the_section(page, app_url):
     """Regression: a reload went back to section 1."""
-    from logic.bank import default_bank
+    from questions.schema import default_bank
 
     app = AppPage(page, app_url).open()
     answers = case("hospital_backup_hipaa")["answers"]
@@ -231,7 +231,7 @@ def test_on_a_phone_the_title_leaves_room_for_the_first_question(browser, app_ur
 def test_after_next_the_focus_is_on_the_next_sections_first_question(page, app_url):
     """Regression: after Next the focus stayed at the bottom, 15 Tabs from the next question;
     and each question cost three stops (help, input, its own note control)."""
-    from logic.bank import default_bank
+    from questions.schema import default_bank
 
     app = AppPage(page, app_url).open()
     answers = case("hospital_backup_hipaa")["answers"]

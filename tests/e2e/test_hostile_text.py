@@ -11,9 +11,9 @@ import pytest
 
 from harness.browser import AppPage
 from harness.server import Server
-from logic.answers import parse_answers
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
+from questions.documents import parse_answers
 from storage import Store
 from storage.teams import TeamStore
 from tests.conftest import case

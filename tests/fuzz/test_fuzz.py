@@ -20,12 +20,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from logic.answers import AnswersError, parse_answers
 from logic.answers_csv import answers_to_row, evaluate_csv, header
-from logic.bank import default_bank
 from logic.engine import evaluate
 from logic.input_files import InputError, decode_answers_json
 from logic.knowledge_base import load_knowledge
+from questions.answers import AnswersError
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from report.build import build_pdf
 from storage.records import decision_record, read_import
 from tests.conftest import case, complete

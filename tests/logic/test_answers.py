@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from logic.answers import AnswersError, parse_answers
+from questions.answers import AnswersError
+from questions.documents import parse_answers
 from tests.conftest import case
 from tests.strategies import answers_dicts
 

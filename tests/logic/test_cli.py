@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from logic.__main__ import main
-from logic.answers import parse_answers
 from logic.answers_csv import answers_to_row
+from questions.documents import parse_answers
 from tests.conftest import ROOT, case, shared_or_skip
 
 VALID = case("edge_share_five_percent")["answers"]
@@ -141,7 +141,7 @@ def test_csv_reads_labels_ids_percentages_and_any_capitalisation(tmp_path, kb):
     """Business people write "Financial services", "Over 10,000", "99.9%", "Yes"; headings may
     be the question's words."""
     from logic.answers_csv import evaluate_csv
-    from logic.bank import default_bank
+    from questions.schema import default_bank
 
     label = {q.id: q.label for q in default_bank().questions()}
     row = {

@@ -14,14 +14,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logic.answers import parse_answers
-from logic.bank import UNKNOWN, default_bank
 from logic.check import check_rules
 from logic.engine import evaluate
 from logic.knowledge_base import DATA_DIR, KnowledgeError, load_file, load_knowledge
 from logic.reading import later_reading, with_later
 from logic.recommendation import verdict_rank
-from questions.describe import knowledge_age_text, readings_text
+from logic.wording import knowledge_age_text, readings_text
+from questions.documents import parse_answers
+from questions.schema import UNKNOWN, default_bank
 from tests.conftest import CASES, case, shared_or_skip
 from tests.logic.test_cli import run_cli
 from tests.strategies import value_of

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from logic.answers import AnswersError, parse_answers
-from logic.text import clean, markdown_plain
+from questions.answers import AnswersError
+from questions.documents import parse_answers
+from questions.text import clean, markdown_plain
 from storage.records import read_import
 from tests.conftest import ROOT, case
 

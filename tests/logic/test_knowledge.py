@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from logic.bank import default_bank
 from logic.knowledge_base import DATA_DIR, KnowledgeError, load_file, load_knowledge
 from logic.recommendation import BLOCKERS, DRIVERS, OWN_POSITION, VERDICTS
+from questions.schema import default_bank
 from tests.conftest import shared_or_skip
 
 SOURCE = DATA_DIR / "2026-11-article.yaml"
@@ -42,7 +42,7 @@ def test_every_question_is_used_by_a_rule_or_score_or_marked_information_only(kb
 
 
 def _leaves(condition) -> set[str]:
-    from logic.conditions import questions_used
+    from questions.conditions import questions_used
 
     return questions_used(condition)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from logic.answers import AnswersError, parse_answers
-from logic.bank import BankError, default_bank, load_bank
-from logic.migrate import read_answers
+from questions.answers import AnswersError
+from questions.documents import parse_answers
+from questions.migrate import read_answers
+from questions.schema import BankError, default_bank, load_bank
 from tests.bank_changes import add_question, copy_bank, edit, every_kind_of_change
 from tests.conftest import case, complete
 from tests.strategies import answers_dicts

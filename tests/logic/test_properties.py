@@ -7,10 +7,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logic.answers import parse_answers
-from logic.bank import default_bank
 from logic.engine import evaluate, outcome
 from logic.recommendation import SECTIONS, verdict_rank
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from tests.strategies import answers_dicts
 
 
@@ -92,7 +92,7 @@ def test_compiled_conditions_do_what_the_operators_say(kb, data):
     operator table on every rule and score condition, for any valid answers."""
     from types import SimpleNamespace
 
-    from logic.conditions import OPERATORS, fold
+    from questions.conditions import OPERATORS, fold
 
     answers = parse_answers(data.draw(answers_dicts()))
 
@@ -110,7 +110,7 @@ def test_compiled_conditions_do_what_the_operators_say(kb, data):
 @given(answers_dicts())
 def test_a_verdict_held_below_the_drivers_names_its_blocker(kb, data):
     """Every verdict below what the drivers alone would give names what holds it back."""
-    from logic.engine import fired_rules
+    from logic.plan import fired_rules
 
     answers = parse_answers(data)
     rec = evaluate(answers, kb)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from logic.answers import parse_answers
 from logic.check import check_rules
 from logic.compare import compare, later_version
 from logic.engine import evaluate
@@ -22,7 +21,8 @@ from logic.knowledge_base import (
     load_file,
     load_knowledge,
 )
-from questions.describe import later_record_text
+from logic.wording import later_record_text
+from questions.documents import parse_answers
 from tests.conftest import case, shared_or_skip
 
 RECORD = "2026-12-public-record"  # kept as it was, so work saved under it still opens

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from logic.answers import parse_answers
 from logic.engine import evaluate
 from logic.knowledge_base import load_knowledge
+from questions.documents import parse_answers
 from tests.conftest import CASES, case, shared_or_skip
 from tests.logic.expectations import mismatches
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from logic.answers import parse_answers
-from logic.bank import default_bank
 from logic.engine import evaluate
 from logic.team import analyse, consensus, consensus_value
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from tests.conftest import case
 
 BASE = case("starlink_startup")["answers"]  # evaluate on its own

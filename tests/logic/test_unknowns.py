@@ -12,13 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logic.answers import AnswersError, parse_answers
 from logic.answers_csv import evaluate_csv
-from logic.bank import UNKNOWN, default_bank
 from logic.engine import evaluate
 from logic.recommendation import verdict_rank
 from logic.team import consensus
 from logic.unknowns import possible_values
+from questions.answers import AnswersError
+from questions.documents import parse_answers
+from questions.schema import UNKNOWN, default_bank
 from tests.conftest import case
 from tests.logic.test_cli import run_cli
 from tests.strategies import answers_dicts

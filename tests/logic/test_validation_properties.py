@@ -9,9 +9,10 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logic.answers import AnswersError, parse_answers
 from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv, header
-from logic.bank import default_bank
+from questions.answers import AnswersError
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from tests.conftest import case
 from tests.strategies import answers_dicts, json_values
 

@@ -8,7 +8,6 @@ import sys
 import pytest
 import yaml
 
-from logic.answers import parse_answers
 from logic.check import check_rules
 from logic.compare import compare
 from logic.knowledge_base import (
@@ -19,6 +18,7 @@ from logic.knowledge_base import (
     load_file,
     load_knowledge,
 )
+from questions.documents import parse_answers
 from tests.conftest import ROOT, case
 
 HYPOTHETICAL = "2027-01-hypothetical-sla"

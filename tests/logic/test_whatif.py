@@ -7,12 +7,13 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logic.answers import parse_answers
-from logic.bank import default_bank
-from logic.engine import VerdictProbe, evaluate
+from logic.engine import evaluate
+from logic.plan import VerdictProbe
 from logic.recommendation import verdict_rank
 from logic.whatif import MAX_PER_DIRECTION, _Form, candidate_changes, what_if
-from questions.describe import no_flip_text
+from logic.wording import no_flip_text
+from questions.documents import parse_answers
+from questions.schema import default_bank
 from tests.conftest import case, shared_or_skip
 from tests.strategies import answers_dicts
 

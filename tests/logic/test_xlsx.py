@@ -9,7 +9,6 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string
 
-from logic.answers import AnswersError, parse_answers
 from logic.answers_csv import RESULT_COLUMNS, evaluate_rows
 from logic.answers_xlsx import (
     COLUMNS_SHEET,
@@ -18,8 +17,10 @@ from logic.answers_xlsx import (
     results_workbook,
     template_workbook,
 )
-from logic.bank import default_bank, example_documents
 from logic.engine import evaluate
+from questions.answers import AnswersError
+from questions.documents import parse_answers
+from questions.schema import default_bank, example_documents
 
 
 def test_the_template_has_a_drop_down_of_labels_in_every_choice_column_and_a_guide():

@@ -11,11 +11,12 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logic.answers import parse_answers
-from logic.bank import BANK_DIR, BankError, default_bank, load_bank
-from questions import flow
+from questions.answers import answers_model
+from questions.documents import parse_answers
+from questions.schema import BANK_DIR, BankError, default_bank, load_bank
 from tests.conftest import case, complete, shared_or_skip
 from tests.strategies import answers_dicts, json_values
+from ui import form
 
 
 def _product_contract() -> dict[str, tuple[str, list[str]]]:
@@ -57,8 +58,8 @@ def test_only_answered_values_no_prefilled_ones(tmp_path):
 
 
 def test_a_fresh_form_has_no_answer(bank):
-    assert all(value is None for value in flow.empty_form(bank).values())
-    assert flow.progress(bank, flow.empty_form(bank))[0] == 0
+    assert all(value is None for value in form.empty_form(bank).values())
+    assert form.progress(bank, form.empty_form(bank))[0] == 0
 
 
 def test_sections_in_order(bank):
@@ -72,13 +73,13 @@ def test_every_question_has_help(bank):
 
 def test_edge_follow_ups_only_when_there_are_edge_sites(bank):
     edge = bank.sections[1]
-    assert [q.id for q in flow.visible(edge, {"edge_sites": "none"})] == ["edge_sites"]
-    assert len(flow.visible(edge, {"edge_sites": "many"})) == 4
+    assert [q.id for q in form.visible(edge, {"edge_sites": "none"})] == ["edge_sites"]
+    assert len(form.visible(edge, {"edge_sites": "many"})) == 4
 
 
 def test_payload_leaves_out_hidden_answers(bank):
     answers = {**case("farm_sensors_no_latency")["answers"], "edge_sites": "none"}
-    out = flow.payload(bank, answers)
+    out = form.payload(bank, answers)
     assert "starlink" not in out and "edge_traffic_pct" not in out
     assert parse_answers(out).starlink is None, "a hidden question stays unanswered"
 
@@ -86,22 +87,22 @@ def test_payload_leaves_out_hidden_answers(bank):
 def test_progress_counts_only_visible_required_questions(bank):
     unconditional = [q for q in bank.questions() if q.required and q.visible_when is None]
     follow_ups = [q for q in bank.questions() if q.required and q.visible_when is not None]
-    assert flow.progress(bank, flow.empty_form(bank)) == (0, len(unconditional))
-    answers = {**flow.empty_form(bank), "edge_sites": "few"}
+    assert form.progress(bank, form.empty_form(bank)) == (0, len(unconditional))
+    answers = {**form.empty_form(bank), "edge_sites": "few"}
     empty_is_an_answer = sum(q.is_answered(None) for q in follow_ups)  # "not latency-sensitive"
-    assert flow.progress(bank, answers) == (1 + empty_is_an_answer,
+    assert form.progress(bank, answers) == (1 + empty_is_an_answer,
                                             len(unconditional) + len(follow_ups))
-    done = flow.from_answers(bank, complete(case("farm_sensors_no_latency")["answers"]))
-    assert flow.progress(bank, done) == (len(unconditional) + len(follow_ups),) * 2
+    done = form.from_answers(bank, complete(case("farm_sensors_no_latency")["answers"]))
+    assert form.progress(bank, done) == (len(unconditional) + len(follow_ups),) * 2
 
 
 def test_choosing_edge_sites_leaves_the_follow_ups_unanswered(bank):
     """Regression: "Many sites" showed Starlink "No" and 0% already answered."""
     edge = bank.section_of("edge_sites")
-    answers = {**flow.empty_form(bank), "edge_sites": "many"}
-    shown = flow.visible(edge, answers)
+    answers = {**form.empty_form(bank), "edge_sites": "many"}
+    shown = form.visible(edge, answers)
     assert len(shown) > 1
-    assert [q.id for q in flow.missing(edge, answers)] == [
+    assert [q.id for q in form.missing(edge, answers)] == [
         q.id for q in shown[1:] if q.required and not getattr(q, "nullable", False)]
 
 
@@ -147,22 +148,22 @@ def test_malformed_bank_names_file_and_field(tmp_path, file, edit, words):
                        json_values()))
 def test_sanitize_never_fails_and_keeps_only_valid_values(bank, raw):
     """A stored draft from an older or tampered version loads; nothing invalid gets through."""
-    values = flow.sanitize(bank, raw)
+    values = form.sanitize(bank, raw)
     assert set(values) == set(bank.ids)
     given_values = {k: v for k, v in values.items() if v is not None}
-    bank.answers_model.model_validate(given_values)  # raises if anything invalid got through
+    answers_model(bank).model_validate(given_values)  # raises if anything invalid got through
     assert all(raw[k] == v for k, v in given_values.items())
 
 
 @given(answers_dicts())
 def test_sanitize_keeps_every_valid_answer(bank, data):
-    values = flow.sanitize(bank, data)
+    values = form.sanitize(bank, data)
     given = {k: v for k, v in data.items() if v not in (None, []) and str(v).strip()}
     assert {k: v for k, v in values.items() if k in given} == given
 
 
 def test_draft_with_a_list_for_a_choice_loads_reset(bank):
     """Regression: a tampered draft with `edge_sites: []` crashed the draft loader."""
-    values = flow.sanitize(bank, {"edge_sites": [], "workloads": [{"x": 1}], "industry": "retail"})
+    values = form.sanitize(bank, {"edge_sites": [], "workloads": [{"x": 1}], "industry": "retail"})
     assert values["edge_sites"] is None and values["workloads"] is None
     assert values["industry"] == "retail"

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from logic.answers import parse_answers
 from logic.engine import evaluate
+from questions.documents import parse_answers
 from report import build_pdf, file_name
 from tests.conftest import ROOT, case, pdf_text, shared_or_skip
 

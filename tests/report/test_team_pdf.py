@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from logic.answers import parse_answers
 from logic.team import analyse
+from questions.documents import parse_answers
 from report.team import build_team_pdf
 from tests.conftest import case, pdf_text
 

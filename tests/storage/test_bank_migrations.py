@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from logic.answers import parse_answers
-from logic.bank import default_bank, load_bank
 from logic.engine import evaluate
-from logic.migrate import read_answers
+from questions.documents import parse_answers
+from questions.migrate import read_answers
+from questions.schema import default_bank, load_bank
 from storage.records import decision_record, is_intact, read_import, seal
 from storage.teams import TeamStore
 from tests.bank_changes import copy_bank, every_kind_of_change

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from logic.answers import AnswersError, parse_answers
 from logic.engine import evaluate
+from questions.answers import AnswersError
+from questions.documents import parse_answers
 from report.markdown import summary
 from storage.records import MAX_IMPORT_BYTES, decision_record, is_intact, read_import
 from tests.conftest import case

@@ -9,9 +9,9 @@ import json
 
 from sqlalchemy import text
 
-from logic.answers import parse_answers
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
+from questions.documents import parse_answers
 from storage.reevaluate import as_csv, as_table, reevaluate
 from storage.teams import TeamStore
 from tests.conftest import case, complete

@@ -1,7 +1,7 @@
 """Answers given under an older question bank, read under the current one.
 
-The bank lists its migrations (logic.bank.Migration). `upgrade` applies those after the version
-an answers document was saved under, and says what happened: questions added since (asked,
+The bank lists its migrations (questions.schema.Migration). `upgrade` applies those after the
+version an answers document was saved under, and says what happened: questions added since (asked,
 unanswered), questions dropped (with the answer they had), ids renamed, answers whose option was
 split (asked again). It never changes what was stored: it derives the current view of it.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from logic.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, validate
-from logic.bank import Migration, QuestionBank
+from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, validate
+from questions.schema import Migration, QuestionBank
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from logic.bank import UNKNOWN, QuestionBank
-from logic.conditions import Leaf, fold
+from questions.conditions import Leaf, fold
+from questions.schema import UNKNOWN, QuestionBank
 
 _OPS = {
     "eq": "is", "in": "is one of", "not_in": "is none of", "gte": "is at least",

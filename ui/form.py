@@ -11,12 +11,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from logic.bank import AnyQuestion, QuestionBank, Section
+from questions.answers import answers_model
+from questions.schema import AnyQuestion, QuestionBank, Section
 
 
 def visible(section: Section, answers: dict[str, Any]) -> list[AnyQuestion]:
     """The questions of a section to ask, given the answers so far."""
-    return [q for q in section.questions if q.is_visible(answers)]
+    return section.asked(answers)
 
 
 def missing(section: Section, answers: dict[str, Any]) -> list[AnyQuestion]:
@@ -59,7 +60,7 @@ def sanitize(bank: QuestionBank, raw: Any) -> dict[str, Any]:
     values = {k: v for k, v in (raw if isinstance(raw, dict) else {}).items() if k in bank.by_id}
     for _ in range(2):  # once to find the bad fields, once to confirm the rest
         try:
-            valid = bank.answers_model.model_validate(values)
+            valid = answers_model(bank).model_validate(values)
         except ValidationError as exc:
             bad = {str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"]}
             values = {k: v for k, v in values.items() if k not in bad}

@@ -2,8 +2,8 @@
 
 The bank (questions/bank/*.yaml) says, for each question, its kind, its allowed values or bounds,
 whether it must be answered, when it is asked, and its order of strictness. Everything else reads
-it from here: the answers model (logic.answers), the form, CSV, the rules check, what-if, the team
-consensus and the tests. No question id appears in generic code.
+it from here: the answers model (questions.answers), the form, CSV, the rules check, what-if, the
+team consensus and the tests. No question id appears in generic code.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -25,10 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from logic.conditions import Condition, Predicate, condition_problems
-
-if TYPE_CHECKING:
-    from logic.answers import AnswersBase
+from questions.conditions import Condition, Predicate, condition_problems
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "questions" / "bank"
 META_FILE = "_bank.yaml"  # the bank's version and its migrations; every other file is a section
@@ -210,6 +207,11 @@ class Section(_Strict):
     intro: str
     questions: list[Question] = Field(min_length=1)
 
+    def asked(self, answers: Any) -> list[AnyQuestion]:
+        """The questions of this section that are asked, given the answers (a dict by question
+        id, absent meaning unanswered, or an answers object)."""
+        return [q for q in self.questions if q.is_visible(answers)]
+
 
 class Migration(_Strict):
     """What changed from `version - 1` to `version`, so answers saved before still open.
@@ -316,13 +318,6 @@ class QuestionBank(_Strict):
     def check_condition(self, condition: Any) -> list[str]:
         """Problems with a condition against this bank (unknown ids, values not allowed)."""
         return condition_problems(condition, self.by_id)
-
-    @cached_property
-    def answers_model(self) -> type[AnswersBase]:
-        """The pydantic model validating answers to this bank (see logic.answers)."""
-        from logic.answers import build_answers_model
-
-        return build_answers_model(self)
 
 
 def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:

@@ -1,4 +1,4 @@
-"""The answers contract, generated from the question bank (logic.bank): one model per bank.
+"""The answers contract, generated from the question bank (questions.schema): one model per bank.
 
 A choice question gives its allowed values, an integer its bounds, a multi-choice its values and
 how many must be chosen, a text its length; a question marked `required` must be answered
@@ -28,8 +28,8 @@ from pydantic import (
     field_validator,
 )
 
-from logic.bank import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
-from logic.text import clean, without_direction_controls
+from questions.schema import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
+from questions.text import clean, without_direction_controls
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
 MAX_LIST_ITEMS = 200  # items in one list answer
@@ -148,6 +148,17 @@ def _kind_type(question: AnyQuestion) -> Any:
                      BeforeValidator(_blank_is_none)]
 
 
+_MODELS: dict[int, tuple[QuestionBank, type[AnswersBase]]] = {}
+
+
+def answers_model(bank: QuestionBank) -> type[AnswersBase]:
+    """The answers model of a bank, built once per bank object."""
+    found = _MODELS.get(id(bank))
+    if found is None or found[0] is not bank:
+        found = _MODELS[id(bank)] = (bank, build_answers_model(bank))
+    return found[1]
+
+
 def build_answers_model(bank: QuestionBank) -> type[AnswersBase]:
     """The pydantic model for answers to this bank: every question optional at the type level
     (completeness is checked against `required` and `visible_when` by `parse_answers`)."""
@@ -247,7 +258,7 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
     problems: dict[str, str] = {}
     answers = None
     try:
-        answers = bank.answers_model.model_validate(data if type(data) is dict else dict(data))
+        answers = answers_model(bank).model_validate(data if type(data) is dict else dict(data))
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             field, message = _describe(error, bank.ids)
@@ -265,17 +276,3 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
     if pending:
         answers.__dict__[_PENDING] = pending
     return answers
-
-
-def parse_answers(data: Any, bank: QuestionBank | None = None) -> AnswersBase:
-    """Validate a decoded answers document (any bank version; older ones are migrated);
-    raise AnswersError naming every bad field."""
-    bank = bank or default_bank()
-    if type(data) is dict and UNANSWERED not in data:  # today's answers: no migration
-        version = data.get(BANK_VERSION, 1)
-        if type(version) is int and version == bank.version:
-            return validate({k: v for k, v in data.items() if k != BANK_VERSION}
-                            if BANK_VERSION in data else data, bank)
-    from logic.migrate import read_answers
-
-    return read_answers(data, bank)[0]
