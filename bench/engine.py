@@ -13,7 +13,8 @@ import random
 import statistics
 import time
 
-from logic.answers_csv import answers_to_row, evaluate_csv, header
+from formats.cells import answers_to_row, header
+from logic.batch import evaluate_csv
 from logic.check import random_answers
 from logic.compare import compare, later_version
 from logic.engine import evaluate

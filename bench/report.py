@@ -11,10 +11,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from logic.engine import evaluate
+from logic.assessment import assess
 from logic.knowledge_base import load_knowledge
 from questions.documents import parse_answers
-from questions.schema import default_bank
 from report import build_pdf
 
 CASE = Path(__file__).resolve().parent.parent / "tests/cases/defense_itar_edge.json"
@@ -22,14 +21,15 @@ RUNS = 30
 
 
 def main() -> None:
-    kb, bank = load_knowledge(), default_bank()
+    kb = load_knowledge()
     answers = parse_answers(json.loads(CASE.read_text())["answers"])
-    rec = evaluate(answers, kb)
+    assessment = assess(answers, kb)
+    _ = assessment.what_if, assessment.later_detail  # computed once, as the app has them
     when = datetime(2026, 11, 25, tzinfo=UTC)
     times = []
     for _ in range(RUNS + 1):
         start = time.perf_counter()
-        pdf = build_pdf(answers, rec, kb, bank, generated_at=when)
+        pdf = build_pdf(assessment, generated_at=when)
         times.append(time.perf_counter() - start)
     print(
         f"report: build median {statistics.median(times[1:]) * 1000:.1f} ms "

@@ -1,6 +1,6 @@
-"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]`,
-`python -m logic check-rules [--knowledge VERSION|all]` and
-`python -m logic reevaluate --knowledge VERSION [--csv] [--database URL]`."""
+"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]` and
+`python -m logic check-rules [--knowledge VERSION|all]`. (What a knowledge version changes in
+stored assessments: `python -m storage reevaluate`.)"""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ import argparse
 import csv
 import sys
 
-from logic.answers_csv import evaluate_csv
-from logic.engine import evaluate
-from logic.input_files import (
+from formats.files import (
     EXIT_INVALID,
     INPUT_ERRORS,
     InputError,
@@ -18,7 +16,15 @@ from logic.input_files import (
     read_text,
     report_error,
 )
-from logic.knowledge_base import DEFAULT_VERSION, available_versions, load_knowledge
+from logic.batch import evaluate_csv
+from logic.check import check_rules
+from logic.engine import evaluate
+from logic.knowledge_base import (
+    DEFAULT_VERSION,
+    KnowledgeError,
+    available_versions,
+    load_knowledge,
+)
 from logic.reading import later_reading, with_later
 from questions.documents import parse_answers
 
@@ -45,8 +51,6 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _check_rules(args: argparse.Namespace) -> int:
-    from logic.check import check_rules
-
     versions = available_versions() if args.knowledge == "all" else [args.knowledge]
     failed = 0
     for version in versions:
@@ -55,25 +59,6 @@ def _check_rules(args: argparse.Namespace) -> int:
         print("\n".join(report.lines()))
         failed += not report.ok
     return 1 if failed else 0
-
-
-def _reevaluate(args: argparse.Namespace) -> int:
-    from storage.db import ConfigError, StorageUnavailable, secrets_url
-    from storage.reevaluate import as_csv, as_table, reevaluate
-    from storage.store import Store
-
-    load_knowledge(args.knowledge)  # an unknown version fails here, before the database
-    try:
-        store = Store.open(args.database or secrets_url())
-    except (ConfigError, StorageUnavailable) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        result = reevaluate(store, args.knowledge)
-    finally:
-        store.close()
-    sys.stdout.write(as_csv(result) if args.csv else as_table(result) + "\n")
-    return 0
 
 
 VERSIONS_HELP = "a knowledge version id: " + ", ".join(available_versions())
@@ -92,22 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help=VERSIONS_HELP + "; or all (the default)")
     check.add_argument("--samples", type=int, default=20_000, help="random answer sets to try")
     check.set_defaults(run=_check_rules)
-    again = commands.add_parser(
-        "reevaluate", help="list saved assessments and teams whose verdict (or band) a knowledge "
-        "version would change; reads the database, never writes it")
-    again.add_argument("--knowledge", required=True, help=VERSIONS_HELP)
-    again.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-    again.add_argument("--database", default=None,
-                       help="a database URL (default: as the app is configured)")
-    again.set_defaults(run=_reevaluate)
     return parser
+
+
+CLI_ERRORS: tuple[type[Exception], ...] = (*INPUT_ERRORS, KnowledgeError)  # a message, exit 2
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except INPUT_ERRORS as exc:
+    except CLI_ERRORS as exc:
         return report_error(exc)
 
 

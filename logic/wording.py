@@ -1,13 +1,20 @@
-"""Plain-language text for rule conditions and answer changes, in the bank's own words."""
+"""The wording of results, in one place: conditions, answer changes, what-if, the band, the two
+readings and the later record, in the bank's and the knowledge's own words."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from questions.conditions import Leaf, fold
+from logic.compare import Comparison
+from logic.knowledge_base import KnowledgeBase
+from logic.reading import LaterReading
+from logic.recommendation import Recommendation
+from logic.whatif import WhatIf
+from questions.conditions import Condition, Leaf, fold
 from questions.schema import UNKNOWN, QuestionBank
 
 _OPS = {
@@ -34,13 +41,13 @@ def _leaf(leaf: Leaf, bank: QuestionBank) -> str:
     return f"{label} {_OPS[leaf.op]} {shown}"
 
 
-def _joined(joiner: str) -> Any:
+def _joined(joiner: str) -> Callable[[list[tuple[str, bool]]], tuple[str, bool]]:
     def join(parts: list[tuple[str, bool]]) -> tuple[str, bool]:
         return joiner.join(f"({text})" if compound else text for text, compound in parts), True
     return join
 
 
-def describe_condition(condition: Any, bank: QuestionBank) -> str:
+def describe_condition(condition: Condition | None, bank: QuestionBank) -> str:
     """'“Q” is Yes AND (“R” is one of A or B OR …)'."""
     if condition is None:
         return "no other rule raised the verdict (the baseline)"
@@ -60,13 +67,14 @@ SITUATION_TITLE = "If your situation were different"
 REQUIREMENT_TITLE = "Requirements you could relax"
 
 
-def flip_lines(result: Any, kb: Any, bank: QuestionBank, direction: str) -> list[tuple[str, str]]:
+def flip_lines(result: WhatIf, kb: KnowledgeBase, bank: QuestionBank,
+               direction: str) -> list[tuple[str, str]]:
     """(the changes, the verdict label) for each way to move the verdict up or down."""
     flips = result.up if direction == "up" else result.down
     return [(describe_changes(bank, f.changes), kb.verdicts[f.verdict].label) for f in flips]
 
 
-def flip_groups(result: Any, kb: Any, bank: QuestionBank,
+def flip_groups(result: WhatIf, kb: KnowledgeBase, bank: QuestionBank,
                 direction: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """The same lines, told apart: requirements the organisation sets and could relax first,
     then changes that involve a fact about its situation (edge sites, volume, regulation)."""
@@ -80,7 +88,7 @@ def flip_groups(result: Any, kb: Any, bank: QuestionBank,
     return groups
 
 
-def disclosure_lines(result: Any, kb: Any) -> list[str]:
+def disclosure_lines(result: WhatIf, kb: KnowledgeBase) -> list[str]:
     """One sentence per disclosure that would move the verdict, both ways: 'If SLAs are
     published and meet your needs (F7), Evaluate; if an SLA is published below them, Monitor.'"""
     lines = []
@@ -94,7 +102,7 @@ def disclosure_lines(result: Any, kb: Any) -> list[str]:
     return lines
 
 
-def no_flip_text(result: Any, direction: str) -> str:
+def no_flip_text(result: WhatIf, direction: str) -> str:
     """What to say when no change of up to three answers moves the verdict this way."""
     if direction == "up" and result.verdict == "evaluate":
         return "Nothing: Evaluate is already the highest verdict."
@@ -108,7 +116,7 @@ def _count(n: int) -> str:
     return {1: "one", 2: "two", 3: "three", 4: "four"}.get(n, str(n))
 
 
-def no_disclosure_text(result: Any, kb: Any) -> str:
+def no_disclosure_text(result: WhatIf, kb: KnowledgeBase) -> str:
     """What to say when no publication moves the verdict; never that nothing undisclosed holds
     it back while something undisclosed is in the result."""
     if not result.open_doubts:
@@ -118,7 +126,7 @@ def no_disclosure_text(result: Any, kb: Any) -> str:
             f"undisclosed or unverified for you: {still}.")
 
 
-def robustness_text(result: Any) -> tuple[str, str]:
+def robustness_text(result: WhatIf) -> tuple[str, str]:
     """('Robust' or 'Fragile', the sentence saying why)."""
     if result.robust:
         return "Robust", "no single answer change moves this verdict; it takes at least two."
@@ -126,7 +134,8 @@ def robustness_text(result: Any) -> tuple[str, str]:
                        "the ones that matter most are listed.")
 
 
-def band_text(rec: Any, kb: Any, bank: QuestionBank, unknown: tuple[str, ...]) -> str | None:
+def band_text(rec: Recommendation, kb: KnowledgeBase, bank: QuestionBank,
+              unknown: tuple[str, ...]) -> str | None:
     """What "Don't know" answers mean for the verdict, or None when nothing is unknown:
     which questions, the verdict's band, and the one to settle first (**bold** marks ours)."""
     if rec.band is None:
@@ -143,7 +152,8 @@ def band_text(rec: Any, kb: Any, bank: QuestionBank, unknown: tuple[str, ...]) -
     return text
 
 
-def later_record_text(result: Any, old_kb: Any, new_kb: Any) -> tuple[str, list[str],
+def later_record_text(result: Comparison, old_kb: KnowledgeBase,
+                      new_kb: KnowledgeBase) -> tuple[str, list[str],
                                                                        list[str]]:
     """'What later public reports change': a headline, the differences (drivers, blockers,
     caveats, reasons added and removed), and the sources behind what is added."""
@@ -186,7 +196,7 @@ def day_text(iso: str) -> str:
     return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
-def reading_lead(kb: Any) -> str:
+def reading_lead(kb: KnowledgeBase) -> str:
     """Whose reading a result leads with: the news report's, or the version it was saved with."""
     if kb.version == "2026-11-article":
         return "From the news report"
@@ -206,15 +216,16 @@ class Readings:
     why: str = ""
     agree: str | None = None
 
-    def lines(self, bold: Any = lambda text: text) -> list[str]:
+    def lines(self, bold: Callable[[str], str] = lambda text: text) -> list[str]:
         """As sentences, the verdicts through `bold` ('**…**' for Markdown)."""
         first = f"{self.lead}: {bold(self.lead_verdict)}"
-        if self.later:
+        if self.later and self.later_verdict:
             return [first, f"{self.later}: {bold(self.later_verdict)}. {self.why}"]
         return [first, *([self.agree] if self.agree else [])]
 
 
-def readings_text(rec: Any, reading: Any, kb: Any) -> Readings:
+def readings_text(rec: Recommendation, reading: LaterReading | None,
+                  kb: KnowledgeBase) -> Readings:
     """The readings for a result `rec` under `kb`, with `reading` the later one (or None when
     `kb` is the newest version)."""
     lead = Readings(reading_lead(kb), kb.verdicts[rec.verdict].label)
@@ -229,7 +240,8 @@ def readings_text(rec: Any, reading: Any, kb: Any) -> Readings:
                                why=f"{reading.sentence} (as of {when})")
 
 
-def knowledge_age_text(kb: Any, reading: Any, today: date) -> tuple[str, bool]:
+def knowledge_age_text(kb: KnowledgeBase, reading: LaterReading | None,
+                       today: date) -> tuple[str, bool]:
     """'Knowledge checked 2 December 2026.', and whether the newest knowledge is older than
     STALE_AFTER_DAYS (then the sentence says so plainly)."""
     newest = reading.checked if reading is not None else kb.checked_on

@@ -30,6 +30,7 @@ from questions.conditions import Condition, Predicate, condition_problems
 BANK_DIR = Path(__file__).resolve().parent.parent / "questions" / "bank"
 META_FILE = "_bank.yaml"  # the bank's version and its migrations; every other file is a section
 RESERVED_IDS = frozenset({"bank_version", "unanswered"})  # the answers document's own keys
+OVERALL_NOTE = "_overall"  # beside the notes by question id: the note on the whole assessment
 EXAMPLES_DIR = BANK_DIR.parent / "examples"  # shipped example answers (the batch template)
 
 

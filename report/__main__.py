@@ -7,17 +7,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from logic.engine import evaluate
-from logic.input_files import (
-    EXIT_INVALID,
-    INPUT_ERRORS,
-    decode_answers_json,
-    read_text,
-    report_error,
-)
-from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
+from formats.files import EXIT_INVALID, INPUT_ERRORS, decode_answers_json, read_text, report_error
+from logic.assessment import assess
+from logic.knowledge_base import DEFAULT_VERSION, KnowledgeError, load_knowledge
 from questions.documents import parse_answers
-from questions.schema import default_bank
 from report.build import build_pdf
 
 
@@ -26,6 +19,9 @@ def _date(text: str) -> datetime:
         return datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO date: {text!r}") from None
+
+
+CLI_ERRORS: tuple[type[Exception], ...] = (*INPUT_ERRORS, KnowledgeError)  # a message, exit 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,10 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         text = read_text(args.file)
         answers = parse_answers(decode_answers_json(text))
         kb = load_knowledge(args.knowledge)
-        pdf = build_pdf(answers, evaluate(answers, kb), kb, default_bank(),
-                        generated_at=args.date or datetime.now(UTC))
+        pdf = build_pdf(assess(answers, kb), generated_at=args.date or datetime.now(UTC))
         Path(args.output).write_bytes(pdf)
-    except INPUT_ERRORS as exc:
+    except CLI_ERRORS as exc:
         return report_error(exc)
     except OSError as exc:
         print(f"error: {exc.filename or args.file}: {exc.strerror}", file=sys.stderr)

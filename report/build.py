@@ -18,37 +18,24 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from logic.explain import Explained, explain
-from logic.knowledge_base import KnowledgeBase, available_versions, load_knowledge
-from logic.reading import LaterReading, later_reading
-from logic.recommendation import Recommendation
-from logic.whatif import what_if
-from logic.wording import (
-    band_text,
-    disclosure_lines,
-    flip_groups,
-    knowledge_age_text,
-    later_record_text,
-    no_disclosure_text,
-    no_flip_text,
-    readings_text,
-    robustness_text,
-)
+from logic.assessment import Assessment, LaterDetail, WhatIfWords
+from logic.explain import Explained
+from logic.wording import knowledge_age_text
 from questions.answers import Answers
-from questions.schema import QuestionBank, default_bank
+from questions.schema import OVERALL_NOTE, QuestionBank, default_bank
 from questions.text import clean
 from report.chart import scores_drawing
 from report.fonts import markup
 from report.layout import WIDTH, banner_pair, grid, render, styles, verdict_banner
-from storage import OVERALL
 
 
-def readings_block(rec: Recommendation, reading: LaterReading | None, kb: KnowledgeBase,
-                   summary: str, when: datetime, s: dict[str, ParagraphStyle]) -> list[Any]:
+def readings_block(assessment: Assessment, when: datetime,
+                   s: dict[str, ParagraphStyle]) -> list[Any]:
     """The verdict the result leads with and, when the newest sourced version gives another,
     that one beside it at the same weight; when they agree, the line that says so; then how
     old the knowledge is (the team PDF shows the same)."""
-    words = readings_text(rec, reading, kb)
+    words, rec, reading = assessment.readings, assessment.recommendation, assessment.reading
+    summary = assessment.explained.verdict.summary
     lead = verdict_banner(rec.verdict, words.lead_verdict, summary, s, kicker=words.lead,
                           width=WIDTH / 2 - 3 if words.later else WIDTH)
     if words.later and reading is not None:
@@ -58,15 +45,14 @@ def readings_block(rec: Recommendation, reading: LaterReading | None, kb: Knowle
     else:
         story = [lead, *([Spacer(1, 3), Paragraph(markup(words.agree), s["body"])]
                          if words.agree else [])]
-    age, _ = knowledge_age_text(kb, reading, when.date())
+    age, _ = knowledge_age_text(assessment.knowledge, reading, when.date())
     return [*story, Spacer(1, 3), Paragraph(markup(age), s["muted"])]
 
 
-def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: KnowledgeBase,
-                 reading: LaterReading | None, when: datetime,
+def _title_block(assessment: Assessment, when: datetime,
                  s: dict[str, ParagraphStyle]) -> list[Any]:
-    name = clean(default_bank().organisation(answers)) or "Your organisation"
-    uncertain = band_text(rec, kb, default_bank(), answers.unknowns)
+    name = clean(assessment.organisation) or "Your organisation"
+    kb = assessment.knowledge
     return [
         Paragraph("HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
         Paragraph(markup(name), s["title"]),
@@ -74,26 +60,24 @@ def _title_block(answers: Answers, rec: Recommendation, text: Explained, kb: Kno
             f"Prepared {when:%d %B %Y} · knowledge version {markup(kb.version)} "
             f"(published {markup(kb.published)})", s["muted"]),
         Spacer(1, 8),
-        *readings_block(rec, reading, kb, text.verdict.summary, when, s),
+        *readings_block(assessment, when, s),
         Spacer(1, 4),
-        Paragraph(f"<b>Why:</b> {markup(text.deciding.text)}", s["body"]),
-        *([Spacer(1, 4), Paragraph(_bold(uncertain), s["body"])] if uncertain else []),
+        Paragraph(f"<b>Why:</b> {markup(assessment.explained.deciding.text)}", s["body"]),
+        *([Spacer(1, 4), Paragraph(_bold(assessment.band), s["body"])]
+          if assessment.band else []),
     ]
 
 
-def _later_record(reading: LaterReading | None, kb: KnowledgeBase,
-                  s: dict[str, ParagraphStyle]) -> list[Any]:
+def _later_record(detail: LaterDetail | None, s: dict[str, ParagraphStyle]) -> list[Any]:
     """What the later record changes, in detail, with its sources (among the evidence)."""
-    if reading is None:
+    if detail is None:
         return []
-    headline, changes, sources = later_record_text(reading.comparison, kb,
-                                                   load_knowledge(reading.version))
     story: list[Any] = [Paragraph("What later public reports change, in detail", s["h3"]),
-                        Paragraph(_bold(headline), s["body"])]
-    story += [Paragraph("• " + markup(c), s["small"]) for c in changes]
-    if sources:
+                        Paragraph(_bold(detail.headline), s["body"])]
+    story += [Paragraph("• " + markup(c), s["small"]) for c in detail.changes]
+    if detail.sources:
         story.append(Paragraph("Sources", s["small"]))
-        story += [Paragraph("• " + markup(x), s["small"]) for x in sources]
+        story += [Paragraph("• " + markup(x), s["small"]) for x in detail.sources]
     return story
 
 
@@ -150,37 +134,33 @@ def _section_notes(text: Explained, titles: dict[str, str],
     return [grid(rows, [WIDTH * 0.3, WIDTH * 0.7], header=False)] if rows else []
 
 
-def _open_questions(rec: Recommendation, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _open_questions(actions: tuple[str, ...], s: dict[str, ParagraphStyle]) -> list[Any]:
     heading = Paragraph("Questions for the account team", s["h2"])
-    if not rec.open_questions:
+    if not actions:
         none = "None: nothing undisclosed matters to your answers."
         return [heading, Paragraph(none, s["muted"])]
-    rows = [[Paragraph("☐", s["body"]), Paragraph(markup(q), s["body"])]
-            for q in rec.open_questions]
+    rows = [[Paragraph("☐", s["body"]), Paragraph(markup(q), s["body"])] for q in actions]
     return [heading, grid(rows, [8 * mm, WIDTH - 8 * mm], header=False)]
 
 
-def _what_if(answers: Answers, kb: KnowledgeBase, bank: QuestionBank,
-             s: dict[str, ParagraphStyle]) -> list[Any]:
-    result = what_if(answers, kb)
-    label, why = robustness_text(result)
+def _what_if(words: WhatIfWords, s: dict[str, ParagraphStyle]) -> list[Any]:
+    label, why = words.robustness
     story: list[Any] = [Paragraph("What would change this?", s["h2"]),
                         Paragraph(f"<b>{label}</b>: {markup(why)}", s["body"])]
     for title, direction in (("Would raise it", "up"), ("Would lower it", "down")):
         story.append(Paragraph(title, s["h3"]))
-        groups = flip_groups(result, kb, bank, direction)
+        groups, none = words.groups(direction)
         for group, lines in groups:
             story.append(Paragraph(f"<i>{markup(group)}</i>", s["small"]))
             story += [Paragraph(f"• If you answered {markup(changes)}, the verdict would be "
                                 f"<b>{markup(verdict)}</b>.", s["small"])
                       for changes, verdict in lines]
         if not groups:
-            story.append(Paragraph(markup(no_flip_text(result, direction)), s["muted"]))
+            story.append(Paragraph(markup(none), s["muted"]))
     story.append(Paragraph("If the undisclosed were published, either way", s["h3"]))
-    sentences = disclosure_lines(result, kb)
-    story += [Paragraph("• " + _bold(line), s["small"]) for line in sentences]
-    if not sentences:
-        story.append(Paragraph(markup(no_disclosure_text(result, kb)), s["muted"]))
+    story += [Paragraph("• " + _bold(line), s["small"]) for line in words.disclosures]
+    if not words.disclosures:
+        story.append(Paragraph(markup(words.no_disclosure), s["muted"]))
     return story
 
 
@@ -194,7 +174,7 @@ def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle]
               notes: dict[str, str] | None = None) -> list[Any]:
     """Every answer given, section by section, with the note on it where there is one."""
     given = answers.model_dump()
-    notes = {k: clean(v).strip() for k, v in (notes or {}).items() if k != OVERALL}
+    notes = {k: clean(v).strip() for k, v in (notes or {}).items() if k != OVERALL_NOTE}
     with_notes = any(notes.values())
     widths = [WIDTH * 0.4, WIDTH * 0.25, WIDTH * 0.35] if with_notes else [WIDTH * 0.6,
                                                                              WIDTH * 0.4]
@@ -226,46 +206,44 @@ def file_name(answers: Answers, when: datetime) -> str:
     return f"hosting-fit-{slug or 'assessment'}-{when:%Y-%m-%d}.pdf"
 
 
-def build_pdf(answers: Answers, rec: Recommendation, kb: KnowledgeBase, bank: QuestionBank, *,
-              generated_at: datetime, notes: dict[str, str] | None = None) -> bytes:
-    """The report as PDF bytes, in the decision card's order: the verdict and why, the
+def build_pdf(assessment: Assessment, *, generated_at: datetime) -> bytes:
+    """The report as PDF bytes, in the decision card's order: both readings and why, the
     preparer's note, the next actions (questions for the account team, what would change
-    it), then the evidence, then the answers with their notes. The same inputs and time give
-    the same bytes; the metadata carries `generated_at` as its creation date."""
+    it), then the evidence, then the answers with their notes. The same assessment and time
+    give the same bytes; the metadata carries `generated_at` as its creation date."""
     s = styles()
-    notes = notes or {}
-    text = explain(rec, kb)
-    reading = later_reading(answers, kb) if kb.version in available_versions() else None
+    answers, kb, bank = assessment.answers, assessment.knowledge, assessment.bank
+    rec, text, notes = assessment.recommendation, assessment.explained, assessment.note_map
     titles = {section.id: section.title for section in bank.sections}
     story: list[Any] = [
-        *_title_block(answers, rec, text, kb, reading, generated_at, s),
+        *_title_block(assessment, generated_at, s),
         *_overall_note(notes, s),
         Paragraph("Next actions", s["h2"]),
-        *_open_questions(rec, s),
-        *_what_if(answers, kb, bank, s),
+        *_open_questions(assessment.next_actions, s),
+        *_what_if(assessment.what_if, s),
         Paragraph("The evidence", s["h2"]),
         *_drivers_blockers(text, s),
         Paragraph("Fit by section (0 to 100)", s["h3"]),
         scores_drawing(rec.scores, titles, WIDTH, rec.not_applicable),
         *_section_notes(text, titles, s),
         *_reasons(text, s),
-        *_later_record(reading, kb, s),
+        *_later_record(assessment.later_detail, s),
         PageBreak(),
         *_appendix(answers, bank, s, notes),
     ]
     return render(
         story,
         title="Hosting-fit assessment: "
-              f"{clean(bank.organisation(answers)) or 'your organisation'}",
+              f"{clean(assessment.organisation) or 'your organisation'}",
         subject=f"Verdict: {rec.verdict}",
-        footer=f"Rests on one news report (knowledge version {kb.version}). "
-        "Decision support, not advice.",
+        footer=f"Rests on one news report and the public record since (knowledge version "
+        f"{kb.version}). Decision support, not advice.",
         created=generated_at,
     )
 
 
 def _overall_note(notes: dict[str, str], s: dict[str, ParagraphStyle]) -> list[Any]:
-    note = clean(notes.get(OVERALL, "")).strip()
+    note = clean(notes.get(OVERALL_NOTE, "")).strip()
     if not note:
         return []
     return [Paragraph("Note from whoever prepared it", s["h3"]), Paragraph(markup(note), s["body"])]

@@ -8,9 +8,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from logic.assessment import assess
 from logic.explain import explain
-from logic.knowledge_base import KnowledgeBase, available_versions
-from logic.reading import later_reading
+from logic.knowledge_base import KnowledgeBase
 from logic.team import TeamAnalysis
 from questions.schema import QuestionBank
 from questions.text import clean
@@ -86,10 +86,7 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
         Paragraph(f"Prepared {generated_at:%d %B %Y} · {len(people)} respondent(s) · knowledge "
                   f"version {markup(kb.version)}", s["muted"]),
         Spacer(1, 8),
-        *readings_block(analysis.consensus_recommendation,
-                        later_reading(analysis.consensus_answers, kb)
-                        if kb.version in available_versions() else None,
-                        kb, text.verdict.summary, generated_at, s),
+        *readings_block(assess(analysis.consensus_answers, kb), generated_at, s),
         Paragraph(markup(analysis.split_note() or "Every respondent reaches the same verdict."),
                   s["body"]),
         Paragraph("Respondents", s["h2"]),

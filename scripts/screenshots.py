@@ -20,10 +20,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage  # noqa: E402
 from harness.server import Server  # noqa: E402
-from logic.engine import evaluate  # noqa: E402
+from logic.assessment import assess  # noqa: E402
 from logic.knowledge_base import load_knowledge  # noqa: E402
 from questions.documents import parse_answers  # noqa: E402
-from questions.schema import default_bank  # noqa: E402
 from report import build_pdf  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.teams import TeamStore  # noqa: E402
@@ -105,7 +104,7 @@ def report_page(answers: dict) -> None:
     """Page 1 of the PDF for the same answers, as docs/report-page1.png."""
     parsed = parse_answers(answers)
     kb = load_knowledge()
-    pdf = build_pdf(parsed, evaluate(parsed, kb), kb, default_bank(),
+    pdf = build_pdf(assess(parsed, kb),
                     generated_at=datetime(2026, 11, 25, tzinfo=UTC))
     path = ARTIFACTS / "report.pdf"
     path.write_bytes(pdf)

@@ -2,7 +2,6 @@
 
 from storage.db import ConfigError, StorageUnavailable
 from storage.store import (
-    OVERALL,
     DraftConflict,
     Saved,
     ShareEntry,
@@ -12,5 +11,5 @@ from storage.store import (
 )
 from storage.tokens import MalformedToken
 
-__all__ = ["OVERALL", "ConfigError", "DraftConflict", "MalformedToken", "Saved", "ShareEntry",
+__all__ = ["ConfigError", "DraftConflict", "MalformedToken", "Saved", "ShareEntry",
            "ShareLinks", "StorageLimit", "StorageUnavailable", "Store"]

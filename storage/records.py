@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from formats.files import InputError, decode_answers_json
 from logic import APP_VERSION
-from logic.input_files import InputError, decode_answers_json
 from logic.recommendation import Recommendation
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers

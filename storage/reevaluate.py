@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from logic.answers_csv import to_csv
+from formats.cells import to_csv
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, KnowledgeBase, available_versions, load_knowledge
 from logic.recommendation import Recommendation

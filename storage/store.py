@@ -29,7 +29,6 @@ from storage.tokens import add_link, find_link
 MAX_NOTE_CHARS = 2000
 MAX_NOTES = 64
 MAX_ANSWERS_BYTES = 64_000
-OVERALL = "_overall"  # the notes key for the note on the assessment as a whole
 
 
 def _utc(moment: datetime) -> datetime:

@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from logic.answers_csv import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS, evaluate_csv, evaluate_rows
-from logic.answers_csv import template as answers_template
-from logic.answers_xlsx import read_workbook, results_workbook, template_workbook
+from formats.cells import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS
+from formats.table import FORMATS, format_of
+from logic.batch import evaluate_file
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.answers import AnswersError
 from questions.schema import example_documents
@@ -23,16 +23,7 @@ def _evaluate(raw: bytes, kind: str, version: str) -> tuple[bytes, pd.DataFrame]
     """Evaluate an uploaded CSV or workbook; the results in the same format, and a table
     for the page with labels rather than ids."""
     kb = knowledge(version)
-    if kind == "xlsx":
-        names, rows = read_workbook(raw)
-        header = [c for c in names if c not in RESULT_COLUMNS]
-        results = list(evaluate_rows(rows, kb))
-        output = results_workbook([*header, *RESULT_COLUMNS],
-                                  [r.output_row(header) for r in results],
-                                  [bool(r.error) for r in results])
-    else:
-        text, results = evaluate_csv(raw.decode("utf-8-sig"), kb)
-        output = text.encode("utf-8")
+    output, results = evaluate_file(raw, kind, kb)
     name = bank().name_question or ""
     table = pd.DataFrame([{
         "Line": r.line, "Status": "Error" if r.error else "OK",
@@ -49,15 +40,10 @@ def _evaluate(raw: bytes, kind: str, version: str) -> tuple[bytes, pd.DataFrame]
 
 
 @st.cache_data(show_spinner=False)
-def template() -> str:
-    """A CSV with every column and the shipped example rows, to fill in."""
-    return answers_template(example_documents(), bank())
-
-
-@st.cache_data(show_spinner=False)
-def template_xlsx() -> bytes:
-    """The same template as an Excel workbook, with drop-downs and a sheet per column."""
-    return template_workbook(example_documents(), bank())
+def template(kind: str) -> bytes:
+    """A file of this format with every column and the shipped example rows, to fill in (the
+    Excel one with drop-downs and a sheet per column)."""
+    return FORMATS[kind].template(example_documents(), bank())
 
 
 def _readable(raw: bytes, kind: str) -> bool:
@@ -96,30 +82,31 @@ def batch_page() -> None:
         "\"Yes\") or by id, in any capitalisation; lists are separated by `;`. Bad rows are "
         "listed with their errors; good rows still come out, in the format you uploaded.")
     excel, plain_csv = st.columns(2)
-    excel.download_button("Template (Excel)", data=template_xlsx(),
-                          file_name="business-units.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key="batch_template_xlsx", icon=":material/table_view:",
-                          on_click="ignore", type="primary", width="stretch")
-    plain_csv.download_button("Template (CSV)", data=template(), file_name="business-units.csv",
-                              mime="text/csv", key="batch_template", icon=":material/download:",
-                              on_click="ignore", width="stretch")
+    for column, kind, key, icon in (
+            (excel, "xlsx", "batch_template_xlsx", ":material/table_view:"),
+            (plain_csv, "csv", "batch_template", ":material/download:")):
+        form = FORMATS[kind]
+        column.download_button(f"Template ({form.name})", data=template(kind),
+                               file_name=f"business-units.{form.extensions[0]}",
+                               mime=form.media_type, key=key, icon=icon, on_click="ignore",
+                               type="primary" if kind == "xlsx" else "secondary",
+                               width="stretch", help=form.help)
+    endings = [e for form in FORMATS.values() for e in form.extensions]
     upload = st.file_uploader(f"Excel workbook or CSV of business units (at most "
-                              f"{MAX_BYTES / 1e6:.0f} MB)", type=["xlsx", "csv"],
+                              f"{MAX_BYTES / 1e6:.0f} MB)", type=endings,
                               key="batch_file", max_upload_size=round(MAX_BYTES / 1e6))
     if upload is None:
         st.info("No file yet: download a template, fill one row per business unit, upload it.",
                 icon=":material/upload_file:")
         return
-    kind = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+    kind = format_of(upload.name) or "csv"
     raw = upload.getvalue()
     if not _readable(raw, kind):
         return
     try:
         output, table = _evaluate(raw, kind, DEFAULT_VERSION)
     except (AnswersError, csv.Error) as exc:
-        what = "an Excel workbook" if kind == "xlsx" else "CSV"
-        st.error(f"The file cannot be read as {what}: {plain(str(exc))}")
+        st.error(f"The file cannot be read as {FORMATS[kind].name}: {plain(str(exc))}")
         return
     bad = table[table["Error"] != ""]
     good = len(table) - len(bad)
@@ -134,16 +121,11 @@ def batch_page() -> None:
     if len(bad):
         st.error("Rows with errors (fix them and upload again; the others are evaluated):\n\n"
                  + "\n".join(f"- line {r.Line}: {plain(r.Error)}" for r in bad.itertuples()))
-    if kind == "xlsx":
-        st.download_button("Download results (Excel)", data=output, file_name="verdicts.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml"
-                           ".sheet", key="batch_download", type="primary",
-                           icon=":material/download:", on_click="ignore",
-                           help="Your columns plus " + ", ".join(RESULT_COLUMNS) + "; rows "
-                           "with errors are shaded; every cell is text, never a formula.")
-    else:
-        st.download_button("Download results (CSV)", data=output, file_name="verdicts.csv",
-                           mime="text/csv", key="batch_download", type="primary",
-                           icon=":material/download:", on_click="ignore",
-                           help="Your columns plus " + ", ".join(RESULT_COLUMNS) + "; cells "
-                           "that a spreadsheet would run as formulas are prefixed with '.")
+    form = FORMATS[kind]
+    marks = ("rows with errors are shaded; every cell is text, never a formula" if kind == "xlsx"
+             else "cells that a spreadsheet would run as formulas are prefixed with '")
+    st.download_button(f"Download results ({form.name})", data=output,
+                       file_name=f"verdicts.{form.extensions[0]}", mime=form.media_type,
+                       key="batch_download", type="primary", icon=":material/download:",
+                       on_click="ignore",
+                       help="Your columns plus " + ", ".join(RESULT_COLUMNS) + f"; {marks}.")

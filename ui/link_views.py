@@ -7,16 +7,15 @@ from typing import Any
 
 import streamlit as st
 
-from logic.compare import compare, later_version
-from logic.engine import evaluate
+from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from storage import Saved, ShareEntry
 from ui import form, links, state
 from ui.resources import bank, knowledge, store
-from ui.results import recommendation_body, record_comparison
-from ui.text import show_table
+from ui.results import recommendation_body
+from ui.text import plain, show_table
 
 
 def _answer_rows(section: Any, answers: Answers, notes: dict[str, str],
@@ -67,21 +66,19 @@ def migration_notice(upgraded: Upgrade, saved_verdict: str | None, version: str)
     st.warning(" ".join(parts), icon=":material/update:")
 
 
-def _newer_knowledge_notice(answers: Answers, saved_verdict: str, saved_version: str) -> None:
+def _newer_knowledge_notice(assessment: Assessment, saved_verdict: str) -> None:
     """Word when a knowledge version newer than the one this was saved with gives another
-    verdict; the side-by-side view is just below ("What later public reports change")."""
-    later = later_version(saved_version)
-    if later is None:
+    verdict; the side-by-side view is at the top and the detail below."""
+    reading = assessment.reading
+    if reading is None or reading.verdict == saved_verdict:
         return
-    new_kb = knowledge(later)
-    verdict = record_comparison(answers, saved_version, later).new.verdict
-    if verdict == saved_verdict:
-        return
-    old = knowledge(saved_version).verdicts[saved_verdict].label
+    new_kb = knowledge(reading.version)
+    old = assessment.knowledge.verdicts[saved_verdict].label
     st.warning(f"Newer knowledge changes this verdict: saved as **{old}** under "
-               f"{saved_version}, it is **{new_kb.verdicts[verdict].label}** under {later} "
-               f"(published {new_kb.published}). See “What later public reports change” below "
-               "for what differs and the sources.", icon=":material/campaign:")
+               f"{assessment.knowledge.version}, it is **{new_kb.verdicts[reading.verdict].label}**"
+               f" under {reading.version} (published {new_kb.published}). See “What later "
+               "public reports change, in detail” below for what differs and the sources.",
+               icon=":material/campaign:")
 
 
 def _show(saved: Saved) -> bool:
@@ -97,25 +94,25 @@ def _show(saved: Saved) -> bool:
                    f"this app no longer has; it is shown under {DEFAULT_VERSION}.")
         saved_version = DEFAULT_VERSION
     migration_notice(upgraded, saved.verdict, saved_version)
-    kb = knowledge(saved_version)
-    rec = evaluate(answers, kb)
-    _newer_knowledge_notice(answers, saved.verdict or rec.verdict, saved_version)
-    recommendation_body(answers, rec, kb, upgraded.carry(saved.notes), overall_note=True)
-    _compare_panel(answers, saved_version)
+    assessment = assess(answers, knowledge(saved_version), upgraded.carry(saved.notes))
+    _newer_knowledge_notice(assessment, saved.verdict or assessment.recommendation.verdict)
+    recommendation_body(assessment, overall_note=True)
+    _compare_panel(assessment)
     with st.expander("The answers given, with notes", icon=":material/list_alt:",
                      expanded=bool(upgraded.pending or upgraded.dropped)):
         _answers_table(answers, saved, upgraded)
     return True
 
 
-def _compare_panel(answers: Answers, saved_version: str) -> None:
+def _compare_panel(assessment: Assessment) -> None:
     """The saved verdict beside the verdict under another knowledge version, and what changed."""
+    saved_version = assessment.knowledge.version
     st.markdown("### Re-check under another knowledge version")
     others = [v for v in available_versions() if v != saved_version]
     if not others:
         st.caption(f"Saved under {saved_version}, the only knowledge version there is.")
         return
-    newer = later_version(saved_version)
+    newer = assessment.reading.version if assessment.reading else None
     default = (others.index(newer) if newer in others else
                others.index(DEFAULT_VERSION) if DEFAULT_VERSION in others else None)
     chosen = st.selectbox(
@@ -126,26 +123,20 @@ def _compare_panel(answers: Answers, saved_version: str) -> None:
              "how this saved assessment would come out under it.")
     if chosen is None:
         return
-    result = compare(answers, knowledge(saved_version), knowledge(chosen))
+    result, detail = assessment.against(chosen)
     new_kb = knowledge(chosen)
     if new_kb.status == "hypothetical":
         st.caption(f"{chosen} is hypothetical: {new_kb.note}")
     left, right = st.columns(2)
-    left.metric(f"Saved under {saved_version}", knowledge(saved_version)
-                .verdicts[result.old.verdict].label)
+    left.metric(f"Saved under {saved_version}",
+                assessment.knowledge.verdicts[result.old.verdict].label)
     right.metric(f"Under {chosen}", new_kb.verdicts[result.new.verdict].label,
                  delta="verdict changed" if result.verdict_changed else "same verdict",
                  delta_color="normal" if result.verdict_changed else "off")
     if not result.anything_changed:
         st.caption("Nothing changes for these answers.")
         return
-    changes = [f"driver added: {new_kb.drivers[d].label}" for d in result.drivers_added]
-    changes += [f"driver gone: {new_kb.drivers[d].label}" for d in result.drivers_removed]
-    changes += [f"blocker added: {new_kb.blockers[b].label}" for b in result.blockers_added]
-    changes += [f"blocker gone: {new_kb.blockers[b].label}" for b in result.blockers_removed]
-    changes += [f"new reason, {r}" for r in result.rules_added]
-    changes += [f"reason no longer given, {r}" for r in result.rules_removed]
-    st.markdown("\n".join(f"- {c}" for c in changes))
+    st.markdown("\n".join(f"- {plain(c)}" for c in detail.changes))
 
 
 def shared_page(token: str) -> None:

@@ -11,17 +11,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from logic.compare import Comparison, compare
-from logic.engine import evaluate
-from logic.explain import explain
-from logic.knowledge_base import KnowledgeBase
-from logic.reading import LaterReading, later_reading
+from logic.assessment import Assessment, LaterDetail, assess
 from logic.recommendation import Recommendation
-from logic.wording import band_text, later_record_text
 from questions.answers import Answers
+from questions.schema import OVERALL_NOTE
 from report import build_pdf, file_name
 from report.markdown import summary
-from storage import OVERALL, StorageLimit
+from storage import StorageLimit
 from storage.records import decision_record
 from storage.store import MAX_NOTE_CHARS
 from ui import form, links, state, widgets
@@ -57,53 +53,53 @@ def _labels(items: tuple, empty: str) -> None:
 FIRST_DRAW_PAUSE_S = 0.03
 
 
-def recommendation_body(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-                        notes: dict[str, str], *, overall_note: bool = False,
+def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
                         first_draw: bool = False, page_heading: bool = False) -> None:
-    """The decision card first (the verdict, one sentence of why, the next actions: questions
-    for the account team to copy, what would change it, what later reports change), then the
-    evidence folded below (drivers, blockers, scores, reasons with quotes), then downloads.
-    `overall_note`: show the preparer's note on the assessment at the top (shared views).
-    `first_draw`: the page is switching to this result; let the verdict be drawn first.
-    `page_heading`: the result is the page (its heading is the page's h1)."""
-    text = explain(rec, kb)
-    name = bank().organisation(answers)
+    """The decision card first (both readings, one sentence of why, the next actions:
+    questions for the account team to copy, what would change it, what later reports change),
+    then the evidence folded below (drivers, blockers, scores, reasons with quotes), then
+    downloads. `overall_note`: show the preparer's note on the assessment at the top (shared
+    views). `first_draw`: the page is switching to this result; let the verdict be drawn
+    first. `page_heading`: the result is the page (its heading is the page's h1)."""
+    text = assessment.explained
+    name = assessment.organisation
     who = plain(name) if name else "your organisation"
     (st.title if page_heading else st.header)(f"Recommendation for {who}")
-    reading = later_reading(answers, kb)
-    show_readings(rec, reading, kb, text.verdict.summary)
+    show_readings(assessment)
     st.markdown(f"**Why:** {plain(text.deciding.text)}")
     if first_draw:
         time.sleep(FIRST_DRAW_PAUSE_S)
-    if overall_note and notes.get(OVERALL, "").strip():
+    notes = assessment.note_map
+    if overall_note and notes.get(OVERALL_NOTE, "").strip():
         st.markdown("**Note from whoever shared it**")
-        st.markdown(plain(notes[OVERALL]))
-    uncertain = band_text(rec, kb, bank(), answers.unknowns)
-    if uncertain:
-        st.info(uncertain, icon=":material/help:")
+        st.markdown(plain(notes[OVERALL_NOTE]))
+    if assessment.band:
+        st.info(assessment.band, icon=":material/help:")
     sub = "##" if page_heading else "###"  # one level under the result's heading
     st.markdown(f"{sub} Next actions")
     st.markdown("**Ask the account team**")
-    if rec.open_questions:
-        st.code("\n".join(f"{i}. {q}" for i, q in enumerate(rec.open_questions, start=1)),
+    if assessment.next_actions:
+        st.code("\n".join(f"{i}. {q}" for i, q in enumerate(assessment.next_actions, start=1)),
                 language=None, wrap_lines=True)
         st.caption("Copy them with the button at the top right of the box.")
     else:
         st.caption("Nothing: nothing undisclosed matters to your answers.")
-    what_if_panel(answers, kb.version)
-    _later_record(reading, kb)
+    what_if_panel(assessment)
+    _later_record(assessment.later_detail)
     with st.expander("The evidence: what makes it relevant, what holds it back, fit by "
                      "section, and each reason with the article's words",
                      icon=":material/fact_check:"):
-        _evidence(rec, text, sub + "#")
+        _evidence(assessment, sub + "#")
+    kb = assessment.knowledge
     st.caption(
         f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
         "one news report and the public record since, not advice."
     )
-    _downloads(answers, rec, kb, notes, sub)
+    _downloads(assessment, sub)
 
 
-def _evidence(rec: Recommendation, text: Any, level: str) -> None:
+def _evidence(assessment: Assessment, level: str) -> None:
+    rec, text = assessment.recommendation, assessment.explained
     drivers, blockers = st.columns(2)
     with drivers:
         st.markdown(f"{level} What makes it relevant")
@@ -132,43 +128,36 @@ def _evidence(rec: Recommendation, text: Any, level: str) -> None:
     st.table(table.set_index("Rule"))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def record_comparison(answers: Answers, version: str, later: str) -> Comparison:
-    """The result under a later knowledge version, once per answers and versions."""
-    return compare(answers, knowledge(version), knowledge(later))
-
-
-def _later_record(reading: LaterReading | None, kb: KnowledgeBase) -> None:
+def _later_record(detail: LaterDetail | None) -> None:
     """'What later public reports change', in detail, under the next actions (when a later
     version exists)."""
-    if reading is None:
+    if detail is None:
         return
-    headline, changes, sources = later_record_text(reading.comparison, kb,
-                                                   knowledge(reading.version))
     with st.expander("What later public reports change, in detail",
                      icon=":material/history_edu:"):
-        st.markdown(headline)
-        if changes:
-            st.markdown("\n".join(f"- {plain(c)}" for c in changes))
-        if sources:
+        st.markdown(detail.headline)
+        if detail.changes:
+            st.markdown("\n".join(f"- {plain(c)}" for c in detail.changes))
+        if detail.sources:
             st.caption("Sources")
-            st.markdown("\n".join(f"- {plain(s)}" for s in sources))
+            st.markdown("\n".join(f"- {plain(s)}" for s in detail.sources))
 
 
-def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
-               notes: dict[str, str], level: str) -> None:
+def _downloads(assessment: Assessment, level: str) -> None:
     now = datetime.now(UTC)
+    answers, notes = assessment.answers, assessment.note_map
     st.markdown(f"{level} Take it with you")
     pdf, record, answers_json = st.columns(3)
     pdf.download_button(
         "Recommendation (PDF)",
-        data=partial(build_pdf, answers, rec, kb, bank(), generated_at=now, notes=notes),
+        data=partial(build_pdf, assessment, generated_at=now),
         file_name=file_name(answers, now), mime="application/pdf", key="download_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore", type="primary", width="stretch",
     )
     record.download_button(
         "Decision record (JSON)",
-        data=partial(_json, decision_record, answers, notes, rec, created_at=now, bank=bank()),
+        data=partial(_json, decision_record, answers, notes, assessment.recommendation,
+                     created_at=now, bank=bank()),
         file_name=file_name(answers, now).replace(".pdf", "-record.json"),
         mime="application/json", key="download_record", icon=":material/verified:",
         on_click="ignore", width="stretch",
@@ -184,10 +173,9 @@ def _downloads(answers: Answers, rec: Recommendation, kb: KnowledgeBase,
     )
     with st.expander("Summary to paste into email or chat", icon=":material/content_copy:"):
         st.caption("For email: plain text, pastes as it reads.")
-        st.code(summary(answers, rec, kb, notes, markdown=False), language=None,
-                wrap_lines=True)
+        st.code(summary(assessment, markdown=False), language=None, wrap_lines=True)
         st.caption("For chat tools that read Markdown (names and notes escaped).")
-        st.code(summary(answers, rec, kb, notes), language="markdown", wrap_lines=True)
+        st.code(summary(assessment), language="markdown", wrap_lines=True)
 
 
 def _json(build: Any, *args: Any, **kwargs: Any) -> str:
@@ -199,12 +187,12 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
     widgets_note = links.notes()
     key = state.OVERALL_NOTE_KEY
     if key not in st.session_state:
-        st.session_state[key] = widgets_note.get(OVERALL, "")
+        st.session_state[key] = widgets_note.get(OVERALL_NOTE, "")
     st.text_area("A note on the assessment as a whole (optional)", key=key,
                  on_change=trim_to, args=(key, MAX_NOTE_CHARS),
                  placeholder="Why we answered this way; what we want colleagues to check.")
     trimmed_note(key, MAX_NOTE_CHARS)
-    widgets_note[OVERALL] = st.session_state[key]
+    widgets_note[OVERALL_NOTE] = st.session_state[key]
     if st.button("Save and share", key="share", type="primary", icon=":material/share:"):
         try:
             links.share(answers, rec)
@@ -226,8 +214,7 @@ def result_page() -> None:
     if answers is None:
         _missing_notice()
         return
-    kb = knowledge()
-    rec = evaluate(answers, kb)
+    assessment = assess(answers, knowledge(), links.notes())
     first_draw = state.session().focus_first
     if first_draw:
         state.session().focus_first = False
@@ -235,9 +222,8 @@ def result_page() -> None:
     team = state.session().team
     if team:  # a respondent's first job on the result: hand the answers to the team
         submit_panel(answers, team)
-    recommendation_body(answers, rec, kb, links.notes(), first_draw=first_draw,
-                        page_heading=True)
-    _share_panel(answers, rec)
+    recommendation_body(assessment, first_draw=first_draw, page_heading=True)
+    _share_panel(answers, assessment.recommendation)
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),
                 icon=":material/edit:")

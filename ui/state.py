@@ -14,6 +14,7 @@ import streamlit as st
 
 from questions.answers import Answers, AnswersError, validate
 from questions.migrate import Upgrade
+from questions.schema import OVERALL_NOTE
 from storage import ShareLinks
 from storage.brakes import Brakes
 from storage.teams import TeamLinks
@@ -21,12 +22,14 @@ from ui import form
 from ui.resources import bank
 
 RESULT = "result"
-OVERALL_NOTE_KEY = "note___overall"
 
 
 def note_key(question_id: str) -> str:
-    """The widget key of the note on one question."""
+    """The widget key of the note on one question (or OVERALL_NOTE, the whole assessment)."""
     return f"note__{question_id}"
+
+
+OVERALL_NOTE_KEY = note_key(OVERALL_NOTE)  # the widget of the note on the whole assessment
 
 
 def dont_know_key(question_id: str) -> str:

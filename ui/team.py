@@ -12,9 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from logic.answers_csv import to_csv
-from logic.explain import explain
-from logic.reading import later_reading
+from formats.cells import to_csv
+from logic.assessment import assess
 from logic.team import TeamAnalysis, analyse
 from questions.answers import Answers, AnswersError
 from questions.documents import parse_answers
@@ -297,16 +296,15 @@ def team_view(token: str, name: str, people: list[Response] | None = None) -> No
 
 
 def _team_recommendation(analysis: TeamAnalysis, size: int) -> None:
-    text = explain(analysis.consensus_recommendation, knowledge())
+    assessment = assess(analysis.consensus_answers, knowledge())
+    text = assessment.explained
     facts = ", ".join(q.label.lower() for q in bank().questions() if q.fact)
     st.markdown(f"**Team recommendation** from the consensus answers of {size} "
                 "respondent(s): each question's most common answer, ties going to the stricter "
                 "requirement; for facts about the organisation (" + plain(facts) + ") the "
                 "strictest any respondent gave, since one colleague who knows a regulation "
                 "applies is enough.")
-    show_readings(analysis.consensus_recommendation,
-                  later_reading(analysis.consensus_answers, knowledge()), knowledge(),
-                  text.verdict.summary)
+    show_readings(assessment)
     if analysis.split:
         st.warning(analysis.split_note(), icon=":material/call_split:")
     with st.expander("Why the team verdict", icon=":material/help:"):

@@ -56,13 +56,13 @@ def test_saved_assessment_under_a_newer_version_side_by_side():
     metrics = {m.label: m.value for m in view.metric}
     assert metrics["Saved under 2026-11-article"] == "Monitor"
     assert metrics[f"Under {HYPOTHETICAL}"] == "Evaluate"
-    assert any("blocker gone: SLA unverified" in m.value for m in view.markdown)
+    assert any("Blocker gone: SLA unverified" in shown(m.value) for m in view.markdown)
 
 
 def test_batch_upload_lists_bad_rows_and_keeps_good_ones():
     at = _page("ui/pages/batch.py")
     assert any("No file yet" in i.value for i in at.info)
-    lines = template().splitlines()
+    lines = template("csv").decode("utf-8").splitlines()
     bad = lines[1].replace("99.5", "100")
     text = "\n".join([lines[0], lines[1], bad, lines[2]]) + "\n"
     at.get("file_uploader")[0].set_value(("units.csv", text.encode(), "text/csv")).run()
@@ -112,11 +112,11 @@ def test_batch_takes_the_excel_template_and_gives_results_back_as_excel():
 
     from openpyxl import load_workbook
 
-    from ui.batch import template_xlsx
+    from ui.batch import template
 
     at = _page("ui/pages/batch.py")
     at.get("file_uploader")[0].set_value(
-        ("units.xlsx", template_xlsx(),
+        ("units.xlsx", template("xlsx"),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -126,7 +126,7 @@ def test_batch_takes_the_excel_template_and_gives_results_back_as_excel():
     assert download.proto.label == "Download results (Excel)"
     from ui.batch import _evaluate
 
-    output, _ = _evaluate(template_xlsx(), "xlsx", "2026-11-article")
+    output, _ = _evaluate(template("xlsx"), "xlsx", "2026-11-article")
     sheet = load_workbook(io.BytesIO(output)).active
     heads = [c.value for c in sheet[1]]
     assert heads[-10:] == ["verdict", "drivers", "blockers", "caveats", "band_low",

@@ -258,7 +258,7 @@ def test_batch_upload_in_a_browser(page, app_url, tmp_path):
     from ui.batch import template
 
     app = AppPage(page, app_url).open("/batch")
-    lines = template().splitlines()
+    lines = template("csv").decode("utf-8").splitlines()
     path = tmp_path / "units.csv"
     path.write_text("\n".join([lines[0], lines[1], lines[1].replace("99.5", "100")]) + "\n")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))

@@ -20,9 +20,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from logic.answers_csv import answers_to_row, evaluate_csv, header
+from formats.cells import answers_to_row, header
+from formats.files import InputError, decode_answers_json
+from logic.assessment import Assessment
+from logic.batch import evaluate_csv
 from logic.engine import evaluate
-from logic.input_files import InputError, decode_answers_json
 from logic.knowledge_base import load_knowledge
 from questions.answers import AnswersError
 from questions.documents import parse_answers
@@ -148,6 +150,6 @@ def test_the_pdf_builder(data, name):
         answers = parse_answers({**data, "org_name": name})
     except AnswersError:
         return  # a name the validator refuses never reaches the PDF
-    pdf = build_pdf(answers, evaluate(answers, KB), KB, BANK,
+    pdf = build_pdf(Assessment(answers, KB, bank=BANK),
                     generated_at=datetime(2026, 12, 1, tzinfo=UTC))
     assert pdf.startswith(b"%PDF")

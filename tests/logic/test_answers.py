@@ -91,7 +91,7 @@ def test_every_generated_valid_answer_round_trips(data):
 
 @given(answers_dicts())
 def test_csv_row_round_trips(data):
-    from logic.answers_csv import answers_to_row, row_to_answers
+    from formats.cells import answers_to_row, row_to_answers
 
     answers = parse_answers(data)
     assert row_to_answers(answers_to_row(answers)) == answers

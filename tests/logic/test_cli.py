@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from formats.cells import answers_to_row
 from logic.__main__ import main
-from logic.answers_csv import answers_to_row
 from questions.documents import parse_answers
 from tests.conftest import ROOT, case, shared_or_skip
 
@@ -140,7 +140,7 @@ def test_csv_without_header_exits_2(tmp_path):
 def test_csv_reads_labels_ids_percentages_and_any_capitalisation(tmp_path, kb):
     """Business people write "Financial services", "Over 10,000", "99.9%", "Yes"; headings may
     be the question's words."""
-    from logic.answers_csv import evaluate_csv
+    from logic.batch import evaluate_csv
     from questions.schema import default_bank
 
     label = {q.id: q.label for q in default_bank().questions()}

@@ -92,14 +92,14 @@ def _csv_text(rows: list[list[str]], ending: str = "\r\n") -> str:
 
 
 def _valid_row() -> tuple[list[str], list[str]]:
-    from logic.answers_csv import answers_to_row
+    from formats.cells import answers_to_row
 
     row = answers_to_row(parse_answers(VALID))
     return list(row), list(row.values())
 
 
 def test_a_column_named_twice_is_an_error_naming_it(kb):
-    from logic.answers_csv import evaluate_csv
+    from logic.batch import evaluate_csv
 
     names, values = _valid_row()
     with pytest.raises(AnswersError, match="named more than once: industry"):
@@ -108,7 +108,7 @@ def test_a_column_named_twice_is_an_error_naming_it(kb):
 
 @pytest.mark.parametrize("ending", ["\n", "\r", "\r\n"])
 def test_the_row_limit_counts_rows_whatever_their_line_endings(kb, ending):
-    from logic.answers_csv import evaluate_csv
+    from logic.batch import evaluate_csv
 
     names, values = _valid_row()
     text = _csv_text([names, *[values] * 6], ending)
@@ -132,7 +132,8 @@ def test_a_line_break_in_a_quoted_cell_comes_back_as_it_went_in(kb, tmp_path):
 
 
 def test_a_cell_too_long_costs_its_row_not_the_file(kb):
-    from logic.answers_csv import MAX_CELL_CHARS, evaluate_csv
+    from formats.cells import MAX_CELL_CHARS
+    from logic.batch import evaluate_csv
 
     names, values = _valid_row()
     long = list(values)
@@ -144,7 +145,7 @@ def test_a_cell_too_long_costs_its_row_not_the_file(kb):
 
 @pytest.mark.parametrize("cell", ["1_0", "١٠", "10.0", " 1e3", "+5"])
 def test_numbers_in_a_csv_are_plain_ascii_digits(kb, cell):
-    from logic.answers_csv import evaluate_csv
+    from logic.batch import evaluate_csv
 
     names, values = _valid_row()
     values[names.index("edge_sites")] = "few"

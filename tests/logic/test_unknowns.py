@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logic.answers_csv import evaluate_csv
+from logic.batch import evaluate_csv
 from logic.engine import evaluate
 from logic.recommendation import verdict_rank
 from logic.team import consensus

@@ -9,7 +9,8 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logic.answers_csv import RESULT_COLUMNS, answers_to_row, evaluate_csv, header
+from formats.cells import RESULT_COLUMNS, answers_to_row, header
+from logic.batch import evaluate_csv
 from questions.answers import AnswersError
 from questions.documents import parse_answers
 from questions.schema import default_bank

@@ -9,14 +9,15 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string
 
-from logic.answers_csv import RESULT_COLUMNS, evaluate_rows
-from logic.answers_xlsx import (
+from formats.cells import RESULT_COLUMNS
+from formats.excel import (
     COLUMNS_SHEET,
     DATA_SHEET,
     read_workbook,
     results_workbook,
     template_workbook,
 )
+from logic.batch import evaluate_rows
 from logic.engine import evaluate
 from questions.answers import AnswersError
 from questions.documents import parse_answers

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from logic.assessment import Assessment, assess
 from logic.engine import evaluate
 from questions.documents import parse_answers
 from report import build_pdf, file_name
@@ -24,7 +25,7 @@ WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 def _pdf(kb, bank, answers: dict, when: datetime = WHEN) -> bytes:
     parsed = parse_answers(answers)
-    return build_pdf(parsed, evaluate(parsed, kb), kb, bank, generated_at=when)
+    return build_pdf(assess(parsed, kb), generated_at=when)
 
 
 def _fonts(pdf: bytes) -> set[str]:
@@ -65,7 +66,7 @@ def test_text_holds_name_verdict_reasons_questions_and_answers(kb, bank, name):
     answers = case(name)["answers"]
     parsed = parse_answers(answers)
     rec = evaluate(parsed, kb)
-    text = pdf_text(build_pdf(parsed, rec, kb, bank, generated_at=WHEN))
+    text = pdf_text(build_pdf(assess(parsed, kb), generated_at=WHEN))
     assert answers["org_name"] in text
     assert f"Verdict: {kb.verdicts[rec.verdict].label}" in text
     assert "Prepared 25 November 2026" in text and kb.version in text
@@ -204,7 +205,7 @@ def test_pdf_reads_as_a_decision_card_with_the_notes_and_the_real_date(kb, bank)
     answers = parse_answers({**case("hospital_backup_hipaa")["answers"],
                              "org_name": "St Aldric 🏥 Health"})
     notes = {"_overall": "Reviewed with the CISO 👍", "regulations": "HIPAA, per legal"}
-    pdf = build_pdf(answers, evaluate(answers, kb), kb, bank, generated_at=WHEN, notes=notes)
+    pdf = build_pdf(assess(answers, kb, notes), generated_at=WHEN)
     text = " ".join(pdf_text(pdf).split())
     order = [text.index(w) for w in ("Verdict: Monitor", "Note from whoever prepared it",
                                      "Next actions", "The evidence", "Appendix")]
@@ -214,8 +215,8 @@ def test_pdf_reads_as_a_decision_card_with_the_notes_and_the_real_date(kb, bank)
         text.split()), "emoji the fonts lack are left out, not printed as boxes"
     info = PdfReader(io.BytesIO(pdf)).metadata
     assert info["/CreationDate"].startswith("D:20261125093000")
-    assert build_pdf(answers, evaluate(answers, kb), kb, bank, generated_at=WHEN,
-                     notes=notes) == pdf, "the same inputs and time give the same bytes"
+    assert build_pdf(Assessment(answers, kb, tuple(sorted(notes.items()))),
+                     generated_at=WHEN) == pdf, "the same inputs and time give the same bytes"
 
 
 def test_the_first_page_of_the_example_leads_with_both_readings(kb, bank):

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from logic.assessment import assess
 from logic.engine import evaluate
 from questions.answers import AnswersError
 from questions.documents import parse_answers
@@ -72,7 +73,7 @@ def test_bad_imports_name_what_is_wrong(raw, field):
 
 def test_markdown_summary_escapes_the_name(kb):
     answers = parse_answers({**ANSWERS, "org_name": "[Click](http://evil) **Acme**"})
-    text = summary(answers, evaluate(answers, kb), kb, {"_overall": "<img src=x>"})
+    text = summary(assess(answers, kb, {"_overall": "<img src=x>"}))
     assert "\\[Click\\]\\(http" in text and "\\*\\*Acme" in text and "\\<img" in text
     assert "Verdict: **Monitor**" in text and "F10)" in text
     assert "- What decided it: " in text
@@ -82,8 +83,7 @@ def test_markdown_summary_escapes_the_name(kb):
 def test_plain_text_summary_pastes_into_email_without_escapes(kb):
     answers = parse_answers({**ANSWERS, "org_name": "St. Aldric_Health [North] **Acme**",
                              "monthly_tokens": "unknown"})
-    text = summary(answers, evaluate(answers, kb), kb, {"_overall": "Checked: 99.9% *target*"},
-                   markdown=False)
+    text = summary(assess(answers, kb, {"_overall": "Checked: 99.9% *target*"}), markdown=False)
     assert "Does the SpaceX–Claude hosting deal matter to us? St. Aldric_Health [North] " \
            "**Acme**" in text, "the name as typed"
     assert "\\" not in text, "no Markdown escapes in the email version"

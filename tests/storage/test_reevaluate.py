@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 from sqlalchemy import text
 
@@ -15,9 +17,15 @@ from questions.documents import parse_answers
 from storage.reevaluate import as_csv, as_table, reevaluate
 from storage.teams import TeamStore
 from tests.conftest import case, complete
-from tests.logic.test_cli import run_cli
+from tests.logic.test_cli import ROOT
 
 RECORD = "2026-12-public-record"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m storage ARGS`: the command line for stored assessments."""
+    return subprocess.run([sys.executable, "-m", "storage", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
 
 
 def _share(store, name: str, **change) -> None:

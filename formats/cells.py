@@ -1,4 +1,6 @@
-"""Answers as CSV rows (one organisation a row) and their evaluation, row by row."""
+"""Answers as rows of cells (one organisation a row): reading a cell by id or label, writing a
+value as a cell, CSV text in and out (formula-safe), and the batch template. The evaluation of
+the rows is logic.batch; the Excel form of the same rows is formats.excel."""
 
 from __future__ import annotations
 
@@ -7,14 +9,9 @@ import io
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from logic.compare import later_version
-from logic.engine import Outcome, outcome
-from logic.knowledge_base import KnowledgeBase, load_knowledge
-from logic.unknowns import Band, band
 from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError
 from questions.documents import parse_answers
 from questions.schema import UNKNOWN, QuestionBank, default_bank
@@ -186,59 +183,6 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return out.getvalue()
 
 
-@dataclass(frozen=True)
-class RowResult:
-    """One evaluated row: the input cells and either a recommendation or an error."""
-
-    line: int
-    cells: dict[str, str]
-    outcome: Outcome | None
-    error: str
-    band: Band | None = None  # with "Don't know" answers
-    later: tuple[str, str] | None = None  # (version, verdict) under the newest sourced one
-
-    def output_row(self, columns: Sequence[str]) -> list[str]:
-        """The input cells in these columns, then verdict, drivers, blockers, caveats, the
-        band and the question to settle first (empty when nothing is unknown), the verdict
-        under the newest sourced knowledge version, and error."""
-        done, band, later = self.outcome, self.band, self.later
-        return [*(self.cells.get(c, "") for c in columns),
-                done.verdict if done else "",
-                LIST_SEPARATOR.join(done.drivers) if done else "",
-                LIST_SEPARATOR.join(done.blockers) if done else "",
-                LIST_SEPARATOR.join(done.caveats) if done else "",
-                band.low if band else "", band.high if band else "",
-                band.settle_first or "" if band else "",
-                *(later if later else ("", "")),
-                self.error]
-
-
-def evaluate_rows(rows: Iterable[dict[str, str]], kb: KnowledgeBase) -> Iterator[RowResult]:
-    """Evaluate rows one by one; a bad row carries its error and never stops the others. Each
-    good row also carries its verdict under the newest sourced version after `kb`."""
-    newer = later_version(kb.version)
-    later_kb = load_knowledge(newer) if newer else None
-    for line, row in enumerate(rows, start=2):
-        cells = {k: v or "" for k, v in row.items() if k is not None and k not in RESULT_COLUMNS}
-        if None in row:
-            yield RowResult(line, cells, None, "row has more cells than the header has columns")
-            continue
-        long = next((k for k, v in cells.items() if len(v) > MAX_CELL_CHARS), None)
-        if long is not None:
-            yield RowResult(line, {k: v[:MAX_CELL_CHARS] for k, v in cells.items()}, None,
-                            f"{long}: the cell has {len(cells[long]):,} characters; at most "
-                            f"{MAX_CELL_CHARS:,}")
-            continue
-        try:
-            answers = row_to_answers(cells)
-            yield RowResult(line, cells, outcome(answers, kb), "",
-                            band(answers, kb) if answers.unknowns else None,
-                            (later_kb.version, outcome(answers, later_kb).verdict)
-                            if later_kb else None)
-        except AnswersError as exc:
-            yield RowResult(line, cells, None, str(exc))
-
-
 def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict[str, str]]]:
     """The header and the rows of CSV text (any line ending; a line break inside a quoted
     cell stays in the cell). AnswersError, before anything is evaluated, for a file without
@@ -262,16 +206,6 @@ def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict
             row[None] = record[len(names):]
         rows.append(row)
     return names, rows  # type: ignore[return-value]
-
-
-def evaluate_csv(text: str, kb: KnowledgeBase,
-                 max_rows: int = MAX_ROWS) -> tuple[str, list[RowResult]]:
-    """Evaluate CSV text; return the output CSV (formula-safe) and the per-row results."""
-    names, rows = read_rows(text, max_rows)
-    header = [c for c in names if c not in RESULT_COLUMNS]
-    results = list(evaluate_rows(rows, kb))
-    columns = [*header, *RESULT_COLUMNS]
-    return to_csv(columns, (r.output_row(header) for r in results)), results
 
 
 def header(bank: QuestionBank) -> list[str]:

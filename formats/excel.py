@@ -2,7 +2,7 @@
 human labels in every choice column, a sheet explaining each column), reading an uploaded
 workbook into the same rows a CSV gives, and writing results back as a workbook.
 
-The cells are read exactly as the CSV reader reads them (`logic.answers_csv`): by id or label,
+The cells are read exactly as the CSV reader reads them (`formats.cells`): by id or label,
 in any capitalisation. Every cell written is text, never a formula.
 """
 
@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from logic.answers_csv import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, header
+from formats.cells import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, header
 from questions.answers import BANK_VERSION, UNANSWERED, AnswersError
 from questions.documents import parse_answers
 from questions.schema import UNKNOWN, UNKNOWN_LABEL, QuestionBank
