@@ -63,6 +63,10 @@ class AppPage:
     def _set_choice(self, question: Any, value: Any) -> None:
         label = question.label_of(value)
         box = self.widget(question.id)
+        # Radio group or select box: wait until the widget is drawn before telling them apart
+        # (a count taken while a rerun redraws the section read 0 and sent a radio question
+        # to the select box's path, which then waited for a combobox that never came).
+        box.locator("[role='radiogroup'], [role='combobox']").first.wait_for(timeout=30_000)
         if box.locator("[role='radiogroup']").count():
             box.get_by_text(label, exact=True).click()
         else:

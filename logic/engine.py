@@ -20,8 +20,6 @@ from logic.plan import (
     verdict_for,
 )
 from logic.recommendation import (
-    BLOCKERS,
-    DRIVERS,
     GROUPS,
     Reason,
     Recommendation,
@@ -125,13 +123,14 @@ class Outcome:
     caveats: tuple[str, ...] = ()
 
 
-def _outcome(shown: list[Step], verdict: str) -> Outcome:
+def _outcome(shown: list[Step], verdict: str, kb: KnowledgeBase) -> Outcome:
+    """Drivers and blockers in the order of the version's tables."""
     drivers = {d for step in shown for d in step.rule.drivers}
     blockers = {b for step in shown for b in step.rule.blockers}
     caveats = {c for step in shown for c in step.rule.caveats} - blockers
-    return Outcome(verdict, tuple(d for d in DRIVERS if d in drivers),
-                   tuple(b for b in BLOCKERS if b in blockers),
-                   tuple(c for c in BLOCKERS if c in caveats))
+    return Outcome(verdict, tuple(d for d in kb.drivers if d in drivers),
+                   tuple(b for b in kb.blockers if b in blockers),
+                   tuple(c for c in kb.blockers if c in caveats))
 
 
 def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
@@ -140,7 +139,7 @@ def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
     answers = answers.resolved()
     plan = compiled(kb)
     fired = fired_steps(answers, plan)
-    return _outcome(shown_steps(answers, plan, fired), verdict_for(fired))
+    return _outcome(shown_steps(answers, plan, fired), verdict_for(fired), kb)
 
 
 def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
@@ -152,7 +151,7 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
     plan = compiled(kb)
     fired = fired_steps(answers, plan)
     shown = shown_steps(answers, plan, fired)
-    decided = _outcome(shown, verdict_for(fired))
+    decided = _outcome(shown, verdict_for(fired), kb)
     verdict, drivers = decided.verdict, set(decided.drivers)
     doubts = {*decided.blockers, *decided.caveats}
     scores, not_applicable = _scores(answers, plan)

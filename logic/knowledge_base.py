@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from logic.recommendation import BLOCKERS, DRIVERS, SECTIONS, VERDICTS, Blocker, Driver, Verdict
+from logic.recommendation import VERDICTS, OutcomeId, Verdict
 from questions.conditions import Condition, Predicate, fold, questions_used
 from questions.schema import QuestionBank, default_bank
 
@@ -87,10 +87,10 @@ class Rule(_Strict):
     title: str
     when: Condition | None = None
     default: bool = False
-    drivers: list[Driver] = []
-    blockers: list[Blocker] = []  # hard: they come with a ceiling
-    caveats: list[Blocker] = []  # shown beside the verdict; they cap nothing
-    denies: list[Driver] = []  # drivers this rule says do not apply
+    drivers: list[OutcomeId] = []
+    blockers: list[OutcomeId] = []  # hard: they come with a ceiling
+    caveats: list[OutcomeId] = []  # shown beside the verdict; they cap nothing
+    denies: list[OutcomeId] = []  # drivers this rule says do not apply
     floor: Verdict | None = None
     ceiling: Verdict | None = None
     when_verdict_at_least: Verdict | None = None  # shown only at this verdict or above
@@ -190,8 +190,8 @@ class OpenQuestion(_Strict):
     id: str
     text: str
     facts: list[FactId] = Field(min_length=1)
-    when_drivers: list[Driver] = []
-    when_blockers: list[Blocker] = []
+    when_drivers: list[OutcomeId] = []
+    when_blockers: list[OutcomeId] = []
     when_verdict_at_least: Verdict | None = None
 
 
@@ -202,16 +202,18 @@ class DisclosureSpec(_Strict):
     title: str  # what is published, when it meets the organisation's needs
     if_short: str = ""  # what is published, when it falls short of them
     facts: list[FactId] = Field(min_length=1)
-    settles: list[Blocker] = Field(min_length=1)
+    settles: list[OutcomeId] = Field(min_length=1)
 
 
 class Label(_Strict):
     """Display text for a verdict, driver or blocker; a verdict's `claims` are words a reason
-    may use only when the result reaches it."""
+    may use only when the result reaches it; a blocker that is the organisation's own position
+    (nothing the account team can settle) says so."""
 
     label: str
     summary: str
     claims: list[str] = []
+    own_position: bool = False
 
 
 class Figure(_Strict):
@@ -312,21 +314,31 @@ class KnowledgeBase(_Strict):
         defaults = [r.id for r in self.rules if r.default]
         if len(defaults) != 1 or not self.rules[-1].default:
             raise ValueError("exactly one rule, the last, must be the `default: true` baseline")
-        used = {x for r in self.rules for x in (*r.drivers, *r.blockers, *r.caveats, *r.denies)}
-        used |= {x for q in self.open_questions for x in (*q.when_drivers, *q.when_blockers)}
-        used |= {b for d in self.disclosures for b in d.settles}
-        for name, vocabulary, table in (
-            ("scores", SECTIONS, self.scores), ("verdicts", VERDICTS, self.verdicts),
-            ("drivers", DRIVERS, self.drivers), ("blockers", BLOCKERS, self.blockers),
-        ):
-            needed = set(vocabulary) if name in ("scores", "verdicts") else used & set(vocabulary)
-            missing = sorted(needed - set(table))
-            if missing:
-                raise ValueError(f"{name} without an entry: {missing}")
-            unknown = sorted(set(table) - set(vocabulary))
-            if unknown:
-                raise ValueError(f"{name}: unknown id(s) {unknown}; known: {list(vocabulary)}")
+        tables = {"drivers": set(self.drivers), "blockers": set(self.blockers)}
+        named: list[tuple[str, str, str]] = []  # (where, table, id)
+        for i, r in enumerate(self.rules):
+            named += [(f"rules.{i}.{field}", table, x)
+                      for field, table in (("drivers", "drivers"), ("denies", "drivers"),
+                                           ("blockers", "blockers"), ("caveats", "blockers"))
+                      for x in getattr(r, field)]
+        for i, q in enumerate(self.open_questions):
+            named += [(f"open_questions.{i}.when_drivers", "drivers", x) for x in q.when_drivers]
+            named += [(f"open_questions.{i}.when_blockers", "blockers", x)
+                      for x in q.when_blockers]
+        for i, d in enumerate(self.disclosures):
+            named += [(f"disclosures.{i}.settles", "blockers", x) for x in d.settles]
+        missing = [f"{where}: {x!r} has no entry in the `{table}` table"
+                   for where, table, x in named if x not in tables[table]]
+        if missing:
+            raise ValueError("; ".join(missing))
+        if set(self.verdicts) != set(VERDICTS):
+            raise ValueError(f"verdicts: exactly {list(VERDICTS)}, each with its words")
         return self
+
+    @property
+    def own_position(self) -> frozenset[str]:
+        """The blockers that are the organisation's own position, not something undisclosed."""
+        return frozenset(b for b, label in self.blockers.items() if label.own_position)
 
     @property
     def fact_by_id(self) -> dict[str, Fact]:
@@ -351,6 +363,9 @@ class KnowledgeBase(_Strict):
                      for r in self.rules for name in r.placeholders() if name not in bank.by_id]
         problems += [f"information_only: {q} is not a question id"
                      for q in self.information_only if q not in bank.by_id]
+        sections = {section.id for section in bank.sections}
+        problems += [f"scores: {s} is not a section of the question bank"
+                     for s in self.scores if s not in sections]
         problems += [f"jumps_allowed: {j.q} is not an integer question"
                      for j in self.jumps_allowed
                      if j.q not in bank.by_id or bank.by_id[j.q].kind != "integer"]
@@ -412,8 +427,12 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
             merged[key] = _merge_by_id(merged.get(key, []), value)
         elif key == "rules":
             merged[key] = _merge_by_id(merged.get(key, []), value, keep_last=True)
-        elif key in ("verdicts", "drivers", "blockers", "glossary"):
+        elif key == "glossary":
             merged[key] = {**merged.get(key, {}), **value}
+        elif key in ("verdicts", "drivers", "blockers"):  # each entry field by field
+            base_table = merged.get(key, {})
+            merged[key] = {**base_table, **{name: {**base_table.get(name, {}), **entry}
+                                            for name, entry in value.items()}}
         elif key == "scores":
             merged[key] = {section: {**merged.get(key, {}).get(section, {}), **spec}
                            for section, spec in {**merged.get(key, {}), **value}.items()}

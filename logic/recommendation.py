@@ -1,33 +1,17 @@
-"""The recommendation contract: verdicts, drivers, blockers, sections, and its shape."""
+"""The recommendation contract: the verdicts, and the shape of what an evaluation returns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Verdict = Literal["no_action", "monitor", "evaluate"]
-Driver = Literal["edge_latency", "starlink_synergy", "diversification", "backup_capacity"]
-Blocker = Literal[
-    "sla_unverified", "compliance_unverified", "scale_unproven", "not_a_primary_replacement",
-    "pricing_undisclosed", "availability_undisclosed", "location_undisclosed",
-    # the organisation's own position, not something undisclosed about the deal:
-    "conservative_appetite", "claude_not_adopted", "host_not_chosen",
-    # from the report's bottom line (shown as caveats):
-    "benchmarks_unpublished",
-    # from the public record after the report (versions 2026-12-public-record, 2026-12-record):
-    "capacity_revocable", "no_customer_offering", "capacity_committed", "track_record_short",
-    "location_not_selectable", "processing_location_unconfirmed",
-]
-OWN_POSITION: frozenset[str] = frozenset(
-    {"conservative_appetite", "claude_not_adopted", "host_not_chosen"})
-Section = Literal["edge", "reliability", "scale", "compliance", "strategy"]
-
-VERDICTS: tuple[str, ...] = get_args(Verdict)  # in rising relevance
-DRIVERS: tuple[str, ...] = get_args(Driver)
-BLOCKERS: tuple[str, ...] = get_args(Blocker)
-SECTIONS: tuple[str, ...] = get_args(Section)
+Verdict = Literal["no_action", "monitor", "evaluate"]  # the product's three, in rising relevance
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+# Drivers, blockers and sections are vocabulary in data: the knowledge file's `drivers` and
+# `blockers` tables and the bank's sections name them; an id here is only its shape.
+OutcomeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 def verdict_rank(verdict: str) -> int:
@@ -77,12 +61,12 @@ class Recommendation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
     verdict: Verdict
-    drivers: list[Driver]
-    blockers: list[Blocker]
-    caveats: list[Blocker] = []  # undisclosed or unverified, shown, capping nothing
+    drivers: list[OutcomeId]  # ids of the knowledge version's `drivers` table
+    blockers: list[OutcomeId]  # ids of its `blockers` table
+    caveats: list[OutcomeId] = []  # undisclosed or unverified, shown, capping nothing
     reasons: list[Reason] = Field(min_length=1)
-    scores: dict[str, int]  # by section id (SECTIONS), 0 to 100
-    not_applicable: list[Section] = []  # sections with nothing to fit (their score is 0)
+    scores: dict[str, int]  # by section id (the version's `scores`), 0 to 100
+    not_applicable: list[str] = []  # sections with nothing to fit (their score is 0)
     open_questions: list[str]
     knowledge_version: str
     # With "Don't know" answers: the verdict above reads them at their most likely values;

@@ -13,8 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # The floors, from the ground up: a module imports only from lower floors and its own package.
-LAYERS = {"questions": 1, "logic": 2, "formats": 3, "storage": 3, "report": 4, "ui": 5,
-          "app": 6, "harness": 6, "bench": 7, "scripts": 7}
+LAYERS = {"questions": 1, "formats": 2, "logic": 3, "storage": 4, "report": 5, "ui": 6,
+          "app": 7, "harness": 7, "bench": 8, "scripts": 8}
 GROUND_MAY_IMPORT = {"pydantic", "yaml"}  # beside the standard library
 COMPUTING = {"logic.engine", "logic.plan", "logic.whatif", "logic.compare", "logic.unknowns",
              "logic.reading"}  # what the assessment computes; views only lay it out
@@ -80,10 +80,9 @@ def test_the_ground_floor_imports_only_the_standard_library_pydantic_and_yaml():
 
 
 def test_no_import_runs_back_up_the_layers():
-    """Entry points (`__main__`) stand on top of their package and may reach across."""
+    """The command lines too: `python -m logic` knows nothing of storage."""
     upward = [(m, d) for m, deps in GRAPH.items() for d in deps
-              if _top(d) != _top(m) and LAYERS[_top(d)] >= LAYERS[_top(m)]
-              and not m.endswith("__main__")]
+              if _top(d) != _top(m) and LAYERS[_top(d)] >= LAYERS[_top(m)]]
     assert upward == []
 
 
@@ -110,10 +109,10 @@ def test_no_circle():
 
 
 def test_no_project_import_is_tucked_into_a_function():
-    """A function-local import of our own module is how a circle hides; entry points and the
-    scripts may import late (to start fast, or to read a configuration first)."""
+    """A function-local import of our own module is how a circle hides; only the benchmark and
+    setup scripts may import late (they start a server first)."""
     late = [(module, name) for module, path in MODULES.items()
-            if not module.endswith("__main__") and _top(module) not in ("scripts", "bench")
+            if _top(module) not in ("scripts", "bench")
             for name, local in _imports(path) if local and _project(name)]
     assert late == []
 

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from logic.knowledge_base import DEFAULT_VERSION, Fact, KnowledgeBase, Rule, available_versions
-from logic.recommendation import OWN_POSITION
 from logic.wording import day_text, describe_condition
 from ui.resources import bank, knowledge
 from ui.text import plain
@@ -95,7 +94,7 @@ def _steps(kb: KnowledgeBase) -> None:
 def _blockers_table(kb: KnowledgeBase) -> pd.DataFrame:
     return pd.DataFrame([{
         "Id": blocker, "Label": label.label, "Meaning": label.summary,
-        "Whose": "your own position" if blocker in OWN_POSITION else "undisclosed or unverified",
+        "Whose": "your own position" if label.own_position else "undisclosed or unverified",
         "Hard in": ", ".join(r.id for r in kb.rules if blocker in r.blockers) or "—",
         "Caveat in": ", ".join(r.id for r in kb.rules if blocker in r.caveats) or "—",
     } for blocker, label in kb.blockers.items()]).set_index("Id")

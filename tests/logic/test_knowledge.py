@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from logic.knowledge_base import DATA_DIR, KnowledgeError, load_file, load_knowledge
-from logic.recommendation import BLOCKERS, DRIVERS, OWN_POSITION, VERDICTS
+from logic.recommendation import VERDICTS
 from questions.schema import default_bank
 from tests.conftest import shared_or_skip
 
@@ -49,7 +49,7 @@ def _leaves(condition) -> set[str]:
 
 def test_every_verdict_driver_and_blocker_has_display_text_and_a_rule(kb):
     assert set(kb.verdicts) == set(VERDICTS)
-    for driver in DRIVERS:
+    for driver in kb.drivers:
         assert kb.drivers[driver].label and any(driver in r.drivers for r in kb.rules)
     for blocker, label in kb.blockers.items():
         assert label.label and any(
@@ -58,8 +58,9 @@ def test_every_verdict_driver_and_blocker_has_display_text_and_a_rule(kb):
 
 def test_open_question_for_every_blocker(kb):
     asked = {b for q in kb.open_questions for b in q.when_blockers}
-    assert set(kb.blockers) - {"not_a_primary_replacement"} - OWN_POSITION <= asked
-    assert asked <= set(kb.blockers) <= set(BLOCKERS)
+    assert set(kb.blockers) - {"not_a_primary_replacement"} - kb.own_position <= asked
+    assert asked <= set(kb.blockers)
+    assert kb.own_position == {"conservative_appetite", "claude_not_adopted", "host_not_chosen"}
 
 
 def _broken(tmp_path: Path, edit) -> Path:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from logic.engine import evaluate, outcome
-from logic.recommendation import SECTIONS, verdict_rank
+from logic.recommendation import verdict_rank
 from questions.documents import parse_answers
 from questions.schema import default_bank
 from tests.strategies import answers_dicts
@@ -44,7 +44,7 @@ def test_result_is_explained(kb, data):
         assert any(driver in rules[r.rule].drivers for r in rec.reasons), driver
     for blocker in rec.blockers:
         assert any(blocker in rules[r.rule].blockers for r in rec.reasons), blocker
-    assert set(rec.scores) == set(SECTIONS)
+    assert set(rec.scores) == set(kb.scores)
     assert all(0 <= v <= 100 for v in rec.scores.values())
 
 
