@@ -19,8 +19,9 @@ CODE = re.findall(r"`([^`\n]+)`", README) + [
 COMMANDS = sorted({m.group(1).strip() for text in CODE
                    for m in [re.search(r"\.venv/bin/python -m (logic [a-z-]+|[\w.]+)", text)]
                    if m})
-PATH = re.compile(r"(?<![\w./-])((?:scripts|deploy|docs|examples|logic|questions|bench|tests|"
-                  r"harness|storage|report|ui|\.streamlit)/[\w./-]*\w|Dockerfile|BENCHMARKS\.md)")
+PATH = re.compile(r"(?<![\w./-])((?:scripts|deploy|docs|examples|formats|logic|questions|bench|"
+                  r"tests|harness|storage|report|ui|\.streamlit)/[\w./-]*\w|Dockerfile|"
+                  r"BENCHMARKS\.md)")
 NAMED = sorted({m.group(1) for text in [*CODE, *re.findall(r"\]\(([^)\s]+)\)", README),
                                         *re.findall(r'src="([^"]+)"', README)]
                 for m in PATH.finditer(text)})
