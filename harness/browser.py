@@ -32,6 +32,9 @@ class AppPage:
         return self
 
     def settle(self) -> None:
+        """Until the script has run to its end. The app shows no sign that a rerun has been
+        asked for until its script starts, a few tens of milliseconds after the click, so the
+        wait for `notRunning` starts after a short grace that no condition can replace."""
         self.page.wait_for_timeout(150)
         self.page.wait_for_selector(IDLE, timeout=30_000)
 

@@ -58,14 +58,14 @@ def test_every_page_passes_axe(page, app_url, axe_js):
                       ("m", "Share links of this assessment")):
         AppPage(page, app_url).open("?" + links[key].split("?", 1)[1])
         page.get_by_text(text).first.wait_for(timeout=30_000)
-        page.wait_for_timeout(500)
+        AppPage(page, app_url).settle()  # axe reads a page at rest
         assert _violations(page, axe_js) == [], f"the {'shared' if key == 'a' else 'manage'} view"
     for path, text in (("/knowledge", "The knowledge behind the recommendation"),
                        ("/team", "Start a team assessment"),
                        ("/batch", "Batch: many business units at once")):
         AppPage(page, app_url).open(path)
         page.get_by_text(text).first.wait_for(timeout=30_000)
-        page.wait_for_timeout(500)
+        AppPage(page, app_url).settle()
         assert _violations(page, axe_js) == [], path
 
 

@@ -311,7 +311,7 @@ def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app
         theirs = AppPage(other, address.split("?", 1)[0]).open("?" + address.split("?", 1)[1])
         other.wait_for_selector(".st-key-org_name input", timeout=30_000)
         theirs.set("employees", "over_10000")  # saved first, from the other window
-        other.wait_for_timeout(500)
+        theirs.settle()
         app.set("employees", "under_250")  # this window's copy is now out of date
         page.get_by_text("Not saved: this draft was changed elsewhere").wait_for(timeout=30_000)
         app.click_button("reload_draft")  # load the other version: theirs is what was saved

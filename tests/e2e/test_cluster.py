@@ -134,8 +134,8 @@ def test_a_process_killed_mid_questionnaire_loses_no_saved_answer(browser, clust
         for question in ("org_name", "industry", "employees"):
             app.set(question, answers[question])
         app.wait_saved()
-        app.set("claude_usage", answers["claude_usage"])  # saved: the draft autosaves each answer
-        page.wait_for_timeout(500)
+        app.set("claude_usage", answers["claude_usage"])  # saved once its rerun has ended
+        app.settle()
         address = page.url
         os.kill(cluster.apps["app1"][0], signal.SIGKILL)
         page.goto(address)

@@ -90,9 +90,10 @@ def test_hostile_text_stays_text(browser, hostile_server, view):
         AppPage(watched.page, url).open(f"{path}?{view}={tokens[view]}")
         marker = "Team view" if path == "/team" else "**bold**"  # a team's roles: in a grid
         watched.page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
-        for expander in watched.page.locator("[data-testid='stExpander'] summary").all():
-            expander.click()  # closed expanders hold tables too
-        watched.page.wait_for_timeout(1500)
+        expanders = watched.page.locator("[data-testid='stExpander']")
+        for index in range(expanders.count()):
+            expanders.nth(index).locator("summary").click()  # closed expanders hold tables too
+            expanders.nth(index).locator("[data-testid='stExpanderDetails']").wait_for()
         watched.assert_text_only()
     finally:
         context.close()
