@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+README = "\n".join(path.read_text(encoding="utf-8") for path in DOCS)  # and the pages it links
 CODE = re.findall(r"`([^`\n]+)`", README) + [
     line for block in re.findall(r"(?s)```(?:bash|sh)\n(.*?)```", README)
     for line in block.splitlines()]
@@ -73,3 +74,19 @@ def test_help_lists_the_knowledge_versions():
     shown = subprocess.run([sys.executable, "-m", "logic", "evaluate", "--help"], cwd=ROOT,
                            capture_output=True, text=True, timeout=120, check=False).stdout
     assert all(version in shown for version in available_versions())
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_every_relative_link_of_a_page_resolves(page):
+    text = page.read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)\s#]+)\)", text) + re.findall(r'src="([^"]+)"', text)
+    for link in links:
+        if "://" not in link:
+            assert (page.parent / link).exists(), (page.name, link)
+
+
+def test_the_readme_is_short_and_links_its_depth():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) < 250
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"docs/{page.name}" in readme, f"the README links docs/{page.name}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -139,106 +141,39 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
     return answers[question.id]
 
 
-_WHEN_DRAWN = """<script>
-/* request %(count)d */
-(function (left) {
-  function find() { %(find)s }
-  function act(target) { %(act)s }
-  (function again() {
-    const target = find();
-    if (target) { act(target); return; }
-    if (left-- > 0) { setTimeout(again, 50); }
-  })();
-})(60);
-</script>"""
+KEYBOARD_JS = Path(__file__).parent / "static" / "keyboard.js"  # selectors in one table
 
 
-def _when_drawn(find: str, act: str) -> None:
-    """Run `act(target)` in the page once `find()` returns an element (retried for 3 s, as
-    Streamlit draws after the script). The request number makes each call run again, even
-    when its script is the same as the last one's."""
+@cache
+def _keyboard_js() -> str:
+    return KEYBOARD_JS.read_text(encoding="utf-8")
+
+
+def _page_script(call: str) -> None:
+    """Run one of ui/static/keyboard.js's helpers in the page (the file installs itself once;
+    the request number makes each call run again, even when it is the same as the last)."""
     count = st.session_state.get("_focus_requests", 0) + 1
     st.session_state["_focus_requests"] = count
-    st.html(_WHEN_DRAWN % {"count": count, "find": find, "act": act},
-            unsafe_allow_javascript=True)
+    st.html(f"<script>/* request {count} */\n{_keyboard_js()}\nwindow.hostingFit.{call};"
+            "</script>", unsafe_allow_javascript=True)
 
 
 def focus(question_id: str) -> None:
     """Move the keyboard focus to a question's input (on the first screen and after *Next*, so
     a keyboard user does not start again from the bottom of the page). The id is the bank's, a
     safe CSS name."""
-    _when_drawn(f'const box = document.querySelector(".st-key-{question_id}"); return box && '
-                "box.querySelector(\"input:not([disabled]), textarea, [role='combobox'], "
-                "[tabindex='0']\");",
-                "target.focus();")
+    _page_script(f"focusQuestion({json.dumps(question_id)})")
 
 
 def to_top(heading: str) -> None:
     """Show a new page from its top, the keyboard focus on the heading that starts with
     `heading` (the result after *Get recommendation*: the verdict first, not wherever the
     questionnaire was scrolled to)."""
-    _when_drawn("return Array.from(document.querySelectorAll(\"[data-testid='stMain'] h1, "
-                "[data-testid='stMain'] h2\"))"
-                f".find(function (h) {{ return h.textContent.indexOf({json.dumps(heading)}) "
-                "=== 0; });",
-                "window.scrollTo(0, 0); document.querySelectorAll(\"[data-testid='stMain'], "
-                "[data-testid='stAppViewContainer']\").forEach(function (e) { e.scrollTop = 0; "
-                "}); target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: true "
-                "});")
-
-
-# Installed once per page: Streamlit redraws some widgets after an answer (a select box is
-# rebuilt when it gets its first value), which drops the keyboard focus to the top of the page.
-# This puts it back on the same question unless the person clicked somewhere else, and moves it
-# into the note editor when a section's notes are opened.
-_KEEP_FOCUS = """<script>
-(function () {
-  if (window.__hostingFitFocus) { return; }
-  window.__hostingFitFocus = true;
-  const INPUTS = "input:not([disabled]), textarea, [role='combobox'], button, [tabindex='0']";
-  let last = null;
-  let pointerAt = 0;
-  document.addEventListener("pointerdown", function () { pointerAt = Date.now(); }, true);
-  document.addEventListener("focusin", function (event) {
-    const box = event.target.closest && event.target.closest("[class*='st-key-']");
-    const key = box && Array.from(box.classList).find(function (c) {
-      return c.indexOf("st-key-") === 0;
-    });
-    if (!key && last && event.target.closest("[role='listbox'], [data-baseweb='popover']")) {
-      last.at = Date.now();  // a select box's list of options: the question keeps the focus
-      return;
-    }
-    last = key ? { key: key, at: Date.now() } : null;
-  }, true);
-  function restore() {
-    if (!last) { return; }
-    if (document.activeElement && document.activeElement !== document.body) { return; }
-    if (pointerAt > last.at || Date.now() - last.at > 5000) { last = null; return; }
-    const box = document.querySelector("." + last.key);
-    const target = box && box.querySelector(INPUTS);
-    if (target) { target.focus(); }
-  }
-  setInterval(function () { if (document.hasFocus()) { restore(); } }, 120);
-  // A key pressed before the interval has run (Tab right after an answer) starts from the
-  // question, not from the top of the page.
-  document.addEventListener("keydown", restore, true);
-  function intoNotes(event) {
-    const button = event.target.closest && event.target.closest("[data-testid='stPopoverButton']");
-    if (!button) { return; }
-    if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") { return; }
-    let tries = 20;
-    (function again() {
-      const area = document.querySelector("[data-testid='stPopoverBody'] textarea");
-      if (area) { area.focus(); return; }
-      if (tries-- > 0) { setTimeout(again, 50); }
-    })();
-  }
-  document.addEventListener("click", intoNotes, true);
-  document.addEventListener("keydown", intoNotes, true);
-})();
-</script>"""
+    _page_script(f"toTop({json.dumps(heading)})")
 
 
 def keep_focus() -> None:
-    """Keep the keyboard focus where the person left it across Streamlit's redraws."""
-    st.html(_KEEP_FOCUS, unsafe_allow_javascript=True)
+    """Keep the keyboard focus where the person left it across Streamlit's redraws (a select
+    box rebuilt after its first answer drops it to the top of the page), and move it into the
+    note editor when a section's notes are opened."""
+    _page_script("keepFocus()")
