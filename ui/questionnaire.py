@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from questions.schema import Section
-from ui import form, links, state, widgets
+from ui import drafts, form, state, widgets
 from ui.resources import bank
 from ui.text import plain
 
@@ -80,7 +80,7 @@ def _section_body(section: Section, tools: Any) -> None:
         if show_missing and question.needs_answer(value):
             st.error(f"Please answer: {question.label}", icon=":material/error:")
     with tools:  # drawn above the questions: after the last one, Tab goes straight to Next
-        widgets.section_notes(shown, links.notes())
+        widgets.section_notes(shown, drafts.notes())
     if shown and state.session().focus_first:
         state.session().focus_first = False
         widgets.focus(shown[0].id)

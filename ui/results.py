@@ -20,11 +20,11 @@ from report.markdown import summary
 from storage import StorageLimit
 from storage.records import decision_record
 from storage.store import MAX_NOTE_CHARS
-from ui import form, links, state, widgets
+from ui import drafts, form, routing, sharing, state, widgets
 from ui.banner import show_readings
 from ui.charts import scores_figure
 from ui.resources import bank, knowledge
-from ui.team import submit_panel
+from ui.team.join import submit_panel
 from ui.text import plain, trim_to, trimmed_note
 from ui.what_if import what_if_panel
 
@@ -184,7 +184,7 @@ def _json(build: Any, *args: Any, **kwargs: Any) -> str:
 
 def _share_panel(answers: Answers, rec: Recommendation) -> None:
     st.markdown("## Share with colleagues")  # the result page's own section (h1 above)
-    widgets_note = links.notes()
+    widgets_note = drafts.notes()
     key = state.OVERALL_NOTE_KEY
     if key not in st.session_state:
         st.session_state[key] = widgets_note.get(OVERALL_NOTE, "")
@@ -195,7 +195,7 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
     widgets_note[OVERALL_NOTE] = st.session_state[key]
     if st.button("Save and share", key="share", type="primary", icon=":material/share:"):
         try:
-            links.share(answers, rec)
+            sharing.share(answers, rec)
         except StorageLimit as exc:
             st.error(f"Not saved: {plain(str(exc))}.")
     shared = state.session().last_share
@@ -203,9 +203,9 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
         st.success("Saved. Anyone with the first link sees this result, read-only, and can "
                    "make their own copy.", icon=":material/check:")
         st.caption("Share link")
-        st.code(links.link("a", shared.view), language=None)
+        st.code(routing.link("a", shared.view), language=None)
         st.caption("Your private manage link (revoke the share link with it; do not forward)")
-        st.code(links.link("m", shared.manage), language=None)
+        st.code(routing.link("m", shared.manage), language=None)
 
 
 def result_page() -> None:
@@ -214,7 +214,7 @@ def result_page() -> None:
     if answers is None:
         _missing_notice()
         return
-    assessment = assess(answers, knowledge(), links.notes())
+    assessment = assess(answers, knowledge(), drafts.notes())
     first_draw = state.session().focus_first
     if first_draw:
         state.session().focus_first = False
@@ -227,5 +227,5 @@ def result_page() -> None:
     left, right = st.columns(2)
     left.button("Change answers", key="edit", on_click=state.go, args=(state.steps()[0],),
                 icon=":material/edit:")
-    right.button("Start over", key="reset", on_click=links.start_new,
+    right.button("Start over", key="reset", on_click=drafts.start_new,
                  icon=":material/restart_alt:")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from tests.app.helpers import button, fill_all, start
 from tests.conftest import case
-from ui.team import team_csv
+from ui.team.view import team_csv
 
 TEAM_PAGE = "ui/pages/team.py"
 
@@ -139,7 +139,7 @@ def test_a_view_link_does_not_open_the_manage_page():
 def test_a_large_team_shows_its_table_first_and_the_charts_on_request():
     from storage import Store
     from storage.teams import TeamStore
-    from ui.team import HEATMAP_ROWS
+    from ui.team.view import HEATMAP_ROWS
 
     created = _create_team("Company-wide review")
     teams = TeamStore(Store.open())
@@ -188,7 +188,7 @@ def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numb
 def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):
     from logic.team import analyse
     from questions.documents import parse_answers
-    from ui.team import _table, export_table
+    from ui.team.view import _table, export_table
 
     base = case("starlink_startup")["answers"]
     people = [parse_answers(base), parse_answers({**base, "contractual_sla": True})]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import links, state
+from ui import drafts, routing, state
 from ui.failure import guarded
 from ui.importing import import_box, import_notice
-from ui.link_views import manage_page, shared_page
+from ui.manage_view import manage_page
 from ui.questionnaire import migration_banner, navigation, section_page, show_progress
 from ui.resources import bank
 from ui.results import result_page
+from ui.shared_view import shared_page
+from ui.team import address
 from ui.text import plain
 
 
@@ -41,7 +43,7 @@ def _context() -> None:
 
 def _questionnaire() -> None:
     state.resume_section(st.query_params.to_dict())
-    links.restore_team(st.query_params.to_dict())
+    address.restore_team(st.query_params.to_dict())
     if state.current() == state.RESULT and state.validated() is not None:
         # The decision first, as the page's heading: sent before anything else, the verdict
         # is drawn about as fast as a bare form's answer (BENCHMARKS.md). The way back to
@@ -60,10 +62,10 @@ def _questionnaire() -> None:
         else:
             section_page(next(s for s in bank().sections if s.id == step))
     show_progress(progress)
-    problem = links.autosave()
+    problem = drafts.autosave()
     if problem:
         st.warning(problem)
-    links.conflict_notice()
+    drafts.conflict_notice()
 
 
 @st.fragment
@@ -76,23 +78,23 @@ def questionnaire() -> None:
 
 
 with st.sidebar:
-    st.button("Start a new assessment", key="sidebar_reset", on_click=links.start_new,
+    st.button("Start a new assessment", key="sidebar_reset", on_click=drafts.start_new,
               icon=":material/add:")
     import_box()
 
-where = links.route(st.query_params.to_dict())
+where = routing.route(st.query_params.to_dict())
 if where.view == "error":
     _intro()
-    links.not_found(where.problem or "")
+    routing.not_found(where.problem or "")
 elif where.view == "shared":
     _intro()
     shared_page(where.token or "")
 elif where.view == "manage":
     _intro()
     manage_page(where.token or "")
-elif where.view == "draft" and not links.restore_draft(where.token or ""):
+elif where.view == "draft" and not drafts.restore_draft(where.token or ""):
     _intro()
-    links.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
+    routing.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
                       "import your answers file.")
 else:
     questionnaire()

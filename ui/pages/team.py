@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.team import team_page
+from ui.team.page import team_page
 
 st.set_page_config(layout="wide")
 team_page()

@@ -1,4 +1,5 @@
-"""Views opened from a link: a shared assessment (read-only), its manage page, not found."""
+"""A saved assessment laid out: what changed since it was saved, its result, the re-check under
+another knowledge version, and its answers."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
-from storage import Saved, ShareEntry
-from ui import form, links, state
-from ui.resources import bank, knowledge, store
+from storage import Saved
+from ui import form, routing
+from ui.resources import bank, knowledge
 from ui.results import recommendation_body
 from ui.text import plain, show_table
 
@@ -81,11 +82,11 @@ def _newer_knowledge_notice(assessment: Assessment, saved_verdict: str) -> None:
                icon=":material/campaign:")
 
 
-def _show(saved: Saved) -> bool:
+def show(saved: Saved) -> bool:
     try:
         answers, upgraded = read_answers(saved.answers, bank())
     except AnswersError as exc:
-        links.not_found("This saved assessment cannot be read by this version of the app ("
+        routing.not_found("This saved assessment cannot be read by this version of the app ("
                         + "; ".join(exc.lines()) + ").")
         return False
     saved_version = saved.knowledge_version or DEFAULT_VERSION
@@ -138,87 +139,3 @@ def _compare_panel(assessment: Assessment) -> None:
         return
     st.markdown("\n".join(f"- {plain(c)}" for c in detail.changes))
 
-
-def shared_page(token: str) -> None:
-    """Read-only view of a shared assessment, with 'make a copy and edit'."""
-    saved = store().open_shared(token)
-    if saved is None:
-        links.not_found()
-        return
-    st.info(f"Shared assessment, read-only. Saved {saved.created_at:%d %B %Y, %H:%M} UTC.",
-            icon=":material/share:")
-    if _show(saved):
-        st.button("Make a copy and edit", key="copy", type="primary", icon=":material/edit:",
-                  on_click=links.open_copy, args=(token,))
-        failed = state.session().copy_failed
-        if failed:
-            state.session().copy_failed = None
-            st.error(failed)
-
-
-def _share_row(token: str, entry: ShareEntry, kb_label: Any) -> None:
-    """One share of the assessment on its manage page: when, which verdict, open or revoked,
-    and the button that revokes it (after a confirmation) or gives it a new link."""
-    with st.container(border=True, key=f"share_{entry.share_id}"):
-        text, actions = st.columns([3, 2], vertical_alignment="center")
-        status = "open to anyone with its link" if entry.open else "revoked"
-        mark = " (this manage link)" if entry.this else ""
-        verdict = kb_label(entry) or "no verdict saved"
-        text.markdown(f"**Shared {entry.created_at:%d %B %Y, %H:%M} UTC**{mark}  \n"
-                      f"{verdict}, {status}.")
-        if entry.open:
-            with actions.popover("Revoke…", icon=":material/link_off:"):
-                st.caption("Colleagues who open this share link will see “not found”. The "
-                           "other shares are not touched.")
-                st.button("Revoke this share link", key=f"revoke_{entry.share_id}",
-                          type="primary", on_click=_revoke, args=(token, entry.share_id))
-        else:
-            actions.button("New share link", key=f"reshare_{entry.share_id}",
-                           icon=":material/add_link:", on_click=_reshare,
-                           args=(token, entry.share_id),
-                           help="A new link to the same saved result; the revoked one stays "
-                                "revoked.")
-        fresh = state.session().new_share_links.get(entry.share_id)
-        if fresh:
-            st.caption("New share link: send it to colleagues (shown once: copy it now)")
-            st.code(links.link("a", fresh), language=None)
-
-
-def _revoke(token: str, share_id: int) -> None:
-    store().revoke(token, share_id)
-    state.session().new_share_links.pop(share_id, None)
-
-
-def _reshare(token: str, share_id: int) -> None:
-    view = store().reshare(token, share_id)
-    if view is not None:
-        state.session().new_share_links[share_id] = view
-
-
-def manage_page(token: str) -> None:
-    """The owner's page: every share made from the same draft, each with revoke or a new link,
-    then the result this manage link belongs to."""
-    saved = store().open_managed(token)
-    if saved is None:
-        links.not_found("Not found: no assessment is managed with this link.")
-        return
-    st.info("Your private manage link. Anyone with it can revoke these share links; do not "
-            "forward it.", icon=":material/admin_panel_settings:")
-    if saved.revoked:
-        st.warning("The share link of this result has been revoked: colleagues who open it see "
-                   "“not found”.", icon=":material/link_off:")
-    entries = store().shares(token)
-    st.markdown("## Share links of this assessment")
-    st.caption(f"{len(entries)} share(s) made from this assessment, oldest first. Revoking "
-               "one leaves the others open.")
-
-    def label(entry: ShareEntry) -> str | None:
-        version = entry.knowledge_version or DEFAULT_VERSION
-        if entry.verdict is None or version not in available_versions():
-            return entry.verdict
-        return knowledge(version).verdicts[entry.verdict].label
-
-    for entry in entries:
-        _share_row(token, entry, label)
-    st.markdown("## The result behind this link")
-    _show(saved)

@@ -1,0 +1,83 @@
+"""The owner's manage page: every share made from the same draft, each with revoke or a new link,
+then the result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from logic.knowledge_base import DEFAULT_VERSION, available_versions
+from storage import ShareEntry
+from ui import routing, state
+from ui.resources import knowledge, store
+from ui.saved_result import show
+
+
+def _share_row(token: str, entry: ShareEntry, kb_label: Any) -> None:
+    """One share of the assessment on its manage page: when, which verdict, open or revoked,
+    and the button that revokes it (after a confirmation) or gives it a new link."""
+    with st.container(border=True, key=f"share_{entry.share_id}"):
+        text, actions = st.columns([3, 2], vertical_alignment="center")
+        status = "open to anyone with its link" if entry.open else "revoked"
+        mark = " (this manage link)" if entry.this else ""
+        verdict = kb_label(entry) or "no verdict saved"
+        text.markdown(f"**Shared {entry.created_at:%d %B %Y, %H:%M} UTC**{mark}  \n"
+                      f"{verdict}, {status}.")
+        if entry.open:
+            with actions.popover("Revoke…", icon=":material/link_off:"):
+                st.caption("Colleagues who open this share link will see “not found”. The "
+                           "other shares are not touched.")
+                st.button("Revoke this share link", key=f"revoke_{entry.share_id}",
+                          type="primary", on_click=_revoke, args=(token, entry.share_id))
+        else:
+            actions.button("New share link", key=f"reshare_{entry.share_id}",
+                           icon=":material/add_link:", on_click=_reshare,
+                           args=(token, entry.share_id),
+                           help="A new link to the same saved result; the revoked one stays "
+                                "revoked.")
+        fresh = state.session().new_share_links.get(entry.share_id)
+        if fresh:
+            st.caption("New share link: send it to colleagues (shown once: copy it now)")
+            st.code(routing.link("a", fresh), language=None)
+
+
+def _revoke(token: str, share_id: int) -> None:
+    store().revoke(token, share_id)
+    state.session().new_share_links.pop(share_id, None)
+
+
+def _reshare(token: str, share_id: int) -> None:
+    view = store().reshare(token, share_id)
+    if view is not None:
+        state.session().new_share_links[share_id] = view
+
+
+def manage_page(token: str) -> None:
+    """The owner's page: every share made from the same draft, each with revoke or a new link,
+    then the result this manage link belongs to."""
+    saved = store().open_managed(token)
+    if saved is None:
+        routing.not_found("Not found: no assessment is managed with this link.")
+        return
+    st.info("Your private manage link. Anyone with it can revoke these share links; do not "
+            "forward it.", icon=":material/admin_panel_settings:")
+    if saved.revoked:
+        st.warning("The share link of this result has been revoked: colleagues who open it see "
+                   "“not found”.", icon=":material/link_off:")
+    entries = store().shares(token)
+    st.markdown("## Share links of this assessment")
+    st.caption(f"{len(entries)} share(s) made from this assessment, oldest first. Revoking "
+               "one leaves the others open.")
+
+    def label(entry: ShareEntry) -> str | None:
+        version = entry.knowledge_version or DEFAULT_VERSION
+        if entry.verdict is None or version not in available_versions():
+            return entry.verdict
+        return knowledge(version).verdicts[entry.verdict].label
+
+    for entry in entries:
+        _share_row(token, entry, label)
+    st.markdown("## The result behind this link")
+    show(saved)
+

@@ -1,0 +1,46 @@
+"""Save and share: freezing the answers behind a read-only link and a manage link, and a
+colleague's copy to edit."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from logic.recommendation import Recommendation
+from questions.answers import Answers
+from storage import ShareLinks, StorageLimit
+from ui import state
+from ui.drafts import autosave, notes, restore_draft
+from ui.resources import bank, store
+from ui.routing import NOT_FOUND
+
+
+def share(answers: Answers, rec: Recommendation) -> ShareLinks:
+    """Freeze the current answers and notes as a shared assessment."""
+    autosave()  # the draft first; it forgets the links shown when answers or notes changed
+    kept = state.session().last_share
+    if kept is not None:  # nothing changed since: the same links, not a new pair
+        return kept
+    state.session().brakes.take("share")
+    links = store().share(answers.document(bank()), notes(),
+                          knowledge_version=rec.knowledge_version, verdict=rec.verdict,
+                          draft=state.session().draft_token)
+    state.session().last_share = links
+    return links
+
+
+def open_copy(view_token: str) -> None:
+    """Button callback: make the colleague's own editable copy and switch to it."""
+    try:
+        state.session().brakes.take("copy")
+    except StorageLimit as exc:
+        state.session().copy_failed = f"Not copied: {exc}."
+        return
+    token = store().copy_to_draft(view_token)
+    if token is None:
+        state.session().copy_failed = NOT_FOUND
+        return
+    state.session().draft_token = None
+    st.query_params.from_dict({"d": token})
+    restore_draft(token)
+    state.go(state.steps()[0])
+

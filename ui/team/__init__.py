@@ -1,0 +1,1 @@
+"""The team pages: start, join, view, manage."""

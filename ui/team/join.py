@@ -1,0 +1,105 @@
+"""Joining a team from its invite link, revising one's answers, and handing them in from the
+result."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from questions.answers import Answers, AnswersError
+from questions.migrate import read_answers
+from storage import StorageLimit
+from storage.teams import MAX_NAME, MAX_ROLE
+from ui import drafts, form, routing, state
+from ui.resources import bank
+from ui.routing import not_found
+from ui.team import address
+from ui.team.common import NOT_FOUND, teams
+from ui.text import plain
+
+
+def join(invite: str, team_name: str) -> None:
+    current = state.session().team
+    if current is not None and current.invite == invite:  # already answering: resume, not wipe
+        st.info(f"You are already answering for this team as **{plain(current.name)}** "
+                f"({plain(current.role)}).", icon=":material/groups:")
+        if st.button("Continue my answers", key="resume_team", type="primary",
+                     icon=":material/arrow_forward:"):
+            params = address.team_params(current)
+            draft = state.session().draft_token
+            if draft:
+                params["d"] = draft
+            st.switch_page("ui/pages/assessment.py", query_params=params)
+        st.caption("Or answer again under another name below (your answers so far are left "
+                   "as they are).")
+    st.header("Add your answers")
+    with st.form("join"):
+        name = st.text_input("Your name", help=f"At most {MAX_NAME} characters.")
+        role = st.text_input("Your role", placeholder="SRE lead",
+                             help=f"At most {MAX_ROLE} characters.")
+        go_on = st.form_submit_button("Answer the questionnaire", type="primary",
+                                      icon=":material/arrow_forward:")
+    if go_on:
+        too_long = [f"{what} has {len(text):,} characters; at most {limit} are kept here."
+                    for what, text, limit in (("Your name", name, MAX_NAME),
+                                              ("Your role", role, MAX_ROLE))
+                    if len(text) > limit]
+        if too_long:
+            st.error(" ".join(too_long) + " Please shorten it.")
+            return
+        if not name.strip() or not role.strip():
+            st.error("Please give your name and your role.")
+            return
+        drafts.start_new()
+        context = state.TeamContext(team_name, name.strip(), role.strip(), invite=invite)
+        state.session().team = context
+        st.switch_page("ui/pages/assessment.py", query_params=address.team_params(context))
+
+
+def revise(token: str) -> str | None:
+    found = teams().response(token)
+    if found is None:
+        not_found(NOT_FOUND)
+        return None
+    response, team_name = found
+    st.info(f"Your answers in **{plain(team_name)}**, as {plain(response.name)} "
+            f"({plain(response.role)}), last changed {response.updated_at:%d %B %Y %H:%M}.",
+            icon=":material/person:")
+    if st.button("Revise my answers", key="revise", type="primary", icon=":material/edit:"):
+        drafts.start_new()
+        try:
+            answers, upgraded = read_answers(response.answers, bank())
+            state.load(answers.values(), migration=upgraded)
+        except AnswersError:
+            state.load(form.sanitize(bank(), response.answers))
+        context = state.TeamContext(team_name, response.name, response.role, respondent=token)
+        state.session().team = context
+        st.switch_page("ui/pages/assessment.py", query_params=address.team_params(context))
+    return team_name
+
+
+def submit_panel(answers: Answers, context: state.TeamContext) -> None:
+    """On the result of a team respondent: send (or revise) their answers to the team."""
+    st.header(f"Your answers for the team {plain(context.team)}")
+    label = "Update my team answers" if context.respondent else "Submit to the team"
+    if st.button(label, key="team_submit", type="primary", icon=":material/group_add:"):
+        document = answers.document(bank())
+        try:
+            if context.respondent:
+                if not teams().revise(context.respondent, document, context.name, context.role):
+                    st.error(NOT_FOUND)
+                    return
+            elif context.invite:
+                context.respondent = teams().add_response(
+                    context.invite, context.name, context.role, document)
+                address.remember_team(context)  # from now on the address holds their own link
+            state.session().team_submitted = True
+        except (StorageLimit, LookupError) as exc:
+            st.error(f"Not submitted: {plain(str(exc))}.")
+            return
+    if state.session().team_submitted and context.respondent:
+        st.success("Your answers are in the team view.", icon=":material/check:")
+        st.caption("Your own link, to come back and revise your answers (keep it to yourself)")
+        st.code(routing.link("r", context.respondent, "team"), language=None)
+        st.page_link("ui/pages/team.py", label="Open the team view",
+                     query_params={"r": context.respondent}, icon=":material/groups:")
+
