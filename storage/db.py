@@ -8,6 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
     DateTime,
@@ -18,16 +22,15 @@ from sqlalchemy import (
     event,
     inspect,
     make_url,
-    select,
     text,
 )
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 4  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -220,74 +223,47 @@ def make_engine(url: str) -> Engine:
 
 
 class SchemaError(RuntimeError):
-    """The database was written by a newer version of the app."""
+    """The database was written by a newer version of the app, or is not this app's."""
 
 
-def _add_teams(connection: Any) -> None:
-    tables = Base.metadata.tables
-    Base.metadata.create_all(connection, tables=[tables["teams"], tables["respondents"]])
-
-
-def _one_links_table(connection: Any) -> None:
-    """Version 3: the version-2 tables `tokens` (assessments) and `team_tokens` (teams) become
-    `links`, every token kept with its purpose (a team's `view` is now `team_view`)."""
-    Base.metadata.create_all(connection, tables=[Base.metadata.tables["links"]])
-    existing = set(inspect(connection).get_table_names())
-    columns = "token_hash, purpose, assessment_id, team_id, respondent_id, created_at, revoked_at"
-    if "tokens" in existing:
-        connection.execute(text(
-            f"INSERT INTO links ({columns}) SELECT token_hash, purpose, assessment_id, NULL, "
-            "NULL, created_at, revoked_at FROM tokens"))
-        connection.execute(text("DROP TABLE tokens"))
-    if "team_tokens" in existing:
-        connection.execute(text(
-            f"INSERT INTO links ({columns}) SELECT token_hash, CASE purpose WHEN 'view' THEN "
-            "'team_view' ELSE purpose END, NULL, team_id, respondent_id, created_at, NULL "
-            "FROM team_tokens"))
-        connection.execute(text("DROP TABLE team_tokens"))
-
-
-def _shares_know_their_draft(connection: Any) -> None:
-    """Version 4: `assessments.shared_from`, the draft a shared snapshot was made from (empty
-    for shares saved before: each of those is listed on its own manage page)."""
-    columns = {c["name"] for c in inspect(connection).get_columns("assessments")}
-    if "shared_from" not in columns:
-        connection.execute(text(
-            "ALTER TABLE assessments ADD COLUMN shared_from INTEGER REFERENCES assessments(id)"))
-    connection.execute(text(
-        "CREATE INDEX IF NOT EXISTS ix_assessments_shared_from ON assessments (shared_from)"))
-
-
-# version -> the step from the version before
-MIGRATIONS: dict[int, Any] = {2: _add_teams, 3: _one_links_table, 4: _shares_know_their_draft}
-
-
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SCHEMA_LOCK = 0x686F7374  # the PostgreSQL advisory lock that serialises schema changes
+LEGACY_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004"}  # before Alembic kept its own
+
+
+def _alembic(connection: Connection) -> tuple[Config, ScriptDirectory]:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config, ScriptDirectory.from_config(config)
 
 
 def migrate(engine: Engine) -> int:
-    """Create the schema on first start, then apply any migrations; return the version. Safe
-    when several processes start at once: on PostgreSQL they take an advisory lock in turn,
-    on SQLite the write lock (BEGIN IMMEDIATE), and each creates or migrates only what is
-    missing."""
+    """Bring the schema to this app's version with Alembic (the steps are
+    storage/migrations/versions) and return that version. A database the app made before
+    Alembic kept its own record (versions 1 to 4, in `schema_info`) is stamped at its version
+    first, then upgraded in place. Safe when several processes start at once: on PostgreSQL
+    they take an advisory lock in turn, on SQLite the write lock (BEGIN IMMEDIATE), and each
+    finds what the one before it made."""
     writer = engine.execution_options(sqlite_immediate=True)
     with writer.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
-        Base.metadata.create_all(connection)
-        with Session(bind=connection) as session:
-            info = session.scalars(select(SchemaInfo)).first()
-            if info is None:
-                session.add(SchemaInfo(id=1, version=SCHEMA_VERSION))
-                session.flush()
-                return SCHEMA_VERSION
-            if info.version > SCHEMA_VERSION:
-                raise SchemaError(
-                    f"the database is at schema version {info.version}, newer than this app's "
-                    f"{SCHEMA_VERSION}: upgrade the app"
-                )
-            for version in range(info.version + 1, SCHEMA_VERSION + 1):
-                MIGRATIONS[version](connection)
-                info.version = version
-            session.flush()
-            return info.version
+        config, scripts = _alembic(connection)
+        tables = set(inspect(connection).get_table_names())
+        recorded = (connection.execute(text("SELECT version FROM schema_info")).scalar()
+                    if "schema_info" in tables else None)
+        if recorded is not None and recorded > SCHEMA_VERSION:
+            raise SchemaError(f"the database is at schema version {recorded}, newer than this "
+                              f"app's {SCHEMA_VERSION}: upgrade the app")
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is None and recorded is not None:
+            command.stamp(config, LEGACY_REVISIONS[recorded])
+        elif current is None and tables:
+            raise SchemaError("the database holds tables but no schema version: it was not "
+                              "made by this app")
+        elif current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+            raise SchemaError(f"the database is at schema version {current}, newer than this "
+                              f"app's {SCHEMA_VERSION}: upgrade the app")
+        command.upgrade(config, "head")
+    return SCHEMA_VERSION

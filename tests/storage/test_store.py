@@ -6,29 +6,17 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import (
-    JSON,
-    Column,
-    DateTime,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    create_engine,
-    insert,
     select,
     text,
 )
 from sqlalchemy.orm import Session
 
-from storage import MalformedToken, ShareLinks, StorageLimit, Store
-from storage.db import SCHEMA_VERSION, Base, Link, SchemaInfo, make_engine
-from storage.teams import TeamStore
-from storage.tokens import digest, new_token
+from storage import MalformedToken, StorageLimit, Store
+from storage.db import SCHEMA_VERSION, Link, SchemaInfo
+from storage.tokens import new_token
 from tests.conftest import ROOT, case
 
 ANSWERS = case("starlink_startup")["answers"]
@@ -182,86 +170,6 @@ def test_newer_schema_is_refused(tmp_path):
         Store.open(url)
 
 
-def _version_2_database(url: str) -> dict[str, str]:
-    """A database as schema version 2 left it (two token tables), with one shared assessment
-    and one team with a respondent; returns the links, by what they open."""
-    meta = MetaData()
-    WHEN = DateTime(timezone=True)  # noqa: N806
-    stamp = {"created_at": datetime(2026, 11, 26, tzinfo=UTC)}
-    schema_info = Table("schema_info", meta, Column("id", Integer, primary_key=True),
-                        Column("version", Integer))
-    assessments = Table(
-        "assessments", meta, Column("id", Integer, primary_key=True), Column("kind", String(16)),
-        Column("answers", JSON), Column("notes", JSON), Column("knowledge_version", String(64)),
-        Column("verdict", String(16)), Column("copied_from", ForeignKey("assessments.id")),
-        Column("created_at", WHEN), Column("updated_at", WHEN))
-    tokens = Table(
-        "tokens", meta, Column("token_hash", String(64), primary_key=True),
-        Column("assessment_id", ForeignKey("assessments.id")), Column("purpose", String(16)),
-        Column("created_at", WHEN), Column("revoked_at", WHEN))
-    teams = Table("teams", meta, Column("id", Integer, primary_key=True),
-                  Column("name", String(120)), Column("created_at", WHEN))
-    respondents = Table(
-        "respondents", meta, Column("id", Integer, primary_key=True),
-        Column("team_id", ForeignKey("teams.id")), Column("name", String(80)),
-        Column("role", String(60)), Column("answers", JSON),
-        Column("created_at", WHEN), Column("updated_at", WHEN))
-    team_tokens = Table(
-        "team_tokens", meta, Column("token_hash", String(64), primary_key=True),
-        Column("team_id", ForeignKey("teams.id")), Column("respondent_id",
-                                                          ForeignKey("respondents.id")),
-        Column("purpose", String(16)), Column("created_at", WHEN))
-    links = {name: new_token() for name in
-             ("view", "manage", "draft", "invite", "team_view", "respondent")}
-    engine = create_engine(url)
-    meta.create_all(engine)
-    with engine.begin() as conn:
-        conn.execute(insert(schema_info), {"id": 1, "version": 2})
-        for row_id, kind in ((1, "shared"), (2, "draft")):
-            conn.execute(insert(assessments), {
-                "id": row_id, "kind": kind, "answers": ANSWERS, "notes": {"_overall": "v2 note"},
-                "knowledge_version": "2026-11-article", "verdict": "evaluate",
-                "copied_from": None, "updated_at": stamp["created_at"], **stamp})
-        for name, row_id in (("view", 1), ("manage", 1), ("draft", 2)):
-            conn.execute(insert(tokens), {"token_hash": digest(links[name]), "purpose": name,
-                                          "assessment_id": row_id, "revoked_at": None, **stamp})
-        conn.execute(insert(teams), {"id": 1, "name": "Hosting review", **stamp})
-        conn.execute(insert(respondents), {"id": 1, "team_id": 1, "name": "Ana", "role": "CTO",
-                                           "answers": ANSWERS, "updated_at": stamp["created_at"],
-                                           **stamp})
-        for name, purpose, person in (("invite", "invite", None), ("team_view", "view", None),
-                                      ("respondent", "respondent", 1)):
-            conn.execute(insert(team_tokens), {"token_hash": digest(links[name]), "team_id": 1,
-                                               "respondent_id": person, "purpose": purpose,
-                                               **stamp})
-    engine.dispose()
-    return links
-
-
-def test_a_version_2_database_keeps_every_link_in_the_one_links_table(db_url):
-    links = _version_2_database(db_url)
-    store = Store.open(db_url)
-    try:
-        assert store.schema_version == SCHEMA_VERSION == 4
-        assert store.open_shared(links["view"]).notes == {"_overall": "v2 note"}
-        assert store.open_managed(links["manage"]).verdict == "evaluate"
-        assert store.load_draft(links["draft"]).answers == ANSWERS
-        teams = TeamStore(store)
-        assert teams.info(links["invite"]).can_answer is True
-        assert teams.info(links["team_view"]).can_answer is False, "a view link stays view-only"
-        assert teams.response(links["respondent"])[0].name == "Ana"
-        assert [r.name for r in teams.responses(links["team_view"])] == ["Ana"]
-        assert store.open_shared(links["invite"]) is None, "kinds stay apart"
-        assert teams.info(links["view"]) is None
-        with Session(store.engine) as session:
-            assert len(session.scalars(select(Link.token_hash)).all()) == 6
-        assert store.revoke(links["manage"]) and store.open_shared(links["view"]) is None
-        [entry] = store.shares(links["manage"])  # a share saved before: listed on its own
-        assert entry.this and not entry.open and entry.verdict == "evaluate"
-    finally:
-        store.close()
-
-
 def test_eight_processes_starting_at_once_on_an_empty_database_all_start(db_url):
     """Regression: on an empty PostgreSQL, several processes creating the schema at once
     died on duplicate tables; each now waits its turn and finds the schema made."""
@@ -310,48 +218,3 @@ def test_every_share_of_a_draft_is_listed_revoked_and_reshared_apart(store):
     assert fresh and store.open_shared(fresh).verdict == "evaluate"
     assert store.open_shared(first.view) is None, "the revoked link stays revoked"
     assert store.shares(draft) == [], "a draft token is not a manage link"
-
-
-def test_a_version_3_database_gains_the_share_to_draft_link_and_keeps_its_shares(db_url):
-    """Schema 3 had no `assessments.shared_from`: a share saved then still opens, is listed on
-    its own, and new shares of a draft are grouped."""
-    meta = MetaData()
-    WHEN = DateTime(timezone=True)  # noqa: N806
-    Table("assessments", meta, Column("id", Integer, primary_key=True),
-          Column("kind", String(16)), Column("answers", JSON), Column("notes", JSON),
-          Column("knowledge_version", String(64)), Column("verdict", String(16)),
-          Column("copied_from", ForeignKey("assessments.id")), Column("created_at", WHEN),
-          Column("updated_at", WHEN))
-    for table in Base.metadata.sorted_tables:
-        if table.name != "assessments":
-            table.to_metadata(meta)
-    engine = create_engine(db_url)
-    meta.create_all(engine)
-    with engine.begin() as conn:
-        conn.execute(insert(meta.tables["schema_info"]), {"id": 1, "version": 3})
-    engine.dispose()
-    with Session(make_engine(db_url)) as session, session.begin():  # a share saved by version 3
-        row_id = session.execute(insert(meta.tables["assessments"]), {
-            "kind": "shared", "answers": ANSWERS, "notes": {"_overall": "v3"},
-            "knowledge_version": "2026-11-article", "verdict": "monitor", "copied_from": None,
-            "created_at": datetime(2026, 11, 30, tzinfo=UTC),
-            "updated_at": datetime(2026, 11, 30, tzinfo=UTC)}).inserted_primary_key[0]
-        view, manage = new_token(), new_token()
-        for token, purpose in ((view, "view"), (manage, "manage")):
-            session.execute(insert(meta.tables["links"]), {
-                "token_hash": digest(token), "purpose": purpose, "assessment_id": row_id,
-                "created_at": datetime(2026, 11, 30, tzinfo=UTC)})
-    links = ShareLinks(view, manage)
-    store = Store.open(db_url)
-    try:
-        assert store.schema_version == 4
-        assert store.open_shared(links.view).notes == {"_overall": "v3"}
-        assert [e.verdict for e in store.shares(links.manage)] == ["monitor"]
-        draft = store.create_draft(ANSWERS, {})
-        later = store.share(ANSWERS, {}, knowledge_version="2026-11-article", verdict="monitor",
-                            draft=draft)
-        again = store.share(ANSWERS, {"_overall": "x"}, knowledge_version="2026-11-article",
-                            verdict="monitor", draft=draft)
-        assert len(store.shares(later.manage)) == 2 == len(store.shares(again.manage))
-    finally:
-        store.close()
