@@ -29,7 +29,7 @@ def draft_document() -> dict[str, Any]:
 def restore_draft(token: str) -> bool:
     """Bring back a draft's answers and notes once per session, brought to the current bank
     (new questions unanswered and marked); False when it is not found."""
-    if state.session().draft_token == token:
+    if state.session().draft.token == token:
         return True
     draft = store().load_draft(token)
     if draft is None:
@@ -40,9 +40,9 @@ def restore_draft(token: str) -> bool:
         upgraded = None
     values = form.sanitize(bank(), upgraded.answers if upgraded else draft.answers)
     state.load(values, draft.notes, upgraded)
-    state.session().draft_token = token
-    state.session().draft_stamp = draft.updated_at
-    state.session().saved_snapshot = _snapshot()
+    state.session().draft.token = token
+    state.session().draft.stamp = draft.updated_at
+    state.session().draft.snapshot = _snapshot()
     return True
 
 
@@ -55,30 +55,30 @@ def autosave() -> str | None:
     first answer. Returns a message when the save was refused."""
     current = state.session()
     snapshot = _snapshot()
-    if snapshot == current.saved_snapshot:
+    if snapshot == current.draft.snapshot:
         return None
     document = draft_document()
     if len(document) == 1 and not any(text.strip() for text in notes().values()):
         return None  # nothing answered or noted yet
     try:
-        token = current.draft_token
+        token = current.draft.token
         saved = None
         if token is not None:
-            saved = store().save_draft(token, document, notes(), expected=current.draft_stamp)
+            saved = store().save_draft(token, document, notes(), expected=current.draft.stamp)
         if saved is None:
             current.brakes.take("draft")
             token = store().create_draft(document, notes())
-            current.draft_token = token
+            current.draft.token = token
             saved = store().load_draft(token).updated_at  # type: ignore[union-attr]
             st.query_params["d"] = token  # beside the step the address already holds
-        current.draft_stamp = saved
+        current.draft.stamp = saved
     except DraftConflict as exc:
-        current.draft_conflict = exc.saved_at
+        current.draft.conflict = exc.saved_at
         return None
     except StorageLimit as exc:
         return f"Not saved: {exc}."
-    current.saved_snapshot = snapshot
-    current.last_share = None  # links shown were for the answers before this change
+    current.draft.snapshot = snapshot
+    current.sharing.last = None  # links shown were for the answers before this change
     return None
 
 
@@ -92,23 +92,23 @@ def keep_as_new_draft() -> None:
     """Button callback after a conflict: this session's answers become a new draft of their
     own (with its own address); the other version stays as it was."""
     current = state.session()
-    current.draft_token = current.draft_stamp = current.draft_conflict = None
-    current.saved_snapshot = None
+    current.draft.token = current.draft.stamp = current.draft.conflict = None
+    current.draft.snapshot = None
     st.query_params.pop("d", None)
 
 
 def reload_draft() -> None:
     """Button callback after a conflict: take the version saved elsewhere."""
     current = state.session()
-    token = current.draft_token
-    current.draft_token = current.draft_conflict = None
+    token = current.draft.token
+    current.draft.token = current.draft.conflict = None
     if token:
         restore_draft(token)
 
 
 def conflict_notice() -> None:
     """When the draft was saved elsewhere meanwhile: say so, and offer both ways out."""
-    saved_at = state.session().draft_conflict
+    saved_at = state.session().draft.conflict
     if saved_at is None:
         return
     st.error(f"Not saved: this draft was changed elsewhere at {saved_at:%H:%M} UTC (another "

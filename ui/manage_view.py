@@ -36,7 +36,7 @@ def _share_row(token: str, entry: ShareEntry, kb_label: Any) -> None:
                            args=(token, entry.share_id),
                            help="A new link to the same saved result; the revoked one stays "
                                 "revoked.")
-        fresh = state.session().new_share_links.get(entry.share_id)
+        fresh = state.session().sharing.new_links.get(entry.share_id)
         if fresh:
             st.caption("New share link: send it to colleagues (shown once: copy it now)")
             st.code(routing.link("a", fresh), language=None)
@@ -44,13 +44,13 @@ def _share_row(token: str, entry: ShareEntry, kb_label: Any) -> None:
 
 def _revoke(token: str, share_id: int) -> None:
     store().revoke(token, share_id)
-    state.session().new_share_links.pop(share_id, None)
+    state.session().sharing.new_links.pop(share_id, None)
 
 
 def _reshare(token: str, share_id: int) -> None:
     view = store().reshare(token, share_id)
     if view is not None:
-        state.session().new_share_links[share_id] = view
+        state.session().sharing.new_links[share_id] = view
 
 
 def manage_page(token: str) -> None:

@@ -198,7 +198,7 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
             sharing.share(answers, rec)
         except StorageLimit as exc:
             st.error(f"Not saved: {plain(str(exc))}.")
-    shared = state.session().last_share
+    shared = state.session().sharing.last
     if shared is not None:
         st.success("Saved. Anyone with the first link sees this result, read-only, and can "
                    "make their own copy.", icon=":material/check:")
@@ -219,7 +219,7 @@ def result_page() -> None:
     if first_draw:
         state.session().focus_first = False
         widgets.to_top("Recommendation for")
-    team = state.session().team
+    team = state.session().team.context
     if team:  # a respondent's first job on the result: hand the answers to the team
         submit_panel(answers, team)
     recommendation_body(assessment, first_draw=first_draw, page_heading=True)

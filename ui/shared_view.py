@@ -20,8 +20,8 @@ def shared_page(token: str) -> None:
     if show(saved):
         st.button("Make a copy and edit", key="copy", type="primary", icon=":material/edit:",
                   on_click=sharing.open_copy, args=(token,))
-        failed = state.session().copy_failed
+        failed = state.session().sharing.copy_failed
         if failed:
-            state.session().copy_failed = None
+            state.session().sharing.copy_failed = None
             st.error(failed)
 

@@ -17,14 +17,14 @@ from ui.routing import NOT_FOUND
 def share(answers: Answers, rec: Recommendation) -> ShareLinks:
     """Freeze the current answers and notes as a shared assessment."""
     autosave()  # the draft first; it forgets the links shown when answers or notes changed
-    kept = state.session().last_share
+    kept = state.session().sharing.last
     if kept is not None:  # nothing changed since: the same links, not a new pair
         return kept
     state.session().brakes.take("share")
     links = store().share(answers.document(bank()), notes(),
                           knowledge_version=rec.knowledge_version, verdict=rec.verdict,
-                          draft=state.session().draft_token)
-    state.session().last_share = links
+                          draft=state.session().draft.token)
+    state.session().sharing.last = links
     return links
 
 
@@ -33,13 +33,13 @@ def open_copy(view_token: str) -> None:
     try:
         state.session().brakes.take("copy")
     except StorageLimit as exc:
-        state.session().copy_failed = f"Not copied: {exc}."
+        state.session().sharing.copy_failed = f"Not copied: {exc}."
         return
     token = store().copy_to_draft(view_token)
     if token is None:
-        state.session().copy_failed = NOT_FOUND
+        state.session().sharing.copy_failed = NOT_FOUND
         return
-    state.session().draft_token = None
+    state.session().draft.token = None
     st.query_params.from_dict({"d": token})
     restore_draft(token)
     state.go(state.steps()[0])

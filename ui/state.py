@@ -49,28 +49,50 @@ class TeamContext:
 
 
 @dataclass
+class DraftState:
+    """The autosaved draft this session works on."""
+
+    token: str | None = None
+    stamp: datetime | None = None  # when the draft this session holds was last saved
+    snapshot: str | None = None  # what was last saved, to save only what changed
+    conflict: datetime | None = None  # when someone else saved the draft meanwhile
+
+
+@dataclass
+class SharingState:
+    """What sharing has handed out in this session."""
+
+    last: ShareLinks | None = None  # the links of the last Save and share
+    new_links: dict[int, str] = field(default_factory=dict)  # made on a manage page, by
+    # share, shown until the session ends (tokens are stored hashed: never shown again)
+    copy_failed: str | None = None  # why the last copy was not made
+
+
+@dataclass
+class TeamState:
+    """This session's part in a team: answering for one, or having just started one."""
+
+    context: TeamContext | None = None
+    submitted: bool = False
+    created: TeamLinks | None = None
+
+
+@dataclass
 class Session:
-    """Everything one browser session holds besides widget values."""
+    """Everything one browser session holds besides widget values: the questionnaire's
+    answers and where the person is in it, then the draft, sharing and team, each grouped."""
 
     form: dict[str, Any]  # the answers so far, by question id (None: not answered)
-    notes: dict[str, str] = field(default_factory=dict)  # by question id, and `_overall`
+    notes: dict[str, str] = field(default_factory=dict)  # by question id, and OVERALL_NOTE
     section: str | None = None
     flagged: set[str] = field(default_factory=set)  # sections shown with what is missing
     submit_errors: dict[str, str] = field(default_factory=dict)
-    draft_token: str | None = None
-    draft_stamp: datetime | None = None  # when the draft this session holds was last saved
-    saved_snapshot: str | None = None
-    last_share: ShareLinks | None = None
-    new_share_links: dict[int, str] = field(default_factory=dict)  # made on a manage page,
-    # by share, shown until the session ends (tokens are stored hashed: never shown again)
-    team: TeamContext | None = None
-    team_submitted: bool = False
-    created_team: TeamLinks | None = None
     migration: Upgrade | None = None  # how the loaded answers were brought to this bank
-    copy_failed: str | None = None  # why the last copy was not made
-    draft_conflict: datetime | None = None  # when someone else saved the draft meanwhile
     focus_first: bool = True  # move the keyboard focus to the first question once (on the
     # first screen, and after Next)
+    draft: DraftState = field(default_factory=DraftState)
+    sharing: SharingState = field(default_factory=SharingState)
+    team: TeamState = field(default_factory=TeamState)
     import_message: tuple[str, str] | None = None
     brakes: Brakes = field(default_factory=Brakes)  # how fast this session may create things
     _validated: tuple[Any, Answers | None] | None = None

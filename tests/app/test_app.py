@@ -165,7 +165,7 @@ def test_shared_examples_show_the_later_record_on_the_result_and_the_shared_view
     expected = compare(parse_answers(answers), kb, record)
     at = fill_all(start(), answers)
     button(at, "share").click().run()
-    view = start(a=at.session_state["session"].last_share.view)
+    view = start(a=at.session_state["session"].sharing.last.view)
     for page in (at, view):
         panel = next(e for e in page.expander
                      if e.label == "What later public reports change, in detail")

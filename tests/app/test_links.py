@@ -17,7 +17,7 @@ def _shared(answers=ANSWERS, note="Checked with the CISO"):
     at = fill_all(start(), answers)
     at.text_area(key="note___overall").set_value(note).run()
     button(at, "share").click().run()
-    links = at.session_state["session"].last_share
+    links = at.session_state["session"].sharing.last
     return at, links
 
 
@@ -91,7 +91,7 @@ def test_the_manage_page_lists_every_share_with_revoke_and_a_new_link():
     at, first = _shared()
     at.text_area(key="note___overall").set_value("Checked with the CISO and legal").run()
     button(at, "share").click().run()
-    second = at.session_state["session"].last_share
+    second = at.session_state["session"].sharing.last
     assert second.view != first.view, "a changed note: a new share"
     manage = start(m=second.manage)
     text = " ".join(shown(m.value) for m in manage.markdown)
@@ -213,7 +213,7 @@ def test_a_session_saving_too_fast_is_told_to_wait():
     at = fill_all(start(), ANSWERS)
     at.session_state["session"].brakes = Brakes(per_minute=1)
     button(at, "share").click().run()
-    assert at.session_state["session"].last_share is not None
+    assert at.session_state["session"].sharing.last is not None
     at.text_area(key="note___overall").set_value("A second thought").run()
     button(at, "share").click().run()
     assert "Not saved: this session has saved 1 new drafts" in _messages(at)
@@ -286,10 +286,10 @@ def test_save_and_share_twice_gives_the_same_links_until_something_changes():
     """Regression: every click made a new pair and hid the earlier manage link."""
     at, first = _shared()
     button(at, "share").click().run()
-    assert at.session_state["session"].last_share == first
+    assert at.session_state["session"].sharing.last == first
     at.text_area(key="note___overall").set_value("Checked again with the CISO").run()
     button(at, "share").click().run()
-    assert at.session_state["session"].last_share.view != first.view, "a change, new links"
+    assert at.session_state["session"].sharing.last.view != first.view, "a change, new links"
 
 
 def test_two_windows_on_one_draft_do_not_overwrite_each_other():

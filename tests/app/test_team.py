@@ -23,7 +23,7 @@ def _create_team(name: str = "Hosting review"):
     at = _team_page()
     at.text_input[0].set_value(name)
     at.button[0].click().run()
-    return at.session_state["session"].created_team
+    return at.session_state["session"].team.created
 
 
 def _enter(invite: str, name: str, role: str):
@@ -58,7 +58,7 @@ def test_two_colleagues_answer_differently_and_the_view_shows_both():
     _join(links.invite, "Ana", "CTO", case("starlink_startup")["answers"])
     ben = _join(links.invite, "Ben", "SRE lead",
                 {**case("starlink_startup")["answers"], "contractual_sla": True})
-    assert ben.session_state["session"].team.respondent
+    assert ben.session_state["session"].team.context.respondent
     view = _team_page(tv=links.view)
     assert not view.exception
     table = view.dataframe[0].value
@@ -161,10 +161,10 @@ def test_a_long_team_name_is_cut_with_a_note_and_a_long_name_is_refused_with_a_m
     at.button[0].click().run()
     assert any("The team name was cut to 120 characters (it had 300)" in i.value
                for i in at.info)
-    invite = at.session_state["session"].created_team.invite
+    invite = at.session_state["session"].team.created.invite
     join = _enter(invite, "N" * 200, "CTO")
     assert any("Your name has 200 characters; at most 80" in e.value for e in join.error)
-    assert join.session_state["session"].team is None, "not joined with a mangled name"
+    assert join.session_state["session"].team.context is None, "not joined with a mangled name"
 
 
 def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numbers():
@@ -230,7 +230,7 @@ def test_the_creator_who_reloads_lands_on_the_manage_page():
     at = _team_page()
     at.text_input[0].set_value("Hosting review")
     at.button[0].click().run()
-    made = at.session_state["session"].created_team
+    made = at.session_state["session"].team.created
     manage = at.query_params["tm"]
     assert manage in (made.manage, [made.manage])
     reloaded = _team_page(tm=made.manage)

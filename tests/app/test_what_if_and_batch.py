@@ -51,7 +51,7 @@ def test_knowledge_page_marks_the_hypothetical_version():
 def test_saved_assessment_under_a_newer_version_side_by_side():
     at = fill_all(start(), {**case("starlink_startup")["answers"], "contractual_sla": True})
     button(at, "share").click().run()
-    view = start(a=at.session_state["session"].last_share.view)
+    view = start(a=at.session_state["session"].sharing.last.view)
     view.selectbox(key="compare_version").set_value(HYPOTHETICAL).run()
     metrics = {m.label: m.value for m in view.metric}
     assert metrics["Saved under 2026-11-article"] == "Monitor"

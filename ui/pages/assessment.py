@@ -27,13 +27,13 @@ def _intro() -> None:
 
 def _context() -> None:
     """What this page's address holds (a team answer, a private draft) and what was loaded."""
-    team = state.session().team
+    team = state.session().team.context
     if team:
         st.info(f"Answering for the team **{plain(team.team)}** as **{plain(team.name)}** "
                 f"({plain(team.role)}). Submit your answers from the result. This page's "
                 "address keeps your place: bookmark it to come back.",
                 icon=":material/groups:")
-    if state.session().draft_token:
+    if state.session().draft.token:
         st.caption("This page's address is your private draft: anyone who has it can see and "
                    "change these answers, so keep it to yourself. To show colleagues the "
                    "result, use *Save and share* on the result.")

@@ -37,7 +37,7 @@ def remember_team(context: state.TeamContext) -> None:
 def restore_team(params: dict[str, Any]) -> None:
     """After a reload, answer for the team the address names again (if its link still
     works): the banner and *Submit to the team* come back."""
-    if state.session().team is not None:
+    if state.session().team.context is not None:
         return
     name, role = params.get(TEAM_NAME), params.get(TEAM_ROLE)
     if not isinstance(name, str) or not isinstance(role, str) or not name or not role:
@@ -47,14 +47,14 @@ def restore_team(params: dict[str, Any]) -> None:
             token = check(params[TEAM_RESPONDENT])
             found = TeamStore(store()).response(token)
             if found is not None:
-                state.session().team = state.TeamContext(found[1], found[0].name,
+                state.session().team.context = state.TeamContext(found[1], found[0].name,
                                                          found[0].role, respondent=token)
-                state.session().team_submitted = True
+                state.session().team.submitted = True
         elif isinstance(params.get(TEAM_INVITE), str):
             token = check(params[TEAM_INVITE])
             info = TeamStore(store()).info(token)
             if info is not None and info.can_answer:
-                state.session().team = state.TeamContext(info.name, name[:MAX_NAME],
+                state.session().team.context = state.TeamContext(info.name, name[:MAX_NAME],
                                                          role[:MAX_ROLE], invite=token)
     except MalformedToken:
         return

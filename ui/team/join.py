@@ -18,14 +18,14 @@ from ui.text import plain
 
 
 def join(invite: str, team_name: str) -> None:
-    current = state.session().team
+    current = state.session().team.context
     if current is not None and current.invite == invite:  # already answering: resume, not wipe
         st.info(f"You are already answering for this team as **{plain(current.name)}** "
                 f"({plain(current.role)}).", icon=":material/groups:")
         if st.button("Continue my answers", key="resume_team", type="primary",
                      icon=":material/arrow_forward:"):
             params = address.team_params(current)
-            draft = state.session().draft_token
+            draft = state.session().draft.token
             if draft:
                 params["d"] = draft
             st.switch_page("ui/pages/assessment.py", query_params=params)
@@ -51,7 +51,7 @@ def join(invite: str, team_name: str) -> None:
             return
         drafts.start_new()
         context = state.TeamContext(team_name, name.strip(), role.strip(), invite=invite)
-        state.session().team = context
+        state.session().team.context = context
         st.switch_page("ui/pages/assessment.py", query_params=address.team_params(context))
 
 
@@ -72,7 +72,7 @@ def revise(token: str) -> str | None:
         except AnswersError:
             state.load(form.sanitize(bank(), response.answers))
         context = state.TeamContext(team_name, response.name, response.role, respondent=token)
-        state.session().team = context
+        state.session().team.context = context
         st.switch_page("ui/pages/assessment.py", query_params=address.team_params(context))
     return team_name
 
@@ -92,11 +92,11 @@ def submit_panel(answers: Answers, context: state.TeamContext) -> None:
                 context.respondent = teams().add_response(
                     context.invite, context.name, context.role, document)
                 address.remember_team(context)  # from now on the address holds their own link
-            state.session().team_submitted = True
+            state.session().team.submitted = True
         except (StorageLimit, LookupError) as exc:
             st.error(f"Not submitted: {plain(str(exc))}.")
             return
-    if state.session().team_submitted and context.respondent:
+    if state.session().team.submitted and context.respondent:
         st.success("Your answers are in the team view.", icon=":material/check:")
         st.caption("Your own link, to come back and revise your answers (keep it to yourself)")
         st.code(routing.link("r", context.respondent, "team"), language=None)

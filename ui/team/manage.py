@@ -17,7 +17,7 @@ def manage_team(token: str) -> None:
         not_found(NOT_FOUND)
         return
     st.info("Your manage link for this team: keep it to yourself.", icon=":material/shield:")
-    created = state.session().created_team
+    created = state.session().team.created
     if created is not None and created.manage == token:  # just made here: its links again
         st.caption("Invite link: colleagues open it to add their answers")
         st.code(routing.link("t", created.invite, "team"), language=None)

@@ -30,10 +30,10 @@ def start_team() -> None:
         except StorageLimit as exc:
             st.error(f"Not created: {plain(str(exc))}.")
             return
-        state.session().created_team = made
+        state.session().team.created = made
         # the address becomes the creator's manage link: a reload lands on the manage page
         st.query_params.from_dict({"tm": made.manage})
-    created = state.session().created_team
+    created = state.session().team.created
     if created:
         st.success("Team created. This page's address is now your private manage link: "
                    "bookmark it, and a reload brings you back to the team.",
