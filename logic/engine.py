@@ -123,14 +123,14 @@ class Outcome:
     caveats: tuple[str, ...] = ()
 
 
-def _outcome(shown: list[Step], verdict: str, kb: KnowledgeBase) -> Outcome:
+def _outcome(shown: list[Step], verdict: str, plan: Plan) -> Outcome:
     """Drivers and blockers in the order of the version's tables."""
     drivers = {d for step in shown for d in step.rule.drivers}
     blockers = {b for step in shown for b in step.rule.blockers}
     caveats = {c for step in shown for c in step.rule.caveats} - blockers
-    return Outcome(verdict, tuple(d for d in kb.drivers if d in drivers),
-                   tuple(b for b in kb.blockers if b in blockers),
-                   tuple(c for c in kb.blockers if c in caveats))
+    return Outcome(verdict, tuple(d for d in plan.drivers if d in drivers),
+                   tuple(b for b in plan.blockers if b in blockers),
+                   tuple(c for c in plan.blockers if c in caveats))
 
 
 def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
@@ -139,7 +139,7 @@ def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
     answers = answers.resolved()
     plan = compiled(kb)
     fired = fired_steps(answers, plan)
-    return _outcome(shown_steps(answers, plan, fired), verdict_for(fired), kb)
+    return _outcome(shown_steps(answers, plan, fired), verdict_for(fired), plan)
 
 
 def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
@@ -151,7 +151,7 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
     plan = compiled(kb)
     fired = fired_steps(answers, plan)
     shown = shown_steps(answers, plan, fired)
-    decided = _outcome(shown, verdict_for(fired), kb)
+    decided = _outcome(shown, verdict_for(fired), plan)
     verdict, drivers = decided.verdict, set(decided.drivers)
     doubts = {*decided.blockers, *decided.caveats}
     scores, not_applicable = _scores(answers, plan)

@@ -40,6 +40,8 @@ class Plan:
     baseline: Step
     after: tuple[tuple[Step, int], ...]
     scores: tuple[tuple[str, int, int, Predicate | None, tuple[tuple[Predicate, int], ...]], ...]
+    drivers: tuple[str, ...] = ()  # the version's drivers and blockers, in its tables' order
+    blockers: tuple[str, ...] = ()
 
 
 _PLANS: dict[int, tuple[KnowledgeBase, Plan]] = {}
@@ -77,6 +79,7 @@ def compiled(kb: KnowledgeBase) -> Plan:
                  tuple((t.when.compile(), t.add) for t in spec.terms))
                 for section, spec in kb.scores.items()
             ),
+            drivers=tuple(kb.drivers), blockers=tuple(kb.blockers),
         )
         cached = _PLANS[id(kb)] = (kb, plan)
     return cached[1]
