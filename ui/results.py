@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -36,6 +37,14 @@ def _missing_notice() -> None:
         count = len(form.missing(section, state.answers()))
         st.button(f"Finish {section.title} ({count} left)", key=f"goto_{section.id}",
                   on_click=state.go, args=(section.id,))
+
+
+def folded(label: str, key: str, icon: str, body: Callable[[], None]) -> None:
+    """A folded part of the result, drawn only once opened: the verdict and the next actions
+    reach the screen without waiting for what nobody has asked to see."""
+    with st.expander(label, key=key, icon=icon, on_change="rerun"):
+        if st.session_state.get(key):
+            body()
 
 
 def _labels(items: tuple, empty: str) -> None:
@@ -86,10 +95,9 @@ def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
         st.caption("Nothing: nothing undisclosed matters to your answers.")
     what_if_panel(assessment)
     _later_record(assessment.later_detail)
-    with st.expander("The evidence: what makes it relevant, what holds it back, fit by "
-                     "section, and each reason with the article's words",
-                     icon=":material/fact_check:"):
-        _evidence(assessment, sub + "#")
+    folded("The evidence: what makes it relevant, what holds it back, fit by section, and "
+           "each reason with the article's words", "evidence_open", ":material/fact_check:",
+           lambda: _evidence(assessment, sub + "#"))
     kb = assessment.knowledge
     st.caption(
         f"Knowledge version {kb.version} (published {kb.published}). Decision support built on "
@@ -133,14 +141,17 @@ def _later_record(detail: LaterDetail | None) -> None:
     version exists)."""
     if detail is None:
         return
-    with st.expander("What later public reports change, in detail",
-                     icon=":material/history_edu:"):
+
+    def body() -> None:
         st.markdown(detail.headline)
         if detail.changes:
             st.markdown("\n".join(f"- {plain(c)}" for c in detail.changes))
         if detail.sources:
             st.caption("Sources")
             st.markdown("\n".join(f"- {plain(s)}" for s in detail.sources))
+
+    folded("What later public reports change, in detail", "later_open",
+           ":material/history_edu:", body)
 
 
 def _downloads(assessment: Assessment, level: str) -> None:
@@ -171,11 +182,15 @@ def _downloads(assessment: Assessment, level: str) -> None:
         icon=":material/download:", on_click="ignore", width="stretch",
         help="The format `python -m logic evaluate` reads; import it to continue later.",
     )
-    with st.expander("Summary to paste into email or chat", icon=":material/content_copy:"):
+
+    def pasted() -> None:
         st.caption("For email: plain text, pastes as it reads.")
         st.code(summary(assessment, markdown=False), language=None, wrap_lines=True)
         st.caption("For chat tools that read Markdown (names and notes escaped).")
         st.code(summary(assessment), language="markdown", wrap_lines=True)
+
+    folded("Summary to paste into email or chat", "summary_open", ":material/content_copy:",
+           pasted)
 
 
 def _json(build: Any, *args: Any, **kwargs: Any) -> str:

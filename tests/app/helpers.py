@@ -76,3 +76,13 @@ def section(at: AppTest) -> str | None:
 def go_to(at: AppTest, step: str) -> AppTest:
     at.session_state["session"].section = step
     return at
+
+
+FOLDED = ("evidence_open", "later_open", "summary_open")  # parts of the result drawn when opened
+
+
+def unfold(at: AppTest, *keys: str) -> AppTest:
+    """Open folded parts of the result, as a person clicking them does (each reruns)."""
+    for key in keys or FOLDED:
+        at.session_state[key] = True
+    return at.run()

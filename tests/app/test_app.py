@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from questions.schema import default_bank
-from tests.app.helpers import button, fill_all, fill_section, go_to, section, start, widget
+from tests.app.helpers import button, fill_all, fill_section, go_to, section, start, unfold, widget
 from tests.conftest import case, shared_or_skip
 from ui import form
 
@@ -71,6 +71,8 @@ def test_own_case_through_the_app(name):
     at = fill_all(start(), data["answers"])
     verdict = data["expect"]["verdict"]
     assert _verdict_banner(at).startswith(BANNER[verdict] + ":")
+    assert not any("From the article" in t.value.columns for t in at.table), "folded: not drawn"
+    unfold(at, "evidence_open")
     table = next(t.value for t in at.table if "From the article" in t.value.columns)
     assert all(quote.startswith("F") and '"' in quote for quote in table["From the article"])
     assert table["Counts as"].iloc[0] == "What decided it"
@@ -166,7 +168,7 @@ def test_shared_examples_show_the_later_record_on_the_result_and_the_shared_view
     at = fill_all(start(), answers)
     button(at, "share").click().run()
     view = start(a=at.session_state["session"].sharing.last.view)
-    for page in (at, view):
+    for page in (unfold(at, "later_open"), unfold(view, "later_open")):
         panel = next(e for e in page.expander
                      if e.label == "What later public reports change, in detail")
         text = shown(" ".join(m.value for m in panel.markdown))
@@ -196,7 +198,7 @@ def test_the_scores_chart_is_also_said_in_words():
     from questions.documents import parse_answers
 
     answers = case("retailer_nothing_relevant")["answers"]
-    at = fill_all(start(), answers)
+    at = unfold(fill_all(start(), answers), "evidence_open")
     words = next(c.value for c in at.caption if c.value.startswith("The chart in words"))
     rec = evaluate(parse_answers(answers))
     assert "edge" in rec.not_applicable and "Edge and connectivity not applicable" in words

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from storage.tokens import new_token
-from tests.app.helpers import button, fill_all, fill_section, section, shown, start, widget
+from tests.app.helpers import button, fill_all, fill_section, section, shown, start, unfold, widget
 from tests.conftest import case
 
 ANSWERS = case("hospital_backup_hipaa")["answers"]
@@ -220,6 +220,7 @@ def test_a_session_saving_too_fast_is_told_to_wait():
 
 
 def _later_record(at) -> str:
+    unfold(at, "later_open")
     panel = next(e for e in at.expander
                  if e.label == "What later public reports change, in detail")
     return shown(" ".join(m.value for m in panel.markdown))
