@@ -27,6 +27,7 @@ def _matches(page, name: str) -> int:
 
 def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, app_url):
     app = AppPage(page, app_url).open()
+    page.wait_for_function("() => window.hostingFit !== undefined", timeout=15_000)
     assert set(page.evaluate("Object.keys(window.hostingFit.SELECTORS)")) == _table()
     checked = set()
     for name in ("widget", "inputs", "questionInputs", "popoverButton", "scrollers"):
