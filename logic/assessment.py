@@ -30,6 +30,7 @@ from logic.wording import (
     no_flip_text,
     readings_text,
     robustness_text,
+    verdict_sentence,
 )
 from questions.answers import Answers
 from questions.schema import QuestionBank, default_bank
@@ -92,6 +93,12 @@ class Assessment:
         return explain(self.recommendation, self.knowledge)
 
     @cached_property
+    def verdict_sentence(self) -> str:
+        """The verdict in one sentence for this organisation: what drives it, what holds it
+        back, in its own terms."""
+        return verdict_sentence(self.recommendation, self.knowledge)
+
+    @cached_property
     def reading(self) -> LaterReading | None:
         """The verdict under the newest sourced version after this one (None when this is the
         newest, or a version that was not shipped)."""
@@ -135,9 +142,26 @@ class Assessment:
             no_disclosure=no_disclosure_text(result, kb))
 
     @property
-    def next_actions(self) -> tuple[str, ...]:
-        """What to do next: the questions for the account team."""
+    def account_questions(self) -> tuple[str, ...]:
+        """The questions for the account team, from the undisclosed facts that matter here."""
         return tuple(self.recommendation.open_questions)
+
+    @cached_property
+    def settle_first(self) -> str | None:
+        """When "Don't know" answers leave the verdict open between levels: the one answer to
+        find out first, as an action; else None."""
+        rec = self.recommendation
+        if rec.band is None or rec.band.low == rec.band.high or not rec.settle_first:
+            return None
+        label = self.bank.question(rec.settle_first).label
+        return (f"Find out “{label}” first: of the answers you did not know, it narrows the "
+                "range of verdicts most.")
+
+    @property
+    def next_actions(self) -> tuple[str, ...]:
+        """What to do next, most useful first: the answer to settle first when the verdict is
+        open between levels, then the questions for the account team."""
+        return ((self.settle_first,) if self.settle_first else ()) + self.account_questions
 
     @property
     def organisation(self) -> str:

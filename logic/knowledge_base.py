@@ -214,6 +214,11 @@ class Label(_Strict):
     summary: str
     claims: list[str] = []
     own_position: bool = False
+    phrase: str = ""  # how it reads inside a sentence for this organisation
+
+    @property
+    def in_sentence(self) -> str:
+        return self.phrase or self.label[0].lower() + self.label[1:]
 
 
 class Figure(_Strict):

@@ -252,3 +252,36 @@ def knowledge_age_text(kb: KnowledgeBase, reading: LaterReading | None,
         return (text + f" That was {age} days ago: later reports may have changed the picture, "
                 "so look for a newer knowledge version before relying on it."), True
     return text, False
+
+
+def listed(items: list[str], most: int = 3) -> str:
+    """'a', 'a and b', 'a, b and c', 'a, b, c and 2 more'."""
+    shown = items[:most]
+    if len(items) > most:
+        shown.append(f"{len(items) - most} more")
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def verdict_sentence(rec: Recommendation, kb: KnowledgeBase) -> str:
+    """One sentence for this organisation under its verdict: what makes the deal relevant to it
+    and what holds it back, in its own terms (the tables' `phrase`s), never a verdict's generic
+    summary."""
+    drivers = [kb.drivers[d].in_sentence for d in rec.drivers]
+    held = [kb.blockers[b].in_sentence for b in rec.blockers]
+    still = [kb.blockers[c].in_sentence for c in rec.caveats]
+    if rec.verdict == "evaluate":
+        text = (f"A candidate for you because of {listed(drivers)}, as a specialised or backup "
+                "option beside your primary hosting, never in its place")
+        return text + (f"; still open: {listed(still)}." if still else ".")
+    if rec.verdict == "monitor":
+        text = f"Relevant for {listed(drivers)}" if drivers else "Relevant to you"
+        if held:
+            text += f", held back by {listed(held)}"
+        elif still:
+            text += f", with {listed(still)} still open"
+        return text + "; revisit when that changes."
+    if drivers and held:
+        return (f"Relevant for {listed(drivers)}, but held back by {listed(held)}: for now it "
+                "has no immediate practical impact for you.")
+    return ("Nothing in your answers meets a need the report ties to the deal: for you, as for "
+            "most enterprises, it has no immediate practical impact.")

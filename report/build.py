@@ -20,7 +20,7 @@ from reportlab.platypus import (
 
 from logic.assessment import Assessment, LaterDetail, WhatIfWords
 from logic.explain import Explained
-from logic.wording import knowledge_age_text
+from logic.wording import day_text, knowledge_age_text
 from questions.answers import Answers
 from questions.schema import OVERALL_NOTE, QuestionBank, default_bank
 from questions.text import clean
@@ -35,16 +35,15 @@ def readings_block(assessment: Assessment, when: datetime,
     that one beside it at the same weight; when they agree, the line that says so; then how
     old the knowledge is (the team PDF shows the same)."""
     words, rec, reading = assessment.readings, assessment.recommendation, assessment.reading
-    summary = assessment.explained.verdict.summary
-    lead = verdict_banner(rec.verdict, words.lead_verdict, summary, s, kicker=words.lead,
-                          width=WIDTH / 2 - 3 if words.later else WIDTH)
+    lead = (rec.verdict, words.lead_verdict, assessment.verdict_sentence, words.lead)
     if words.later and reading is not None:
-        later = verdict_banner(reading.verdict, words.later_verdict or "", words.why, s,
-                               kicker=words.later, width=WIDTH / 2 - 3)
-        story: list[Any] = [banner_pair(lead, later)]
+        story: list[Any] = [banner_pair(
+            [lead, (reading.verdict, words.later_verdict or "", words.why, words.later)], s)]
     else:
-        story = [lead, *([Spacer(1, 3), Paragraph(markup(words.agree), s["body"])]
-                         if words.agree else [])]
+        story = [verdict_banner(rec.verdict, words.lead_verdict, assessment.verdict_sentence, s,
+                                kicker=words.lead),
+                 *([Spacer(1, 3), Paragraph(markup(words.agree), s["body"])]
+                   if words.agree else [])]
     age, _ = knowledge_age_text(assessment.knowledge, reading, when.date())
     return [*story, Spacer(1, 3), Paragraph(markup(age), s["muted"])]
 
@@ -57,15 +56,37 @@ def _title_block(assessment: Assessment, when: datetime,
         Paragraph("HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
         Paragraph(markup(name), s["title"]),
         Paragraph(
-            f"Prepared {when:%d %B %Y} · knowledge version {markup(kb.version)} "
-            f"(published {markup(kb.published)})", s["muted"]),
+            f"Prepared {day_text(when.date().isoformat())} · knowledge version "
+            f"{markup(kb.version)}", s["muted"]),
         Spacer(1, 8),
         *readings_block(assessment, when, s),
-        Spacer(1, 4),
+        Spacer(1, 6),
         Paragraph(f"<b>Why:</b> {markup(assessment.explained.deciding.text)}", s["body"]),
         *([Spacer(1, 4), Paragraph(_bold(assessment.band), s["body"])]
           if assessment.band else []),
+        *_first_actions(assessment, s),
     ]
+
+
+FIRST_PAGE_ACTIONS = 3  # the decision card's next actions; the full list is on page 2
+
+
+def _first_actions(assessment: Assessment, s: dict[str, ParagraphStyle]) -> list[Any]:
+    """The few most useful next actions, and where the rest is."""
+    actions = assessment.next_actions
+    story: list[Any] = [Paragraph("Next actions", s["h2"])]
+    if not actions:
+        story.append(Paragraph("None: nothing undisclosed matters to your answers.", s["muted"]))
+    rows = [[Paragraph("☐", s["body"]), Paragraph(markup(a), s["body"])]
+            for a in actions[:FIRST_PAGE_ACTIONS]]
+    if rows:
+        story.append(grid(rows, [8 * mm, WIDTH - 8 * mm], header=False))
+    rest = len(actions) - len(rows)
+    more = f"{rest} more question{'s' if rest != 1 else ''} for the account team, " if rest else ""
+    story.append(Spacer(1, 4))
+    story.append(Paragraph(f"Overleaf: {more}what would change this verdict, the evidence with "
+                           "the article's words, and every answer given.", s["muted"]))
+    return story
 
 
 def _later_record(detail: LaterDetail | None, s: dict[str, ParagraphStyle]) -> list[Any]:
@@ -217,8 +238,9 @@ def build_pdf(assessment: Assessment, *, generated_at: datetime) -> bytes:
     titles = {section.id: section.title for section in bank.sections}
     story: list[Any] = [
         *_title_block(assessment, generated_at, s),
+        PageBreak(),  # page 1 is the decision card and nothing else
         *_overall_note(notes, s),
-        Paragraph("Next actions", s["h2"]),
+        Paragraph("Next actions in full", s["h2"]),
         *_open_questions(assessment.next_actions, s),
         *_what_if(assessment.what_if, s),
         Paragraph("The evidence", s["h2"]),
@@ -236,8 +258,8 @@ def build_pdf(assessment: Assessment, *, generated_at: datetime) -> bytes:
         title="Hosting-fit assessment: "
               f"{clean(assessment.organisation) or 'your organisation'}",
         subject=f"Verdict: {rec.verdict}",
-        footer=f"Rests on one news report and the public record since (knowledge version "
-        f"{kb.version}). Decision support, not advice.",
+        footer=f"Knowledge version {kb.version}: one news report and the public record since. "
+        "Decision support, not advice.",
         created=generated_at,
     )
 

@@ -34,14 +34,14 @@ def styles() -> dict[str, ParagraphStyle]:
         "muted": ParagraphStyle("muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
         "kicker": ParagraphStyle("kicker", parent=base, fontName=BOLD, fontSize=9,
                                  textColor=MUTED, spaceAfter=2),
-        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=20, leading=25,
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=17, leading=21,
                                 spaceAfter=4),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=12.5, leading=16,
                              spaceBefore=12, spaceAfter=5),
         "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10, leading=13,
                              spaceBefore=6, spaceAfter=3),
-        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=15, leading=19,
-                                  textColor=colors.white),
+        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=26, leading=31,
+                                  textColor=colors.white, spaceBefore=2, spaceAfter=4),
         "verdict_text": ParagraphStyle("verdict_text", parent=base, textColor=colors.white),
     }
 
@@ -92,31 +92,40 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
-def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, ParagraphStyle], *,
-                   kicker: str = "", width: float = WIDTH) -> Table:
-    """The verdict as a coloured block: whose reading it is (`kicker`), its label and one
-    sentence."""
-    rows = [[Paragraph(markup(kicker), s["verdict_text"])]] if kicker else []
-    rows += [[Paragraph(f"Verdict: {markup(label)}", s["verdict"])],
-             [Paragraph(markup(summary), s["verdict_text"])]]
-    banner = Table(rows, colWidths=[width])
-    banner.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(VERDICT_COLOURS[verdict])),
+def _verdict_cell(label: str, summary: str, kicker: str,
+                  s: dict[str, ParagraphStyle]) -> list[Paragraph]:
+    return [Paragraph(markup(kicker), s["verdict_text"]),
+            Paragraph(markup(label), s["verdict"]),
+            Paragraph(markup(summary), s["verdict_text"])]
+
+
+def _banner_style(colours: list[str]) -> TableStyle:
+    commands: list[Any] = [
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+        ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    commands += [("BACKGROUND", (i, 0), (i, 0), colors.HexColor(c))
+                 for i, c in enumerate(colours)]
+    return TableStyle(commands)
+
+
+def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, ParagraphStyle], *,
+                   kicker: str = "Verdict") -> Table:
+    """The verdict as a coloured block: whose reading it is (`kicker`), the verdict in the
+    page's largest type, and its sentence."""
+    banner = Table([[_verdict_cell(label, summary, kicker, s)]], colWidths=[WIDTH])
+    banner.setStyle(_banner_style([VERDICT_COLOURS[verdict]]))
     return banner
 
 
-def banner_pair(left: Table, right: Table) -> Table:
-    """Two verdict banners side by side, at the same weight."""
-    pair = Table([[left, right]], colWidths=[WIDTH / 2, WIDTH / 2])
-    pair.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), 3), ("LEFTPADDING", (1, 0), (1, 0), 3),
-        ("RIGHTPADDING", (1, 0), (1, 0), 0),
-    ]))
+def banner_pair(readings: list[tuple[str, str, str, str]], s: dict[str, ParagraphStyle]) -> Table:
+    """Two readings side by side at the same weight and height: (verdict, label, summary,
+    kicker) each."""
+    gap = 6
+    pair = Table([[_verdict_cell(label, summary, kicker, s)
+                   for _, label, summary, kicker in readings]],
+                 colWidths=[(WIDTH - gap) / 2] * 2, spaceBefore=0)
+    pair.setStyle(_banner_style([VERDICT_COLOURS[v] for v, *_ in readings]))
     return pair
 
 

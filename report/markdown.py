@@ -22,7 +22,7 @@ def summary(assessment: Assessment, *, markdown: bool = True, today: date | None
     lines = [
         bold(f"Does the SpaceX–Claude hosting deal matter to us? {name}"),
         "",
-        f"Verdict: {bold(text.verdict.label)}. {text.verdict.summary}",
+        f"Verdict: {bold(text.verdict.label)}. {assessment.verdict_sentence}",
         *assessment.readings.lines(bold)[1:],
         *(["", uncertain if markdown else uncertain.replace("**", "")]
           if (uncertain := assessment.band) else []),
@@ -35,8 +35,11 @@ def summary(assessment: Assessment, *, markdown: bool = True, today: date | None
         *[f"- {r.group_title}: {r.text} ({', '.join(f.id for f in r.facts)})"
           for r in text.reasons],
     ]
-    if assessment.next_actions:
-        lines += ["", "To ask the account team:", *[f"- {q}" for q in assessment.next_actions]]
+    if assessment.settle_first:
+        lines += ["", f"First: {assessment.settle_first}"]
+    if assessment.account_questions:
+        lines += ["", "To ask the account team:",
+                  *[f"- {q}" for q in assessment.account_questions]]
     overall = notes.get(OVERALL_NOTE)
     if overall:
         lines += ["", f"Our note: {user(overall)}"]

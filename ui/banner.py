@@ -27,7 +27,7 @@ def show_readings(assessment: Assessment) -> None:
     that one beside it at the same weight, with its date and what moves it; when they agree,
     one line saying so. Then how old the knowledge is."""
     words, rec = assessment.readings, assessment.recommendation
-    summary = assessment.explained.verdict.summary
+    summary = assessment.verdict_sentence
     reading = assessment.reading
     if words.later and reading is not None:
         left, right = st.columns(2)

@@ -86,9 +86,12 @@ def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
         st.info(assessment.band, icon=":material/help:")
     sub = "##" if page_heading else "###"  # one level under the result's heading
     st.markdown(f"{sub} Next actions")
+    if assessment.settle_first:
+        st.markdown(f"**First:** {assessment.settle_first}")
     st.markdown("**Ask the account team**")
-    if assessment.next_actions:
-        st.code("\n".join(f"{i}. {q}" for i, q in enumerate(assessment.next_actions, start=1)),
+    if assessment.account_questions:
+        st.code("\n".join(f"{i}. {q}"
+                          for i, q in enumerate(assessment.account_questions, start=1)),
                 language=None, wrap_lines=True)
         st.caption("Copy them with the button at the top right of the box.")
     else:

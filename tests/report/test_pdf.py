@@ -47,7 +47,7 @@ def test_cli_writes_the_shared_example(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     text = pdf_text(out.read_bytes())
-    assert "Harbourline Insurance" in text and "Verdict: No action" in text
+    assert "Harbourline Insurance" in text and "From the news report No action" in text
 
 
 def test_cli_rejects_bad_answers_with_exit_2(tmp_path):
@@ -68,7 +68,7 @@ def test_text_holds_name_verdict_reasons_questions_and_answers(kb, bank, name):
     rec = evaluate(parsed, kb)
     text = pdf_text(build_pdf(assess(parsed, kb), generated_at=WHEN))
     assert answers["org_name"] in text
-    assert f"Verdict: {kb.verdicts[rec.verdict].label}" in text
+    assert f"From the news report {kb.verdicts[rec.verdict].label}" in text
     assert "Prepared 25 November 2026" in text and kb.version in text
     for reason in rec.reasons:
         assert reason.text in text, reason.rule
@@ -138,7 +138,7 @@ def test_same_answers_and_time_give_the_same_bytes(kb, bank):
 def test_only_the_date_changes_with_the_time(kb, bank):
     answers = case("hospital_backup_hipaa")["answers"]
     later = pdf_text(_pdf(kb, bank, answers, datetime(2027, 1, 2, tzinfo=UTC)))
-    assert later == pdf_text(_pdf(kb, bank, answers)).replace("25 November 2026", "02 January 2027")
+    assert later == pdf_text(_pdf(kb, bank, answers)).replace("25 November 2026", "2 January 2027")
 
 
 def test_chart_is_vector_not_an_image(kb, bank):
@@ -178,7 +178,7 @@ def test_pdf_shows_what_later_public_reports_change(kb, bank):
     assert "What later public reports change" in text
     assert "would be Monitor instead of Evaluate" in text
     assert "P4: " in text and "thedailyscout.com" in text
-    assert "Since the report Verdict: Monitor" in text, "both readings on the first page"
+    assert "Since the report Monitor" in text, "both readings on the first page"
     same = " ".join(pdf_text(_pdf(kb, bank, case("retailer_nothing_relevant")["answers"])).split())
     assert "does not change this verdict" in same and "the verdict stays No action" in same
 
@@ -207,9 +207,11 @@ def test_pdf_reads_as_a_decision_card_with_the_notes_and_the_real_date(kb, bank)
     notes = {"_overall": "Reviewed with the CISO 👍", "regulations": "HIPAA, per legal"}
     pdf = build_pdf(assess(answers, kb, notes), generated_at=WHEN)
     text = " ".join(pdf_text(pdf).split())
-    order = [text.index(w) for w in ("Verdict: Monitor", "Note from whoever prepared it",
-                                     "Next actions", "The evidence", "Appendix")]
-    assert order == sorted(order), "verdict, note, next actions, evidence, answers"
+    order = [text.index(w) for w in ("From the news report Monitor", "Next actions",
+                                     "Page 1 of", "Note from whoever prepared it",
+                                     "Next actions in full", "The evidence", "Appendix")]
+    assert order == sorted(order), \
+        "page 1 the decision card, then the note, all actions, the evidence, the answers"
     assert "Reviewed with the CISO" in text and "HIPAA, per legal" in text
     assert "🏥" not in text and "👍" not in text and "St Aldric Health" in " ".join(
         text.split()), "emoji the fonts lack are left out, not printed as boxes"
@@ -226,9 +228,35 @@ def test_the_first_page_of_the_example_leads_with_both_readings(kb, bank):
     reader = PdfReader(io.BytesIO(_pdf(kb, bank, answers,
                                        datetime(2026, 12, 2, tzinfo=UTC))))
     first = " ".join(reader.pages[0].extract_text().split())
-    assert "From the news report" in first and "Verdict: Evaluate" in first
-    assert "Since the report" in first and "Verdict: Monitor" in first
+    assert "From the news report Evaluate" in first
+    assert "Since the report Monitor" in first
     later = first[first.index("Since the report"):first.index("Knowledge checked")]
     assert "Memphis" in later and "(as of 2 December 2026)" in later
     assert "Knowledge checked 2 December 2026." in first
     assert not re.search(r"\b[FPRNC]\d+\b", first.split("Next actions")[0])
+
+
+def test_page_one_is_the_decision_card_for_a_board(kb, bank):
+    """pdftotext's first page of the example: the verdict, a why sentence and the next actions,
+    and no rule or fact id; with "Don't know" answers the band and the answer to settle first
+    lead the actions. The ids, quotes and sources are on the evidence pages."""
+    import shutil
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    answers = json.loads((ROOT / "examples" / "answers.json").read_text())
+    for document in (answers, {**answers, "latency_target_ms": "unknown",
+                            "edge_traffic_pct": "unknown", "regulations": "unknown"}):
+        pdf = _pdf(kb, bank, document, datetime(2026, 12, 2, tzinfo=UTC))
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-", "-"], input=pdf,
+                               capture_output=True, check=True).stdout.decode("utf-8")
+        flat = " ".join(first.split())
+        assert "Evaluate" in flat and "Why:" in flat and "Next actions" in flat
+        assert not re.search(r"\b[RFPNC]\d+\b", flat), "no rule or fact id on page 1"
+        assert "https://" not in flat and "“" not in flat.split("Why:")[0]
+        everything = pdf_text(pdf)
+        assert "R3" in everything and "https://" in everything, "the evidence keeps the ids"
+        if document is not answers:
+            assert "You answered “Don't know”" in flat and "Find out" in flat
+            first_question = assess(parse_answers(document), kb).account_questions[0]
+            assert flat.index("Find out") < flat.index(first_question[:30]), "settle first"

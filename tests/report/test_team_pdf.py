@@ -52,6 +52,6 @@ def test_team_pdf_leads_with_both_readings_of_the_team_verdict(kb, bank):
     pdf = build_team_pdf("Field crews", [("Ana", "CTO"), ("Ben", "SRE")], analyse(answers, kb),
                          kb, bank, generated_at=datetime(2026, 12, 2, tzinfo=UTC))
     first = " ".join(pdf_text(pdf).split())
-    assert "From the news report Verdict: Evaluate" in first
-    assert "Since the report Verdict: Monitor" in first and "Memphis" in first
+    assert "From the news report Evaluate" in first
+    assert "Since the report Monitor" in first and "Memphis" in first
     assert "Knowledge checked 2 December 2026." in first
