@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -14,7 +13,7 @@ from typing import Any
 
 from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError
 from questions.documents import parse_answers
-from questions.schema import UNKNOWN, QuestionBank, default_bank
+from questions.schema import UNKNOWN, UNKNOWN_LABEL, QuestionBank, default_bank
 from questions.text import clean
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
@@ -92,10 +91,14 @@ READERS: dict[str, Callable[[Any], Callable[[str], Any]]] = {
 _COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Callable[[str], Any]]]] = {}
 
 
+_UNKNOWN_CELLS = {_key(UNKNOWN), _key(UNKNOWN_LABEL), "dont know", "don’t know"}
+
+
 def _or_unknown(reader: Callable[[str], Any] | None) -> Callable[[str], Any]:
-    """A cell reader that also takes `unknown` ("Don't know") for questions that offer it."""
+    """A cell reader that also takes "Don't know" (its label, as the Excel template offers it,
+    or `unknown`) for questions that offer it."""
     def read(cell: str) -> Any:
-        if cell.strip().lower() == UNKNOWN:
+        if _key(cell) in _UNKNOWN_CELLS:
             return UNKNOWN
         return reader(cell) if reader else cell
     return read
@@ -127,6 +130,21 @@ def _columns(bank: QuestionBank) -> dict[str, str]:
         found.setdefault(_key(question.id), question.id)
         found.setdefault(_key(question.label), question.id)
     return found
+
+
+def column_of(heading: str, bank: QuestionBank | None = None) -> str:
+    """The question id (or document key) a column's heading names, by id or by wording."""
+    bank = bank or default_bank()
+    readers = _readers(bank)
+    return heading if heading in readers or heading in bank.by_id else _columns(bank).get(
+        _key(heading), heading)
+
+
+def column_words(heading: str, bank: QuestionBank | None = None) -> str:
+    """A column heading as the questionnaire words it (the heading may be a question's id)."""
+    bank = bank or default_bank()
+    question = bank.by_id.get(column_of(heading, bank))
+    return question.label if question is not None else heading
 
 
 def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Answers:
@@ -183,10 +201,14 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return out.getvalue()
 
 
-def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict[str, str]]]:
+Row = tuple[int, dict[str, str]]  # a row's own number in its file (its first line), its cells
+
+
+def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[Row]]:
     """The header and the rows of CSV text (any line ending; a line break inside a quoted
-    cell stays in the cell). AnswersError, before anything is evaluated, for a file without
-    a header, with a column named twice, or with more than `max_rows` rows."""
+    cell stays in the cell), each with the line of the file it starts on. AnswersError, before
+    anything is evaluated, for a file without a header, with a column named twice, or with
+    more than `max_rows` rows."""
     reader = csv.reader(io.StringIO(text, newline=""))
     names = next(reader, None)
     if not names or not any(n.strip() for n in names):
@@ -195,17 +217,40 @@ def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict
     if repeated:
         raise AnswersError({"csv": "column(s) named more than once: "
                                    + ", ".join(clean(n)[:40] for n in repeated[:10])})
-    records = list(itertools.islice((r for r in reader if r), max_rows + 1))  # no blank lines
-    if len(records) > max_rows:
-        raise AnswersError({"csv": f"more than {max_rows:,} rows; at most {max_rows:,} are "
-                                   "evaluated at once: split the file"})
-    rows = []
-    for record in records:
+    rows: list[Row] = []
+    while True:
+        line = reader.line_num + 1
+        record = next(reader, None)
+        if record is None:
+            break
+        if not record:
+            continue  # blank lines
+        if len(rows) >= max_rows:
+            raise AnswersError({"csv": f"more than {max_rows:,} rows; at most {max_rows:,} are "
+                                       "evaluated at once: split the file"})
         row: dict[str | None, Any] = dict(zip(names, record, strict=False))
         if len(record) > len(names):
             row[None] = record[len(names):]
-        rows.append(row)
-    return names, rows  # type: ignore[return-value]
+        rows.append((line, row))  # type: ignore[arg-type]
+    return names, rows
+
+
+def cell_problem(bank: QuestionBank, question_id: str, cell: str, message: str) -> str:
+    """What is wrong with one cell, in the questionnaire's words: the choices a choice column
+    takes by their labels, an empty cell as one that needs an answer."""
+    question = bank.by_id.get(question_id)
+    if question is None:
+        return message
+    if message.startswith("is required"):
+        return "empty, and it needs an answer"
+    if question.kind in ("choice", "boolean", "multi_choice") and "is not allowed" in message:
+        labels = [question.label_of(v) if question.kind != "multi_choice"
+                  else question.label_of([v]) for v in question.choices()]
+        if question.dont_know is not None:
+            labels.append(UNKNOWN_LABEL)
+        shown = cell if len(cell) <= 40 else cell[:37] + "..."
+        return f"“{clean(shown)}” is not one of its choices: {', '.join(labels)}"
+    return message
 
 
 def header(bank: QuestionBank) -> list[str]:

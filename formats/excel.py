@@ -9,16 +9,19 @@ in any capitalisation. Every cell written is text, never a formula.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from formats.cells import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, header
+from formats.cells import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, Row, header
 from questions.answers import BANK_VERSION, UNANSWERED, AnswersError
 from questions.documents import parse_answers
 from questions.schema import UNKNOWN, UNKNOWN_LABEL, QuestionBank
@@ -152,64 +155,151 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list[dict[str, str]]]:
+MAX_COLUMNS = 200  # header cells read: the bank has a few dozen questions
+MAX_SHARED_STRINGS = 200_000  # distinct texts in a workbook: far more than 20,000 rows need
+MAX_CELLS = 600_000  # cells in one sheet: 20,000 rows of every column the bank has, and room
+MAX_SHEETS = 50
+MAX_STYLES_BYTES = 5_000_000  # the styles part, unpacked (a real one is a few kB)
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")  # <c ...>, <x:c/>; not <col> or <cfRule>
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_ROW_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?row>")
+_SHARED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>]")
+
+
+def _refuse(message: str) -> AnswersError:
+    return AnswersError({"xlsx": message})
+
+
+def _inspect(archive: zipfile.ZipFile, max_rows: int) -> None:
+    """Bound what the parser will be asked to do before it starts: the parts are counted in
+    their XML (cells per sheet, cells in the header row, shared texts, sheets, styles), so a
+    small file that asks for hours of parsing is refused in a fraction of a second."""
+    items = archive.infolist()
+    if sum(item.file_size for item in items) > MAX_XLSX_UNPACKED:
+        raise _refuse(f"the workbook unpacks to more than {MAX_XLSX_UNPACKED / 1e6:.0f} MB")
+    names = [(item, item.filename.lower()) for item in items]
+    sheets = [item for item, name in names
+              if name.startswith("xl/worksheets/") and name.endswith(".xml")]
+    if len(sheets) > MAX_SHEETS:
+        raise _refuse(f"the workbook has {len(sheets):,} sheets; at most {MAX_SHEETS}")
+    for item, name in names:
+        if name.endswith("styles.xml") and item.file_size > MAX_STYLES_BYTES:
+            raise _refuse("the workbook's formatting is larger than "
+                          f"{MAX_STYLES_BYTES / 1e6:.0f} MB; save it again as .xlsx or CSV")
+        if name.endswith("sharedstrings.xml"):
+            shared = sum(1 for _ in _SHARED.finditer(archive.read(item)))
+            if shared > MAX_SHARED_STRINGS:
+                raise _refuse(f"the workbook holds {shared:,} different texts; at most "
+                              f"{MAX_SHARED_STRINGS:,}")
+    cap = min(MAX_CELLS, (max_rows + 1) * MAX_COLUMNS)
+    for item in sheets:
+        xml = archive.read(item)
+        cells = sum(1 for _ in _CELL.finditer(xml))
+        if cells > cap:
+            raise _refuse(f"a sheet holds {cells:,} cells; at most {cap:,} are read at once: "
+                          "split the file")
+        start = _ROW.search(xml)
+        if start is not None:
+            end = _ROW_END.search(xml, start.end())
+            first = sum(1 for _ in _CELL.finditer(xml, start.end(),
+                                                  end.start() if end else len(xml)))
+            if first > MAX_COLUMNS:
+                raise _refuse(f"the first row has {first:,} cells; more than {MAX_COLUMNS} "
+                              "columns, and the questionnaire has far fewer")
+
+
+def _declared_rows(sheet: Any) -> int | None:
+    """The last row the sheet's own dimension declares (None when it declares none)."""
+    try:
+        bounds = sheet.calculate_dimension()
+    except Exception:  # no dimension element, or one openpyxl cannot read
+        return None
+    last = "".join(ch for ch in bounds.split(":")[-1] if ch.isdigit())
+    return int(last) if last else None
+
+
+def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list[Row]]:
     """The header and rows of an uploaded workbook's first sheet, as the CSV reader gives
-    them; AnswersError, naming the problem, for a file that is not a workbook, unpacks to
-    too much, has no header or a column named twice, or has too many rows."""
+    them, each with its row number in the sheet; AnswersError, naming the problem, for a file
+    that is not a workbook, unpacks to too much, declares or holds more rows than `max_rows`
+    (blank ones count: the reader yields one for every row number), has too many columns or
+    texts, no header or a column named twice."""
     if len(raw) > MAX_BYTES:
         raise AnswersError({"xlsx": f"the file is {len(raw) / 1e6:.1f} MB; at most "
                                     f"{MAX_BYTES / 1e6:.0f} MB"})
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(item.file_size for item in archive.infolist())
-        if unpacked > MAX_XLSX_UNPACKED:
-            raise AnswersError({"xlsx": "the workbook unpacks to more than "
-                                        f"{MAX_XLSX_UNPACKED / 1e6:.0f} MB"})
+            _inspect(archive, max_rows)
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except AnswersError:
         raise
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise AnswersError({"xlsx": "the file is not an Excel workbook (.xlsx) this app can "
                                     "read; save it as .xlsx or as CSV UTF-8"}) from None
-    sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    first = next(rows, None)
-    names = [_cell_text(v).strip() for v in (first or ())]
-    while names and not names[-1]:
-        names.pop()
-    if not names:
-        raise AnswersError({"xlsx": "the first sheet has no header row naming the questions"})
-    repeated = sorted({n for n in names if n and names.count(n) > 1})
-    if repeated:
-        raise AnswersError({"xlsx": "column(s) named more than once: "
-                                    + ", ".join(clean(n)[:40] for n in repeated[:10])})
-    records: list[dict[str, str]] = []
-    for values in rows:
-        cells = [_cell_text(v) for v in values[:len(names)]]
-        if not any(c.strip() for c in cells):
-            continue  # blank rows, as in the CSV reader
-        if len(records) >= max_rows:
-            raise AnswersError({"xlsx": f"more than {max_rows:,} rows; split the file"})
-        records.append(dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=True)))
-    book.close()
+    try:
+        sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
+        declared = _declared_rows(sheet)
+        if declared is not None and declared > max_rows + 1:
+            raise AnswersError({"xlsx": f"the sheet declares {declared:,} rows; at most "
+                                        f"{max_rows:,} are evaluated at once: split the file"})
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+        first = next(rows, None)
+        names = [_cell_text(v).strip() for v in (first or ())]
+        while names and not names[-1]:
+            names.pop()
+        if len(names) > MAX_COLUMNS:
+            raise AnswersError({"xlsx": f"more than {MAX_COLUMNS} columns; the questionnaire "
+                                        "has far fewer"})
+        if not names:
+            raise AnswersError({"xlsx": "the first sheet has no header row naming the "
+                                        "questions"})
+        repeated = sorted(n for n, times in Counter(names).items() if n and times > 1)
+        if repeated:
+            raise AnswersError({"xlsx": "column(s) named more than once: "
+                                        + ", ".join(clean(n)[:40] for n in repeated[:10])})
+        records: list[Row] = []
+        for number, values in enumerate(rows, start=2):
+            if number > max_rows + 1:  # every row the reader yields counts, blank or not
+                raise AnswersError({"xlsx": f"more than {max_rows:,} rows; split the file"})
+            cells = [_cell_text(v) for v in values[:len(names)]]
+            if not any(c.strip() for c in cells):
+                continue  # blank rows, as in the CSV reader (their numbers are kept)
+            records.append((number, dict(zip(names, cells + [""] * (len(names) - len(cells)),
+                                             strict=True))))
+    except AnswersError:
+        raise
+    except Exception:  # a part openpyxl cannot parse (a malformed cell reference, bad XML)
+        raise AnswersError({"xlsx": "the workbook's first sheet could not be read (it is "
+                                    "damaged or not written by a spreadsheet program); open "
+                                    "it, save it again as .xlsx or as CSV UTF-8"}) from None
+    finally:
+        book.close()
     return names, records
 
 
 def results_workbook(columns: Sequence[str], rows: Iterable[Sequence[Any]],
-                     errors: Sequence[bool] = ()) -> bytes:
-    """Rows as a workbook: every cell text (never a formula), rows with errors shaded."""
+                     errors: Sequence[bool] = (),
+                     problems: Sequence[dict[str, str]] = ()) -> bytes:
+    """Rows as a workbook: every cell text (never a formula); a row with errors shaded, and
+    each cell at fault marked (a stronger colour, and a comment saying what is wrong)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Results"
     for index, name in enumerate(columns, start=1):
         _text_cell(sheet, 1, index, name)
         sheet.cell(row=1, column=index).font, sheet.cell(row=1, column=index).fill = _HEAD, _FILL
-    shade = PatternFill("solid", fgColor="FDE2E1")
+    shade, fault = PatternFill("solid", fgColor="FDE2E1"), PatternFill("solid", fgColor="F4A6A0")
+    where = {name: index for index, name in enumerate(columns, start=1)}
     for row, values in enumerate(rows, start=2):
         for index, value in enumerate(values, start=1):
             _text_cell(sheet, row, index, _cell_text(value))
             if row - 2 < len(errors) and errors[row - 2]:
                 sheet.cell(row=row, column=index).fill = shade
+        for column, message in (problems[row - 2] if row - 2 < len(problems) else {}).items():
+            if column in where:
+                cell = sheet.cell(row=row, column=where[column])
+                cell.fill = fault
+                cell.comment = Comment(clean(message)[:500], "Hosting fit")
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

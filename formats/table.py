@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from formats.cells import MAX_ROWS, read_rows, template, to_csv
+from formats.cells import MAX_ROWS, Row, read_rows, template, to_csv
 from formats.excel import read_workbook, results_workbook, template_workbook
 from questions.schema import QuestionBank
 
-Rows = tuple[list[str], list[dict[str, str]]]
+Rows = tuple[list[str], list[Row]]
 
 
 @dataclass(frozen=True)
@@ -24,18 +24,20 @@ class Format:
     media_type: str
     help: str
     reader: Callable[[bytes, int], Rows]
-    writer: Callable[[Sequence[str], Iterable[Sequence[Any]], Sequence[bool]], bytes]
+    writer: Callable[[Sequence[str], Iterable[Sequence[Any]], Sequence[bool],
+                      Sequence[dict[str, str]]], bytes]
     templater: Callable[[Iterable[dict[str, Any]], QuestionBank], bytes]
+    words: bool  # results in the questionnaire's words (labels), not ids
 
     def read(self, raw: bytes, max_rows: int = MAX_ROWS) -> Rows:
         """The header and the rows; AnswersError when the file cannot be read as rows."""
         return self.reader(raw, max_rows)
 
     def write(self, columns: Sequence[str], rows: Iterable[Sequence[Any]],
-              errors: Sequence[bool] = ()) -> bytes:
-        """The rows in this format, every cell inert (never a formula), error rows marked where
-        the format can mark them."""
-        return self.writer(columns, rows, errors)
+              errors: Sequence[bool] = (), problems: Sequence[dict[str, str]] = ()) -> bytes:
+        """The rows in this format, every cell inert (never a formula); error rows, and each
+        cell at fault (`problems`: column -> what is wrong), marked where the format can."""
+        return self.writer(columns, rows, errors, problems)
 
     def template(self, documents: Iterable[dict[str, Any]], bank: QuestionBank) -> bytes:
         """A file to fill in: every column, one row per example answers document."""
@@ -47,7 +49,7 @@ def _read_csv(raw: bytes, max_rows: int) -> Rows:
 
 
 def _write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]],
-               errors: Sequence[bool] = ()) -> bytes:
+               errors: Sequence[bool] = (), problems: Sequence[dict[str, str]] = ()) -> bytes:
     return to_csv(columns, rows).encode("utf-8")
 
 
@@ -58,12 +60,13 @@ def _csv_template(documents: Iterable[dict[str, Any]], bank: QuestionBank) -> by
 FORMATS: dict[str, Format] = {
     "csv": Format("CSV", ("csv",), "text/csv",
                   "Comma-separated, one organisation a row, columns named by question id "
-                  "(the command line's format).", _read_csv, _write_csv, _csv_template),
+                  "(the command line's format).", _read_csv, _write_csv, _csv_template,
+                  words=False),
     "xlsx": Format("Excel", ("xlsx",), "application/vnd.openxmlformats-officedocument."
                    "spreadsheetml.sheet",
                    "An Excel workbook: drop-downs of the questionnaire's own words, a sheet "
                    "saying what each column takes.", read_workbook, results_workbook,
-                   template_workbook),
+                   template_workbook, words=True),
 }
 
 

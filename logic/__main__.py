@@ -1,4 +1,5 @@
-"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION]` and
+"""Command line: `python -m logic evaluate FILE|- [--knowledge VERSION] [-o OUT]` (FILE a
+.json, .csv or .xlsx), `python -m logic evaluate --template csv|xlsx [-o OUT]` and
 `python -m logic check-rules [--knowledge VERSION|all]`. (What a knowledge version changes in
 stored assessments: `python -m storage reevaluate`.)"""
 
@@ -8,15 +9,20 @@ import argparse
 import csv
 import sys
 
+from formats.cells import column_words
 from formats.files import (
     EXIT_INVALID,
     INPUT_ERRORS,
+    MAX_DOCUMENT_BYTES,
     InputError,
     decode_answers_json,
+    read_bytes,
     read_text,
     report_error,
+    write_output,
 )
-from logic.batch import evaluate_csv
+from formats.table import FORMATS, format_of
+from logic.batch import evaluate_file
 from logic.check import check_rules
 from logic.engine import evaluate
 from logic.knowledge_base import (
@@ -27,26 +33,57 @@ from logic.knowledge_base import (
 )
 from logic.reading import later_reading, with_later
 from questions.documents import parse_answers
+from questions.schema import default_bank, example_documents
+
+
+def _template(args: argparse.Namespace) -> int:
+    form = FORMATS[args.template]
+    target = args.output or ("-" if args.template == "csv" else "")
+    if not target:
+        raise InputError("an Excel template is written to a file: add -o business-units.xlsx")
+    write_output(target, form.template(example_documents(), default_bank()))
+    if target != "-":
+        print(f"wrote {target}: the {form.name} template, one organisation a row", file=sys.stderr)
+    return 0
+
+
+def _evaluate_rows(args: argparse.Namespace, kind: str) -> int:
+    kb = load_knowledge(args.knowledge)
+    target = args.output or ("-" if kind == "csv" else "")
+    if not target:
+        raise InputError("results of an Excel workbook are written to a file: add -o OUT.xlsx")
+    try:
+        output, results = evaluate_file(read_bytes(args.file), kind, kb)
+    except csv.Error as exc:
+        raise InputError(f"{args.file}: not a readable CSV ({exc})") from None
+    write_output(target, output)
+    bad = [r for r in results if r.error]
+    for row in bad:
+        if kind == "csv":
+            print(f"line {row.line}: {row.error}", file=sys.stderr)
+        else:
+            for column, message in row.problems.items():
+                print(f"row {row.line}, column {column_words(column)}: {message}",
+                      file=sys.stderr)
+    if bad:
+        print(f"{len(bad)} of {len(results)} rows invalid", file=sys.stderr)
+    return EXIT_INVALID if bad else 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.template:
+        return _template(args)
+    if not args.file:
+        raise InputError("name an answers file (.json, .csv or .xlsx), '-' for JSON on "
+                         "standard input, or --template csv|xlsx")
+    kind = format_of(args.file)
+    if kind is not None:
+        return _evaluate_rows(args, kind)
     kb = load_knowledge(args.knowledge)
-    text = read_text(args.file)
-    if args.file.lower().endswith(".csv"):
-        try:
-            output, results = evaluate_csv(text, kb)
-        except csv.Error as exc:
-            raise InputError(f"{args.file}: not a readable CSV ({exc})") from None
-        sys.stdout.write(output)
-        bad = [r for r in results if r.error]
-        for row in bad:
-            print(f"line {row.line}: {row.error}", file=sys.stderr)
-        if bad:
-            print(f"{len(bad)} of {len(results)} rows invalid", file=sys.stderr)
-        return EXIT_INVALID if bad else 0
-    answers = parse_answers(decode_answers_json(text))
+    answers = parse_answers(decode_answers_json(read_text(args.file, MAX_DOCUMENT_BYTES)))
     rec = evaluate(answers, kb)
-    print(with_later(rec, later_reading(answers, kb)).model_dump_json(indent=2))
+    write_output(args.output or "-", (with_later(rec, later_reading(answers, kb))
+                                      .model_dump_json(indent=2) + "\n").encode("utf-8"))
     return 0
 
 
@@ -67,9 +104,17 @@ VERSIONS_HELP = "a knowledge version id: " + ", ".join(available_versions())
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m logic", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    ev = commands.add_parser("evaluate", help="evaluate an answers JSON (or - for stdin) or CSV")
-    ev.add_argument("file", help="answers .json, '-' for JSON on stdin, or a .csv of organisations")
+    ev = commands.add_parser("evaluate", help="evaluate an answers JSON (or - for stdin), or a "
+                             "CSV or Excel workbook of organisations; or write a template")
+    ev.add_argument("file", nargs="?", help="answers .json, '-' for JSON on stdin, or a .csv or "
+                    ".xlsx of organisations (one a row)")
     ev.add_argument("--knowledge", default=DEFAULT_VERSION, help=VERSIONS_HELP)
+    ev.add_argument("-o", "--output", default=None,
+                    help="where to write the results (standard output by default; an Excel "
+                    "workbook's results and template go to a file)")
+    ev.add_argument("--template", choices=sorted(FORMATS), default=None,
+                    help="write the batch template in this format instead (with the example "
+                    "rows), to -o or standard output")
     ev.set_defaults(run=_evaluate)
     check = commands.add_parser("check-rules", help="look for rules that never fire, dead "
                                 "floors, contradictions and answers without a reason")

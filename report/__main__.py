@@ -5,9 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
-from formats.files import EXIT_INVALID, INPUT_ERRORS, decode_answers_json, read_text, report_error
+from formats.files import (
+    EXIT_INVALID,
+    INPUT_ERRORS,
+    MAX_DOCUMENT_BYTES,
+    decode_answers_json,
+    read_text,
+    report_error,
+    write_output,
+)
 from logic.assessment import assess
 from logic.knowledge_base import DEFAULT_VERSION, KnowledgeError, load_knowledge
 from questions.documents import parse_answers
@@ -33,11 +40,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the report's date (ISO 8601); default now")
     args = parser.parse_args(argv)
     try:
-        text = read_text(args.file)
+        text = read_text(args.file, MAX_DOCUMENT_BYTES)
         answers = parse_answers(decode_answers_json(text))
         kb = load_knowledge(args.knowledge)
         pdf = build_pdf(assess(answers, kb), generated_at=args.date or datetime.now(UTC))
-        Path(args.output).write_bytes(pdf)
+        write_output(args.output, pdf)
     except CLI_ERRORS as exc:
         return report_error(exc)
     except OSError as exc:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from formats.cells import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS
+from formats.cells import MAX_BYTES, MAX_ROWS, RESULT_COLUMNS, column_words
 from formats.table import FORMATS, format_of
 from logic.batch import evaluate_file
 from logic.knowledge_base import DEFAULT_VERSION
@@ -19,14 +20,16 @@ from ui.text import plain
 
 
 @st.cache_data(max_entries=2, show_spinner="Evaluating…")
-def _evaluate(raw: bytes, kind: str, version: str) -> tuple[bytes, pd.DataFrame]:
-    """Evaluate an uploaded CSV or workbook; the results in the same format, and a table
-    for the page with labels rather than ids."""
+def _evaluate(raw: bytes, kind: str,
+              version: str) -> tuple[bytes, pd.DataFrame, list[tuple[int, str, str]]]:
+    """Evaluate an uploaded CSV or workbook; the results in the same format, a table for the
+    page with labels rather than ids, and each bad cell as (its row in the file, its column
+    in the questionnaire's words, what is wrong)."""
     kb = knowledge(version)
     output, results = evaluate_file(raw, kind, kb)
     name = bank().name_question or ""
     table = pd.DataFrame([{
-        "Line": r.line, "Status": "Error" if r.error else "OK",
+        "Row": r.line, "Status": "Error" if r.error else "OK",
         "Organisation": r.cells.get(name, "") or next(
             (v for k, v in r.cells.items() if k.strip().lower() == name), ""),
         "Verdict": kb.verdicts[r.outcome.verdict].label if r.outcome else "",
@@ -34,9 +37,12 @@ def _evaluate(raw: bytes, kind: str, version: str) -> tuple[bytes, pd.DataFrame]
         if r.outcome else "",
         "What holds it back": ", ".join(kb.blockers[b].label for b in r.outcome.blockers)
         if r.outcome else "",
-        "Error": r.error,
+        "Error": "; ".join(f"column {column_words(column, bank())}: {message}"
+                           for column, message in r.problems.items()),
     } for r in results])
-    return output, table
+    problems = [(r.line, column_words(column, bank()), message)
+                for r in results for column, message in r.problems.items()]
+    return output, table, problems
 
 
 @st.cache_data(show_spinner=False)
@@ -62,14 +68,18 @@ def _readable(raw: bytes, kind: str) -> bool:
     return True
 
 
+MAX_PROBLEMS_LISTED = 50  # bad cells listed on the page; the results file marks every one
+
+
 def _spread(table: pd.DataFrame) -> go.Figure:
     kb = knowledge()
     counts = [int((table["Verdict"] == kb.verdicts[v].label).sum()) for v in kb.verdicts]
     figure = go.Figure(go.Bar(x=[kb.verdicts[v].label for v in kb.verdicts], y=counts,
                               text=counts, marker_color=["#455a64", "#b26a00", "#2e7d32"]))
+    step = max(1, math.ceil(max(counts, default=0) / 5))  # whole numbers only on the axis
     figure.update_layout(height=280, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                          yaxis={"title": "Business units", "tickformat": ",d",
-                                "rangemode": "tozero"})
+                                "rangemode": "tozero", "dtick": step})
     return figure
 
 
@@ -104,7 +114,7 @@ def batch_page() -> None:
     if not _readable(raw, kind):
         return
     try:
-        output, table = _evaluate(raw, kind, DEFAULT_VERSION)
+        output, table, problems = _evaluate(raw, kind, DEFAULT_VERSION)
     except (AnswersError, csv.Error) as exc:
         st.error(f"The file cannot be read as {FORMATS[kind].name}: {plain(str(exc))}")
         return
@@ -119,8 +129,13 @@ def batch_page() -> None:
     st.dataframe(table, hide_index=True, key="batch_table", width="stretch",
                  column_config={"Error": st.column_config.TextColumn(width="large")})
     if len(bad):
+        listed = [f"- row {row}, column {plain(column)}: {plain(message)}"
+                  for row, column, message in problems]
+        more = len(listed) - MAX_PROBLEMS_LISTED
         st.error("Rows with errors (fix them and upload again; the others are evaluated):\n\n"
-                 + "\n".join(f"- line {r.Line}: {plain(r.Error)}" for r in bad.itertuples()))
+                 + "\n".join(listed[:MAX_PROBLEMS_LISTED])
+                 + (f"\n\nand {more:,} more, each marked in the results file." if more > 0
+                    else ""))
     form = FORMATS[kind]
     marks = ("rows with errors are shaded; every cell is text, never a formula" if kind == "xlsx"
              else "cells that a spreadsheet would run as formulas are prefixed with '")

@@ -70,8 +70,9 @@ def test_batch_upload_lists_bad_rows_and_keeps_good_ones():
     table = at.dataframe[0].value
     assert list(table["Verdict"]) == ["Evaluate", "", "Monitor"], "labels, not ids"
     assert list(table["Status"]) == ["OK", "Error", "OK"]
-    assert "uptime_target" in table["Error"][1]
-    assert any("line 3: uptime_target" in shown(e.value) for e in at.error)
+    assert "Uptime target" in table["Error"][1], "the question's words, not its id"
+    assert any("row 3, column Uptime target for the AI workloads in question: “100” is not one "
+               "of its choices" in shown(e.value) for e in at.error)
     assert {m.label: m.value for m in at.metric} == {"Rows": "3", "Evaluated": "2",
                                                       "With errors": "1"}
 
@@ -126,7 +127,7 @@ def test_batch_takes_the_excel_template_and_gives_results_back_as_excel():
     assert download.proto.label == "Download results (Excel)"
     from ui.batch import _evaluate
 
-    output, _ = _evaluate(template("xlsx"), "xlsx", "2026-11-article")
+    output, _, _ = _evaluate(template("xlsx"), "xlsx", "2026-11-article")
     sheet = load_workbook(io.BytesIO(output)).active
     heads = [c.value for c in sheet[1]]
     assert heads[-10:] == ["verdict", "drivers", "blockers", "caveats", "band_low",

@@ -263,8 +263,10 @@ def test_batch_upload_in_a_browser(page, app_url, tmp_path):
     path.write_text("\n".join([lines[0], lines[1], lines[1].replace("99.5", "100")]) + "\n")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
     app.settle()
-    page.get_by_text("line 3: uptime_target").wait_for(timeout=15_000)
-    with page.expect_download() as download:
+    page.get_by_text("row 3, column Uptime target for the AI workloads in question",
+                     exact=False).wait_for(timeout=15_000)
+    app.settle()  # the page at rest: a download clicked mid-rerun can be lost
+    with page.expect_download(timeout=60_000) as download:
         app.widget("batch_download").locator("button").first.click()
     out = Path(download.value.path()).read_text()
     assert out.splitlines()[0].endswith(

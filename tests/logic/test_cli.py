@@ -166,3 +166,57 @@ def test_csv_reads_labels_ids_percentages_and_any_capitalisation(tmp_path, kb):
     assert results[0].outcome.blockers == ("sla_unverified", "compliance_unverified",
                                            "scale_unproven"), "every answer was read"
     assert "uptime_target" in results[1].error and "'99.9'" in results[1].error
+
+
+@pytest.mark.parametrize("command", [["-m", "logic", "evaluate", "/dev/zero"],
+                                     ["-m", "logic", "evaluate", "/dev/zero.csv"],
+                                     ["-m", "report", "/dev/zero", "-o", "/tmp/never.pdf"]])
+def test_an_endless_input_is_read_no_further_than_the_limit(command, tmp_path):
+    """`evaluate /dev/zero` once grew to 23 GB; every input is read through the same bound as
+    the web's uploads: a clear message and exit 2, never a traceback."""
+    if command[-1] == "/dev/zero.csv":  # a device read as a CSV: through a FIFO-like link
+        link = tmp_path / "zero.csv"
+        link.symlink_to("/dev/zero")
+        command = [*command[:-1], str(link)]
+    done = subprocess.run([sys.executable, *command], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 2
+    assert "MB is read" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("where", [["-o", "/dev/full"], []])
+def test_a_full_disk_on_output_names_the_output(where, tmp_path):
+    source = tmp_path / "a.json"
+    source.write_text(json.dumps(VALID))
+    for module in ("logic", "report"):
+        if module == "report" and not where:
+            continue  # the PDF always goes to a file
+        args = ["evaluate", str(source)] if module == "logic" else [str(source)]
+        if where:
+            args += where
+            done = subprocess.run([sys.executable, "-m", module, *args], capture_output=True,
+                                  text=True, cwd=ROOT, timeout=60)
+        else:
+            with open("/dev/full", "w") as full:
+                done = subprocess.run([sys.executable, "-m", module, *args], stdout=full,
+                                      stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
+        assert done.returncode == 2, done.stderr
+        named = "/dev/full" if where else "standard output"
+        assert f"{named}: cannot be written" in done.stderr
+        assert str(source) not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_closed_pipe_on_output_is_exit_2_without_a_traceback(tmp_path):
+    rows = tmp_path / "many.csv"
+    header = ",".join(answers_to_row(parse_answers(VALID)).keys())
+    line = ",".join(answers_to_row(parse_answers(VALID)).values())
+    rows.write_text(header + "\n" + "\n".join([line] * 3000) + "\n")
+    reader = subprocess.Popen([sys.executable, "-m", "logic", "evaluate", str(rows)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.read(10)
+    reader.stdout.close()  # the reader of the pipe goes away (as `| head -c 10` does)
+    errors = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 2
+    assert "standard output: cannot be written" in errors and "Traceback" not in errors
