@@ -6,17 +6,11 @@ import streamlit as st
 
 from ui.failure import guarded
 from ui.resources import knowledge
-from ui.widgets import keep_focus
+from ui.widgets import keep_focus, theme
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
 
-# Captions dark enough for WCAG AA contrast (Streamlit's grey is 4.37:1 on white; this is
-# about 6:1, 5.5:1 on the sidebar), and on a phone a title that does not fill the first screen.
-st.html("<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p "
-        "{ color: #4f545b !important; opacity: 1 !important; } "
-        "@media (max-width: 640px) { h1 { font-size: 1.55rem !important; "
-        "line-height: 1.25 !important; padding-top: 0.25rem !important; } "
-        "h2 { font-size: 1.3rem !important; } }</style>")
+theme()  # the app's own styles: ui/static/theme.css
 keep_focus()
 
 page = st.navigation(

@@ -16,7 +16,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-VERDICT_MARKERS = ("**Evaluate.**", "**Monitor.**", "**No action.**")
+VERDICT_MARKERS = ("**Evaluate**", "**Monitor**", "**No action**")
 
 
 class ProtocolSession:
@@ -73,7 +73,7 @@ class ProtocolSession:
         if kind == "alert" and self.verdict is None:
             text = body.body
             for marker in VERDICT_MARKERS:
-                if text.startswith(marker):
+                if f"\n\n{marker}\n\n" in text:  # after the kicker naming the reading
                     self.verdict, self.verdict_at = marker.strip("*."), time.perf_counter()
 
 

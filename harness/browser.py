@@ -17,6 +17,13 @@ CHROMIUM_ARGS = [
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
+def verdict(page: Any, label: str, slot: str = "lead") -> Any:
+    """The verdict of one reading as drawn: "lead" (the one the result leads with) or "later"
+    (the newest record's, beside it). The banner's bold text is the verdict alone."""
+    return page.locator(f".st-key-verdict_{slot} [data-testid='stAlert'] strong").filter(
+        has_text=label).first
+
+
 class AppPage:
     """The app in one browser tab."""
 

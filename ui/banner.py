@@ -16,10 +16,13 @@ _BANNERS = {
 }
 
 
-def show_verdict(verdict: str, label: str, summary: str) -> None:
-    """Coloured by verdict: its label in bold, then the one-sentence summary."""
+def show_verdict(verdict: str, kicker: str, label: str, summary: str, slot: str) -> None:
+    """Coloured by verdict: which reading it is (small), the verdict alone (the largest text
+    on the screen: ui/static/theme.css), then the sentence. `slot` names the banner's box
+    (one of each a page)."""
     banner, icon = _BANNERS[verdict]
-    banner(f"**{label}.** {summary}", icon=icon)
+    with st.container(key=f"verdict_{slot}"):
+        banner(f"{kicker}\n\n**{label}**\n\n{summary}", icon=icon)
 
 
 def show_readings(assessment: Assessment) -> None:
@@ -32,11 +35,11 @@ def show_readings(assessment: Assessment) -> None:
     if words.later and reading is not None:
         left, right = st.columns(2)
         with left:
-            show_verdict(rec.verdict, f"{words.lead}: {words.lead_verdict}", summary)
+            show_verdict(rec.verdict, words.lead, words.lead_verdict, summary, "lead")
         with right:
-            show_verdict(reading.verdict, f"{words.later}: {words.later_verdict}", words.why)
+            show_verdict(reading.verdict, words.later, words.later_verdict, words.why, "later")
     else:
-        show_verdict(rec.verdict, f"{words.lead}: {words.lead_verdict}", summary)
+        show_verdict(rec.verdict, words.lead, words.lead_verdict, summary, "lead")
         if words.agree:
             st.markdown(words.agree)
     age, stale = knowledge_age_text(assessment.knowledge, reading, datetime.now(UTC).date())

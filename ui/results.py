@@ -73,7 +73,8 @@ def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
     text = assessment.explained
     name = assessment.organisation
     who = plain(name) if name else "your organisation"
-    (st.title if page_heading else st.header)(f"Recommendation for {who}")
+    with st.container(key="result_head"):  # its heading sized under the verdict (theme.css)
+        (st.title if page_heading else st.header)(f"Recommendation for {who}")
     show_readings(assessment)
     st.markdown(f"**Why:** {plain(text.deciding.text)}")
     if first_draw:

@@ -142,6 +142,17 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
 
 
 KEYBOARD_JS = Path(__file__).parent / "static" / "keyboard.js"  # selectors in one table
+THEME_CSS = Path(__file__).parent / "static" / "theme.css"
+
+
+@cache
+def _theme_css() -> str:
+    return THEME_CSS.read_text(encoding="utf-8")
+
+
+def theme() -> None:
+    """The app's own styles (ui/static/theme.css: contrast, the verdict's size, phone type)."""
+    st.html(f"<style>{_theme_css()}</style>")
 
 
 @cache

@@ -21,8 +21,8 @@ def _verdict_banner(at, whose: str = "From the news report") -> str:
     """The banner of one reading, 'kind:text': the article's, or 'Since the report'."""
     for kind, elements in (("success", at.success), ("warning", at.warning), ("info", at.info)):
         for element in elements:
-            if element.value.startswith(f"**{whose}: "):
-                return f"{kind}:{element.value.replace(whose + ': ', '')}"
+            if element.value.startswith(f"{whose}\n\n"):  # the kicker, then the verdict
+                return f"{kind}:{element.value.removeprefix(whose + chr(10) * 2)}"
     return ""
 
 
@@ -45,7 +45,7 @@ def test_shared_example_through_the_app(name, verdict, label):
     at = fill_all(start(), answers)
     assert not at.exception
     assert section(at) == "result"
-    assert _verdict_banner(at).startswith(f"{BANNER[verdict]}:**{label}**")
+    assert _verdict_banner(at).startswith(f"{BANNER[verdict]}:**{label.rstrip('.')}**")
     assert any(answers["org_name"] in s.value for s in at.title)
 
 
@@ -53,9 +53,9 @@ def test_both_readings_lead_the_result_with_the_later_one_beside_it():
     """The article's verdict and, when the newest record gives another, that one at the same
     weight (a banner of its own) with its date and the fact that moves it, without ids."""
     at = fill_all(start(), json.loads((ROOT / "examples" / "answers.json").read_text()))
-    assert _verdict_banner(at).startswith("success:**Evaluate.**")
+    assert _verdict_banner(at).startswith("success:**Evaluate**")
     later = _verdict_banner(at, "Since the report")
-    assert later.startswith("warning:**Monitor.**")
+    assert later.startswith("warning:**Monitor**")
     assert "Memphis" in later and "(as of 2 December 2026)" in later
     assert not re.search(r"\b[FPRNC]\d+\b", later), "no fact or rule ids at the top"
     assert any(c.value.startswith("Knowledge checked 2 December 2026") for c in at.caption)

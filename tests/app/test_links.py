@@ -37,7 +37,7 @@ def test_share_link_opens_the_same_result_read_only():
     view = start(a=links.view)
     assert not view.exception
     assert "Shared assessment, read-only" in _messages(view)
-    assert any(w.value.startswith("**From the news report: Monitor.**") for w in view.warning)
+    assert any(w.value.startswith("From the news report\n\n**Monitor**") for w in view.warning)
     assert widget(view, "industry") is None, "no questionnaire widgets in the shared view"
     assert any("Checked with the CISO" in m.value for m in view.markdown)
 
@@ -182,7 +182,7 @@ def test_a_share_saved_before_a_bank_change_keeps_its_verdict_and_marks_the_new_
     assert f"questionnaire version {then} " in notice and f"now at version {then + 1}" in notice
     assert "Its verdict then was **Monitor**" in notice
     assert NEW_QUESTION["label"] in notice
-    assert any(w.value.startswith("**From the news report: Monitor.**")
+    assert any(w.value.startswith("From the news report\n\n**Monitor**")
                for w in view.warning), "same verdict today"
     tables = [t.value for t in view.dataframe]
     marked = [str(row["Answer"]) for table in tables for _, row in table.iterrows()

@@ -66,7 +66,7 @@ def test_two_colleagues_answer_differently_and_the_view_shows_both():
     assert list(table["Verdict"]) == ["Evaluate", "Monitor"]
     assert any("The team is split: 1 evaluate, 1 monitor." in w.value for w in view.warning)
     # the team verdict under the article, and what the newest record says of it
-    assert any(w.value.startswith("**From the news report: Monitor.**") for w in view.warning)
+    assert any(w.value.startswith("From the news report\n\n**Monitor**") for w in view.warning)
     assert any("does not change this verdict" in m.value for m in view.markdown)
     assert any(c.value.startswith("Knowledge checked") for c in view.caption)
     disagreements = view.dataframe[1].value

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from harness.browser import AppPage
+from harness.browser import AppPage, verdict
 from harness.server import Server
 from tests.conftest import ROOT, case, pdf_text, shared_or_skip
 
@@ -21,7 +21,7 @@ def test_questionnaire_to_result_in_a_browser(page, app_url):
     app = AppPage(page, app_url).open()
     assert page.title().startswith("Hosting fit")
     app.fill(case("starlink_startup")["answers"])
-    banner = page.get_by_text("Evaluate.", exact=False).first
+    banner = verdict(page, "Evaluate")
     banner.wait_for(timeout=15_000)
     assert page.get_by_text("Recommendation for Quill Labs").is_visible()
     assert page.get_by_text("Ask the account team", exact=True).is_visible()
@@ -33,7 +33,7 @@ def test_shared_example_in_a_browser(page, app_url):
     answers["edge_traffic_pct"] = 55
     app = AppPage(page, app_url).open()
     app.fill(answers)
-    page.get_by_text("Evaluate.", exact=False).first.wait_for(timeout=15_000)
+    verdict(page, "Evaluate").wait_for(timeout=15_000)
     page.get_by_text("The evidence: what makes it relevant").click()  # folded below the card
     page.get_by_text("Edge latency", exact=True).first.wait_for(timeout=15_000)
 
@@ -125,7 +125,7 @@ def test_pdf_download_in_a_browser(page, app_url):
     assert pdf.startswith(b"%PDF-")
     assert download.value.suggested_filename.startswith("hosting-fit-st-aldric-health-")
     text = pdf_text(pdf)
-    assert "St. Aldric Health" in text and "Verdict: Monitor" in text
+    assert "St. Aldric Health" in text and "From the news report Monitor" in text
 
 
 def test_reload_mid_questionnaire_keeps_the_answers(page, app_url):
@@ -294,7 +294,7 @@ def test_two_servers_on_one_sqlite_file_share_links(browser, tmp_path):
             AppPage(other, second.url).open("/?" + link.split("?", 1)[1])
             other.get_by_text("Shared assessment, read-only").wait_for(timeout=15_000)
             other.get_by_text("Maple & Co Retail", exact=False).first.wait_for()
-            assert other.get_by_text("No action.", exact=False).first.is_visible()
+            assert verdict(other, "No action").is_visible()
         finally:
             context.close()
 
@@ -352,3 +352,56 @@ def test_a_database_failure_while_answering_gets_the_apps_message(browser, tmp_p
             assert any("under_250" in str(row) for row in saved)
         finally:
             context.close()
+
+
+LARGEST_TEXT = """(verdict) => {
+  // The largest font size of any visible text on the page, and the verdict's own.
+  let largest = 0, where = "";
+  for (const el of document.querySelectorAll("body *")) {
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || style.display === "none") continue;
+    const size = parseFloat(style.fontSize);
+    if (size > largest) { largest = size; where = el.textContent.trim().slice(0, 60); }
+  }
+  return {largest, where, verdict: parseFloat(getComputedStyle(verdict).fontSize)};
+}"""
+
+
+def _verdict_is_largest(page, label: str) -> None:
+    found = verdict(page, label)
+    found.wait_for(timeout=30_000)
+    sizes = found.evaluate(LARGEST_TEXT)
+    assert sizes["verdict"] >= sizes["largest"], (
+        f"{sizes['where']!r} is drawn larger ({sizes['largest']} px) than the verdict "
+        f"({sizes['verdict']} px)")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_verdict_is_the_largest_text_on_every_view(browser, app_url, app_database, width):
+    """On the result, the shared link and the team view, at desktop and phone widths, nothing
+    on the page is set in larger type than the verdict (the page's heading says whose it is)."""
+    from storage import Store
+    from storage.teams import TeamStore
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        app = AppPage(page, app_url).open()
+        app.fill(case("starlink_startup")["answers"])
+        _verdict_is_largest(page, "Evaluate")
+        app.click_button("share")
+        link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
+        AppPage(page, app_url).open("/?" + link.split("?", 1)[1])
+        page.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
+        _verdict_is_largest(page, "Evaluate")
+        store = Store.open(app_database)
+        teams = TeamStore(store)
+        links = teams.create("Largest verdict team")
+        teams.add_response(links.invite, "Ana", "CTO", case("starlink_startup")["answers"])
+        store.close()
+        AppPage(page, app_url).open(f"/team?tv={links.view}")
+        _verdict_is_largest(page, "Evaluate")
+    finally:
+        context.close()

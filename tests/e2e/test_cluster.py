@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.browser import AppPage
+from harness.browser import AppPage, verdict
 from harness.cluster import Cluster
 from tests.conftest import case
 
@@ -77,14 +77,14 @@ def test_saved_on_one_process_opened_through_the_proxy_on_the_other(browser, clu
         page = first.new_page()
         app = AppPage(page, cluster.url).open()
         app.fill(case("starlink_startup")["answers"])
-        page.get_by_text("Evaluate.").first.wait_for(timeout=30_000)
+        verdict(page, "Evaluate").wait_for(timeout=30_000)
         app.click_button("share")
         link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
         assert _server_of(first, cluster) == "app1", "sticky through the whole questionnaire"
         other = second.new_page()
         AppPage(other, cluster.url).open("?" + link.split("?", 1)[1])
         other.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
-        other.get_by_text("Evaluate.").first.wait_for()
+        verdict(other, "Evaluate").wait_for()
         assert _server_of(second, cluster) == "app2"
     finally:
         first.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.browser import AppPage
+from harness.browser import AppPage, verdict
 from storage import Store
 from storage.teams import TeamStore
 from tests.conftest import case
@@ -37,7 +37,7 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     shared link opens as readable on the phone, and read-only in a colleague's browser."""
     app = AppPage(phone, app_url).open()
     app.fill(case("starlink_startup")["answers"])
-    banner = phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first
+    banner = verdict(phone, "Evaluate")
     banner.wait_for(timeout=30_000)
     phone.wait_for_function("() => document.activeElement.tagName === 'H1' && "
                             "document.activeElement.textContent.startsWith('Recommendation for')",
@@ -55,14 +55,14 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     assert again == view
     AppPage(phone, app_url).open("?" + view.split("?", 1)[1])
     phone.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
-    phone.get_by_test_id("stAlertContainer").filter(has_text="Evaluate.").first.wait_for()
+    verdict(phone, "Evaluate").wait_for()
     _fits(phone)
     colleague = browser.new_context()  # a colleague's own browser, on a desktop
     try:
         other = colleague.new_page()
         shared = AppPage(other, app_url).open("?" + view.split("?", 1)[1])
         other.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
-        assert other.get_by_text("Evaluate.", exact=False).first.is_visible()
+        assert verdict(other, "Evaluate").is_visible()
         assert shared.widget("industry").count() == 0, "read-only: no questionnaire"
     finally:
         colleague.close()
