@@ -32,7 +32,7 @@ def show_readings(assessment: Assessment) -> None:
     words, rec = assessment.readings, assessment.recommendation
     summary = assessment.verdict_sentence
     reading = assessment.reading
-    if words.later and reading is not None:
+    if words.later and words.later_verdict and reading is not None:
         left, right = st.columns(2)
         with left:
             show_verdict(rec.verdict, words.lead, words.lead_verdict, summary, "lead")
