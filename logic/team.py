@@ -104,6 +104,15 @@ class Disagreement:
     changed: tuple[int, ...]  # their positions
     holds_apart: tuple[int, ...]  # respondents whose own answer here, kept alone against
     # the consensus answers, still gives a verdict other than the team's
+    apart_verdicts: tuple[str, ...] = ()  # the team verdict with each one's answer there
+    changed_verdicts: tuple[str, ...] = ()  # each changed respondent's verdict on the team's
+    # answer
+    given: tuple[Any, ...] = ()  # each respondent's answer here, in the analysis's order
+
+    @property
+    def matters(self) -> bool:
+        """Aligning this question would move a verdict: the team's or a respondent's."""
+        return bool(self.holds_apart or self.verdict_changes)
 
 
 @dataclass(frozen=True)
@@ -120,13 +129,10 @@ class TeamAnalysis:
     def split(self) -> bool:
         return sum(1 for n in self.verdict_counts.values() if n) > 1
 
-    def split_note(self) -> str:
-        """'The team is split: 2 evaluate, 1 monitor.' or '' when everyone agrees."""
-        if not self.split:
-            return ""
-        parts = [f"{n} {v}" for v, n in sorted(self.verdict_counts.items(),
-                                                key=lambda kv: -verdict_rank(kv[0])) if n]
-        return "The team is split: " + ", ".join(parts) + "."
+    def counts_high_first(self) -> list[tuple[str, int]]:
+        """(verdict, respondents) for the verdicts anyone reached, the highest first."""
+        return [(v, n) for v, n in sorted(self.verdict_counts.items(),
+                                          key=lambda kv: -verdict_rank(kv[0])) if n]
 
 
 def analyse(answers: list[Answers], kb: KnowledgeBase,
@@ -147,17 +153,15 @@ def analyse(answers: list[Answers], kb: KnowledgeBase,
             continue
         target = agreed.get(question)
         others = [i for i, a in enumerate(answers) if _key(a.get(question)) != _key(target)]
-        changed = tuple(
-            i for i in others
-            if verdict_of(answers[i].replace(**{question: target}), kb) != recs[i].verdict
-        )
-        apart = tuple(
-            i for i in others
-            if verdict_of(agreed.replace(**{question: answers[i].get(question)}), kb)
-            != team.verdict
-        )
-        disagreements.append(
-            Disagreement(question, dict(counts), target, len(changed), changed, apart))
+        moved = [(i, verdict_of(answers[i].replace(**{question: target}), kb)) for i in others]
+        changed = [(i, v) for i, v in moved if v != recs[i].verdict]
+        alone = [(i, verdict_of(agreed.replace(**{question: answers[i].get(question)}), kb))
+                 for i in others]
+        apart = [(i, v) for i, v in alone if v != team.verdict]
+        disagreements.append(Disagreement(
+            question, dict(counts), target, len(changed), tuple(i for i, _ in changed),
+            tuple(i for i, _ in apart), tuple(v for _, v in apart), tuple(v for _, v in changed),
+            tuple(_key(a.get(question)) for a in answers)))
     disagreements.sort(key=lambda d: (-d.verdict_changes, -len(d.holds_apart),
                                       -(sum(d.counts.values()) - max(d.counts.values())),
                                       bank.ids.index(d.question)))

@@ -4,6 +4,7 @@ blockers, score chart, reasons with quotes, open questions, answers appendix, fo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -48,30 +49,42 @@ def readings_block(assessment: Assessment, when: datetime,
     return [*story, Spacer(1, 3), Paragraph(markup(age), s["muted"])]
 
 
-def _title_block(assessment: Assessment, when: datetime,
-                 s: dict[str, ParagraphStyle]) -> list[Any]:
-    name = clean(assessment.organisation) or "Your organisation"
-    kb = assessment.knowledge
+def decision_card(assessment: Assessment, when: datetime, s: dict[str, ParagraphStyle], *,
+                  kicker: str, title: str, prepared: str, middle: Sequence[Any] = (),
+                  overleaf: str = "what would change this verdict, the evidence with the "
+                  "article's words, and every answer given") -> list[Any]:
+    """Page 1, the decision card a board reads: whose it is and when, both readings, one
+    sentence of why, the band when something is unknown, `middle` (the team's: who holds it),
+    the first next actions, and what the pages after it hold. No ids, quotes or sources."""
     return [
-        Paragraph("HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
-        Paragraph(markup(name), s["title"]),
-        Paragraph(
-            f"Prepared {day_text(when.date().isoformat())} · knowledge version "
-            f"{markup(kb.version)}", s["muted"]),
+        Paragraph(kicker, s["kicker"]),
+        Paragraph(markup(title), s["title"]),
+        Paragraph(prepared, s["muted"]),
         Spacer(1, 8),
         *readings_block(assessment, when, s),
         Spacer(1, 6),
         Paragraph(f"<b>Why:</b> {markup(assessment.explained.deciding.text)}", s["body"]),
-        *([Spacer(1, 4), Paragraph(_bold(assessment.band), s["body"])]
+        *([Spacer(1, 4), Paragraph(bold(assessment.band), s["body"])]
           if assessment.band else []),
-        *_first_actions(assessment, s),
+        *middle,
+        *_first_actions(assessment, s, overleaf),
     ]
+
+
+def _title_block(assessment: Assessment, when: datetime,
+                 s: dict[str, ParagraphStyle]) -> list[Any]:
+    return decision_card(
+        assessment, when, s, kicker="HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE",
+        title=clean(assessment.organisation) or "Your organisation",
+        prepared=f"Prepared {day_text(when.date().isoformat())} · knowledge version "
+                 f"{markup(assessment.knowledge.version)}")
 
 
 FIRST_PAGE_ACTIONS = 3  # the decision card's next actions; the full list is on page 2
 
 
-def _first_actions(assessment: Assessment, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _first_actions(assessment: Assessment, s: dict[str, ParagraphStyle],
+                   overleaf: str) -> list[Any]:
     """The few most useful next actions, and where the rest is."""
     actions = assessment.next_actions
     story: list[Any] = [Paragraph("Next actions", s["h2"])]
@@ -84,8 +97,7 @@ def _first_actions(assessment: Assessment, s: dict[str, ParagraphStyle]) -> list
     rest = len(actions) - len(rows)
     more = f"{rest} more question{'s' if rest != 1 else ''} for the account team, " if rest else ""
     story.append(Spacer(1, 4))
-    story.append(Paragraph(f"Overleaf: {more}what would change this verdict, the evidence with "
-                           "the article's words, and every answer given.", s["muted"]))
+    story.append(Paragraph(f"Overleaf: {more}{markup(overleaf)}.", s["muted"]))
     return story
 
 
@@ -94,7 +106,7 @@ def _later_record(detail: LaterDetail | None, s: dict[str, ParagraphStyle]) -> l
     if detail is None:
         return []
     story: list[Any] = [Paragraph("What later public reports change, in detail", s["h3"]),
-                        Paragraph(_bold(detail.headline), s["body"])]
+                        Paragraph(bold(detail.headline), s["body"])]
     story += [Paragraph("• " + markup(c), s["small"]) for c in detail.changes]
     if detail.sources:
         story.append(Paragraph("Sources", s["small"]))
@@ -123,7 +135,7 @@ def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any
     return [Spacer(1, 6), table]
 
 
-def _reasons(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
+def reasons_table(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
     rows: list[list[Any]] = [[Paragraph("<b>Rule</b>", s["small"]),
                               Paragraph("<b>Reason</b>", s["small"]),
                               Paragraph("<b>From the article</b>", s["small"])]]
@@ -155,7 +167,7 @@ def _section_notes(text: Explained, titles: dict[str, str],
     return [grid(rows, [WIDTH * 0.3, WIDTH * 0.7], header=False)] if rows else []
 
 
-def _open_questions(actions: tuple[str, ...], s: dict[str, ParagraphStyle]) -> list[Any]:
+def open_questions(actions: tuple[str, ...], s: dict[str, ParagraphStyle]) -> list[Any]:
     heading = Paragraph("Questions for the account team", s["h2"])
     if not actions:
         none = "None: nothing undisclosed matters to your answers."
@@ -179,13 +191,13 @@ def _what_if(words: WhatIfWords, s: dict[str, ParagraphStyle]) -> list[Any]:
         if not groups:
             story.append(Paragraph(markup(none), s["muted"]))
     story.append(Paragraph("If the undisclosed were published, either way", s["h3"]))
-    story += [Paragraph("• " + _bold(line), s["small"]) for line in words.disclosures]
+    story += [Paragraph("• " + bold(line), s["small"]) for line in words.disclosures]
     if not words.disclosures:
         story.append(Paragraph(markup(words.no_disclosure), s["muted"]))
     return story
 
 
-def _bold(line: str) -> str:
+def bold(line: str) -> str:
     """Our own '**Label**' emphasis as reportlab bold; everything else escaped."""
     parts = line.split("**")
     return "".join(f"<b>{markup(p)}</b>" if i % 2 else markup(p) for i, p in enumerate(parts))
@@ -241,14 +253,14 @@ def build_pdf(assessment: Assessment, *, generated_at: datetime) -> bytes:
         PageBreak(),  # page 1 is the decision card and nothing else
         *_overall_note(notes, s),
         Paragraph("Next actions in full", s["h2"]),
-        *_open_questions(assessment.next_actions, s),
+        *open_questions(assessment.next_actions, s),
         *_what_if(assessment.what_if, s),
         Paragraph("The evidence", s["h2"]),
         *_drivers_blockers(text, s),
         Paragraph("Fit by section (0 to 100)", s["h3"]),
         scores_drawing(rec.scores, titles, WIDTH, rec.not_applicable),
         *_section_notes(text, titles, s),
-        *_reasons(text, s),
+        *reasons_table(text, s),
         *_later_record(assessment.later_detail, s),
         PageBreak(),
         *_appendix(answers, bank, s, notes),

@@ -1,4 +1,6 @@
-"""The team PDF: the team verdict, every respondent's verdict, and where they disagree."""
+"""The team PDF: page 1 is the same decision card as a single assessment's, for the team
+recommendation, with who holds it there; then every respondent's verdict and section scores,
+where the team disagrees, the next actions in full and the reasons (ids and quotes)."""
 
 from __future__ import annotations
 
@@ -6,102 +8,114 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from logic.assessment import assess
-from logic.explain import explain
 from logic.knowledge_base import KnowledgeBase
 from logic.team import TeamAnalysis
+from logic.team_words import TeamWords, plural, section_scores, team_words, who
+from logic.wording import day_text
 from questions.schema import QuestionBank
 from questions.text import clean
-from report.build import readings_block
+from report.build import decision_card, open_questions, reasons_table
 from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles
 
-
-def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:
-    """How an answer reads to a person (lists come in as tuples from the analysis)."""
-    question = bank.question(question_id)
-    value = list(value) if isinstance(value, tuple) else value
-    return question.label_of(value) if value not in (None, "") else "—"
-
-
-def spread(bank: QuestionBank, question_id: str, counts: dict[Any, int]) -> str:
-    """'Yes ×2 · No ×1', most common first."""
-    ordered = sorted(counts.items(), key=lambda kv: -kv[1])
-    return " · ".join(f"{answer_text(bank, question_id, v)} ×{n}" for v, n in ordered)
-
-
-NAMES_IN_A_CELL = 12  # a table row must fit on a page: past this, the rest are counted
-
-
-def named(people: list[tuple[str, str]], indexes: Any) -> str:
-    """Respondents' names for one cell: the first few, then how many more."""
-    chosen = list(indexes)
-    names = ", ".join(clean(people[i][0]) for i in chosen[:NAMES_IN_A_CELL]) or "—"
-    extra = len(chosen) - NAMES_IN_A_CELL
-    return f"{names} and {extra} more" if extra > 0 else names
+HOLDING_ON_PAGE_ONE = 3  # questions that hold the team verdict, on the card; all on page 2
 
 
 def _header(s: dict[str, Any], *titles: str) -> list[Any]:
     return [Paragraph(f"<b>{t}</b>", s["small"]) for t in titles]
 
 
+def _holding(words: TeamWords, s: dict[str, Any], limit: int | None = None) -> list[Any]:
+    """Who holds the team verdict: per question, the team's answer and each respondent who
+    holds it from another verdict, in words."""
+    story: list[Any] = [Paragraph("Who holds the team verdict", s["h2"])]
+    if not words.holding:
+        story.append(Paragraph("Nobody: no single answer, aligned with the team's, moves the "
+                               "team's or a respondent's verdict.", s["muted"]))
+        return story
+    shown = words.holding[:limit] if limit else words.holding
+    for held in shown:
+        story.append(Paragraph(f"<b>{markup(held.question)}</b> Team answer: "
+                               f"{markup(held.team_answer)}.", s["body"]))
+        story += [Paragraph("• " + markup(line), s["small"]) for line in held.lines]
+        story.append(Spacer(1, 3))
+    rest = len(words.holding) - len(shown)
+    if rest:
+        story.append(Paragraph(f"And {plural(rest, 'more question')}: overleaf.", s["muted"]))
+    return story
+
+
 def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: KnowledgeBase,
-                 s: dict[str, Any]) -> Any:
-    rows = [_header(s, "Name", "Role", "Verdict", "Blockers")]
-    for (name, role), rec in zip(people, analysis.recommendations, strict=True):
-        blockers = ", ".join(kb.blockers[b].label for b in rec.blockers) or "—"
-        rows.append([Paragraph(markup(clean(name)), s["small"]),
-                     Paragraph(markup(clean(role)), s["small"]),
+                 bank: QuestionBank, s: dict[str, Any]) -> list[Any]:
+    """Each respondent's verdict and what holds it back; then their section scores ("n/a"
+    where a section does not apply, as in the team view and its CSV)."""
+    rows = [_header(s, "Respondent", "Verdict", "What holds it back")]
+    for i, rec in enumerate(analysis.recommendations):
+        blockers = ", ".join(kb.blockers[b].label for b in rec.blockers) or "Nothing"
+        rows.append([Paragraph(markup(who(people, i)), s["small"]),
                      Paragraph(kb.verdicts[rec.verdict].label, s["small"]),
                      Paragraph(markup(blockers), s["small"])])
-    return grid(rows, [WIDTH * 0.25, WIDTH * 0.2, 22 * mm, WIDTH * 0.55 - 22 * mm])
+    story: list[Any] = [Paragraph("Respondents", s["h2"]),
+                        grid(rows, [WIDTH * 0.38, 24 * mm, WIDTH * 0.62 - 24 * mm])]
+    scores = section_scores(analysis, bank)
+    titles = list(scores[0]) if scores else []
+    if titles:
+        table = [_header(s, "Respondent", *titles)]
+        table += [[Paragraph(markup(clean(people[i][0])), s["small"]),
+                   *(Paragraph(str(row[t]), s["small"]) for t in titles)]
+                  for i, row in enumerate(scores)]
+        first = WIDTH * 0.28
+        story += [Paragraph("Section scores (0 to 100; n/a where a section does not apply)",
+                            s["h3"]),
+                  grid(table, [first] + [(WIDTH - first) / len(titles)] * len(titles))]
+    return story
 
 
-def _disagreements(people: list[tuple[str, str]], analysis: TeamAnalysis, bank: QuestionBank,
-                   s: dict[str, Any]) -> Any:
-    if not analysis.disagreements:
-        return Paragraph("Nowhere: every respondent gave the same answers.", s["muted"])
-    rows = [_header(s, "Question", "Answers given", "Team answer", "Verdicts that change",
-                    "Alone keeps from the team verdict")]
-    for d in analysis.disagreements:
-        apart = named(people, d.holds_apart)
-        rows.append([Paragraph(markup(bank.question(d.question).label), s["small"]),
-                     Paragraph(markup(spread(bank, d.question, d.counts)), s["small"]),
-                     Paragraph(markup(answer_text(bank, d.question, d.consensus)), s["small"]),
-                     Paragraph(str(d.verdict_changes), s["small"]),
-                     Paragraph(markup(apart), s["small"])])
-    return grid(rows, [WIDTH * 0.3, WIDTH * 0.24, WIDTH * 0.14, WIDTH * 0.12, WIDTH * 0.2])
+def _others(words: TeamWords, s: dict[str, Any]) -> list[Any]:
+    story: list[Any] = [Paragraph("Where the team disagrees without changing a verdict",
+                                  s["h2"])]
+    if not words.others:
+        story.append(Paragraph("Nowhere else: every other question has one answer from "
+                               "everyone." if words.holding else
+                               "Nowhere: every respondent gave the same answers.", s["muted"]))
+        return story
+    rows = [_header(s, "Question", "Answers given", "Team answer")]
+    rows += [[Paragraph(markup(q), s["small"]), Paragraph(markup(given), s["small"]),
+              Paragraph(markup(team), s["small"])] for q, given, team in words.others]
+    return [*story, grid(rows, [WIDTH * 0.45, WIDTH * 0.35, WIDTH * 0.2])]
 
 
 def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: TeamAnalysis,
                    kb: KnowledgeBase, bank: QuestionBank, *, generated_at: datetime) -> bytes:
     """people: (name, role) per respondent, in the analysis's order."""
     s = styles()
-    text = explain(analysis.consensus_recommendation, kb)
+    assessment = assess(analysis.consensus_answers, kb)
+    words = team_words(analysis, people, bank, kb)
+    name = clean(team_name) or "Team"
     story: list[Any] = [
-        Paragraph("TEAM ASSESSMENT: SPACEX HOSTING OF CLAUDE", s["kicker"]),
-        Paragraph(markup(clean(team_name)), s["title"]),
-        Paragraph(f"Prepared {generated_at:%d %B %Y} · {len(people)} respondent(s) · knowledge "
-                  f"version {markup(kb.version)}", s["muted"]),
-        Spacer(1, 8),
-        *readings_block(assess(analysis.consensus_answers, kb), generated_at, s),
-        Paragraph(markup(analysis.split_note() or "Every respondent reaches the same verdict."),
-                  s["body"]),
-        Paragraph("Respondents", s["h2"]),
-        _respondents(people, analysis, kb, s),
-        Paragraph("Where the team disagrees", s["h2"]),
-        _disagreements(people, analysis, bank, s),
-        Paragraph("Why the team verdict", s["h2"]),
+        *decision_card(
+            assessment, generated_at, s, kicker="TEAM ASSESSMENT: SPACEX HOSTING OF CLAUDE",
+            title=name,
+            prepared=f"Prepared {day_text(generated_at.date().isoformat())} · "
+                     f"{plural(len(people), 'respondent')} · knowledge version "
+                     f"{markup(kb.version)}",
+            middle=[Spacer(1, 4), Paragraph(markup(words.headline()), s["body"]),
+                    *_holding(words, s, HOLDING_ON_PAGE_ONE)],
+            overleaf="every respondent's verdict and section scores, where the team "
+                     "disagrees, and each reason with the article's words"),
+        PageBreak(),  # page 1 is the decision card and nothing else
+        *(_holding(words, s) if len(words.holding) > HOLDING_ON_PAGE_ONE else []),
+        *_respondents(people, analysis, kb, bank, s),
+        *_others(words, s),
+        Paragraph("Next actions in full", s["h2"]),
+        *open_questions(assessment.next_actions, s),
+        Paragraph(markup(words.consensus), s["muted"]),
+        *reasons_table(assessment.explained, s),
     ]
-    rows = [_header(s, "Rule", "Reason")]
-    for reason in text.reasons:
-        rows.append([Paragraph(reason.rule, s["small"]),
-                     Paragraph(f"<b>{markup(reason.title)}.</b> {markup(reason.text)} "
-                               f"({', '.join(f.id for f in reason.facts)})", s["small"])])
-    story.append(grid(rows, [12 * mm, WIDTH - 12 * mm]))
-    return render(story, title=f"Team assessment: {clean(team_name)}",
+    return render(story, title=f"Team assessment: {name}",
                   subject=f"Team verdict: {analysis.consensus_recommendation.verdict}",
-                  footer=f"Rests on one news report (knowledge version {kb.version}). "
-                  "Decision support, not advice.")
+                  footer=f"Knowledge version {kb.version}: one news report and the public "
+                  "record since. Decision support, not advice.", created=generated_at)

@@ -75,6 +75,7 @@ class TeamState:
     context: TeamContext | None = None
     submitted: bool = False
     created: TeamLinks | None = None
+    cut_note: str = ""  # the team name was cut when it was created: said on the manage page
 
 
 @dataclass

@@ -62,18 +62,27 @@ def test_two_colleagues_answer_differently_and_the_view_shows_both():
     view = _team_page(tv=links.view)
     assert not view.exception
     table = view.dataframe[0].value
-    assert list(table["Name"]) == ["Ana", "Ben"]
+    assert list(table["Respondent"]) == ["Ana (CTO)", "Ben (SRE lead)"]
     assert list(table["Verdict"]) == ["Evaluate", "Monitor"]
-    assert any("The team is split: 1 evaluate, 1 monitor." in w.value for w in view.warning)
+    assert list(table.columns) == ["Respondent", "Verdict", "What holds it back"], (
+        "three columns: the verdicts stay in view on a phone")
+    split = "The team is split: 1 respondent reaches Evaluate and 1 respondent reaches Monitor."
+    assert any(w.value.replace("\\", "").startswith(split) for w in view.warning), "no ids"
     # the team verdict under the article, and what the newest record says of it
     assert any(w.value.startswith("From the news report\n\n**Monitor**") for w in view.warning)
     assert any("does not change this verdict" in m.value for m in view.markdown)
     assert any(c.value.startswith("Knowledge checked") for c in view.caption)
-    disagreements = view.dataframe[1].value
-    first = disagreements.iloc[0]
-    assert first["Question"].startswith("Do you need a contractual SLA")
-    assert first["Verdicts that change"] == 1
-    assert first["Alone keeps from the team verdict"] == "Ana", "the tie went to the SLA"
+    # who holds the team verdict leads, in words: the question, the team's answer, and who
+    # answered otherwise with what that answer alone would do
+    texts = [m.value.replace("\\", "") for m in view.markdown]  # as read: no escapes
+    heading = texts.index("### Who holds the team verdict")
+    card = texts[heading + 1]
+    assert card.startswith("**Do you need a contractual SLA with service credits?**")
+    assert "Team answer: Yes" in card, "the tie went to the SLA"
+    assert texts[heading + 2].startswith("- Ana (CTO) answered “No”: with that answer "
+                                          "alone, the team verdict would be Evaluate")
+    assert heading < texts.index("### Respondents"), "the disagreement before the table"
+    assert not any("Verdicts that change" in t for t in texts)
     assert not any(b.label == "Answer the questionnaire" for b in view.button), "read-only"
 
 
@@ -181,8 +190,8 @@ def test_submit_to_the_team_comes_first_on_the_result_and_the_heatmap_shows_numb
     assert "#00224e" in spec, "Cividis, a colour-blind-safe scale"
     assert "texttemplate" in spec, "numbers in the cells"
     words = " ".join(c.value for c in view.caption)
-    assert "No action 0; Monitor 0; Evaluate 1 respondent(s)" in words, "the spread in words"
-    assert "section columns of the table above" in words, "where the heatmap's numbers are"
+    assert "No action 0; Monitor 0; Evaluate 1 (of 1 respondent)" in words, "the spread in words"
+    assert "in the team table (CSV) and the team report" in words, "where the numbers are"
 
 
 def test_the_csv_export_carries_the_team_verdict_and_the_disagreements(kb):

@@ -182,7 +182,8 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
     TeamStore(store).add_response(invite, "Ben", "SRE lead", {**base, "contractual_sla": True})
     store.close()
     AppPage(page, app_url).open("/team?" + view_link.split("?", 1)[1])
-    page.get_by_text("The team is split: 1 evaluate, 1 monitor.").wait_for(timeout=15_000)
+    page.get_by_text("The team is split: 1 respondent reaches Evaluate and 1 respondent "
+                     "reaches Monitor.").wait_for(timeout=15_000)
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.wait_for()
     page.screenshot(path=str(ROOT / "test-artifacts" / "team.png"), full_page=True)

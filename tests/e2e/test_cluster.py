@@ -115,7 +115,7 @@ def test_the_team_flow_across_processes(browser, cluster):
         their.click_button("team_submit")
         them.get_by_text("Your answers are in the team view").wait_for(timeout=30_000)
         AppPage(page, cluster.url).open("/team?" + view.split("?", 1)[1])
-        page.get_by_text("from the consensus answers of 1 respondent(s)").wait_for(timeout=30_000)
+        page.get_by_text("From the answers of 1 respondent:").wait_for(timeout=30_000)
         assert _server_of(creator, cluster) == "app1" and _server_of(colleague, cluster) == "app2"
     finally:
         creator.close()

@@ -69,9 +69,10 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
 
 
 def test_the_team_view_on_a_phone(phone, app_url, app_database):
-    """A team of three who disagree, seen at 390 pixels: the team recommendation, the table
-    (scrolling inside itself), the heatmap within the screen with its words, the
-    disagreements."""
+    """A team of three who disagree, seen at 390 pixels: the team verdict, then who holds it
+    (one card a question, within the screen, names and answers in words), the respondents'
+    table within the screen (its verdict the second column), the heatmap within the screen
+    with its words."""
     teams = TeamStore(Store.open(app_database))
     links = teams.create("Phone review")
     base = case("starlink_startup")["answers"]
@@ -80,7 +81,15 @@ def test_the_team_view_on_a_phone(phone, app_url, app_database):
         teams.add_response(links.invite, name, role, {**base, **change})
     AppPage(phone, app_url).open(f"/team?tv={links.view}")
     phone.get_by_text("Where the team disagrees").wait_for(timeout=30_000)
-    phone.get_by_text("Team recommendation").first.wait_for()
+    phone.locator(".st-key-verdict_lead [data-testid='stAlert'] strong").first.wait_for()
+    card = phone.locator(".st-key-holding_0")
+    box = card.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1
+    assert "Team answer:" in card.inner_text() and "answered" in card.inner_text()
+    table = phone.locator(".st-key-team_table")
+    box = table.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1, (
+        "the respondents' table (verdict in its second column) within the screen")
     heatmap = phone.locator(".st-key-team_heatmap")
     heatmap.wait_for()
     box = heatmap.bounding_box()

@@ -6,6 +6,7 @@ import pytest
 
 from logic.engine import evaluate
 from logic.team import analyse, consensus, consensus_value
+from logic.team_words import team_words
 from questions.documents import parse_answers
 from questions.schema import default_bank
 from tests.conftest import case
@@ -20,7 +21,10 @@ def _people(*changes: dict) -> list:
 def test_team_of_one_is_its_own_consensus(kb):
     team = analyse(_people({}), kb)
     assert team.consensus_recommendation.verdict == team.recommendations[0].verdict == "evaluate"
-    assert team.disagreements == () and not team.split and team.split_note() == ""
+    assert team.disagreements == () and not team.split
+    words = team_words(team, [("Ana", "CTO")], default_bank(), kb)
+    assert words.split == "The one respondent reaches Evaluate."
+    assert words.holding == () and words.others == ()
 
 
 def test_majority_wins(kb):
@@ -61,7 +65,18 @@ def test_disagreement_that_flips_a_verdict_ranks_first(kb):
     industry = next(d for d in team.disagreements if d.question == "industry")
     assert industry.verdict_changes == 0 and industry.counts == {"media": 2, "retail": 1}
     assert team.consensus_recommendation.verdict == "evaluate"
-    assert team.split_note() == "The team is split: 2 evaluate, 1 monitor."
+    words = team_words(team, [("Ana", "CTO"), ("Ben", ""), ("Chloé", "SRE lead")],
+                       default_bank(), kb)
+    assert words.split == ("The team is split: 2 respondents reach Evaluate and 1 respondent "
+                           "reaches Monitor."), "labels, never ids; counted in words"
+    held = words.holding[0]
+    assert held.question == "Do you need a contractual SLA with service credits?"
+    assert held.team_answer == "No"
+    assert held.lines == ("Chloé (SRE lead) answered “Yes”: with that answer alone, the team "
+                          "verdict would be Monitor instead of Evaluate; on the team's answer, "
+                          "their own verdict would be Evaluate.",), "who, what, and what moves"
+    assert ("Industry", "Media ×2 · Retail ×1", "Media") in [
+        (q, g, t) for q, g, t in words.others], "a disagreement that moves no verdict"
 
 
 def test_tied_team_recommendation_follows_the_stricter_side(kb):

@@ -18,6 +18,7 @@ from ui.text import plain
 
 
 def join(invite: str, team_name: str) -> None:
+    st.title(f"Add your answers to {plain(team_name)}")
     current = state.session().team.context
     if current is not None and current.invite == invite:  # already answering: resume, not wipe
         st.info(f"You are already answering for this team as **{plain(current.name)}** "
@@ -31,7 +32,6 @@ def join(invite: str, team_name: str) -> None:
             st.switch_page("ui/pages/assessment.py", query_params=params)
         st.caption("Or answer again under another name below (your answers so far are left "
                    "as they are).")
-    st.header("Add your answers")
     with st.form("join"):
         name = st.text_input("Your name", help=f"At most {MAX_NAME} characters.")
         role = st.text_input("Your role", placeholder="SRE lead",

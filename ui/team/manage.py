@@ -8,6 +8,7 @@ from ui import routing, state
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, teams
 from ui.team.view import team_view
+from ui.text import plain
 
 
 def manage_team(token: str) -> None:
@@ -16,9 +17,17 @@ def manage_team(token: str) -> None:
     if info is None:
         not_found(NOT_FOUND)
         return
-    st.info("Your manage link for this team: keep it to yourself.", icon=":material/shield:")
+    st.title(f"Manage {plain(info.name)}")
     created = state.session().team.created
-    if created is not None and created.manage == token:  # just made here: its links again
+    if created is not None and created.manage == token:  # just made here: its links
+        st.success("Team created. This page's address is now your private manage link: "
+                   "bookmark it, and a reload brings you back to the team. Send colleagues "
+                   "the invite link.", icon=":material/check:")
+        if state.session().team.cut_note:
+            st.info(state.session().team.cut_note, icon=":material/content_cut:")
+    else:
+        st.info("Your manage link for this team: keep it to yourself.", icon=":material/shield:")
+    if created is not None and created.manage == token:
         st.caption("Invite link: colleagues open it to add their answers")
         st.code(routing.link("t", created.invite, "team"), language=None)
         st.caption("Read-only link: the team view, without adding answers")
@@ -45,5 +54,5 @@ def manage_team(token: str) -> None:
                     st.rerun()
                 else:
                     st.error("Not removed: the list changed meanwhile; reload the page.")
-    team_view(token, info.name, people)
+    team_view(token, info.name, people, page_heading=False)
 

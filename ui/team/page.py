@@ -14,7 +14,8 @@ from ui.team.view import team_view
 
 
 def team_page() -> None:
-    st.title("Team assessment")
+    """One h1 a view: each view names itself (the team view is a section under the invite's
+    and the manage page's own heading)."""
     where = routing.route(st.query_params.to_dict(), TEAM_ROUTES)
     if where.view == "error":
         not_found(where.problem or "")
@@ -33,5 +34,5 @@ def team_page() -> None:
             return
         if info.can_answer:
             join(where.token or "", info.name)
-        team_view(where.token or "", info.name)
+        team_view(where.token or "", info.name, page_heading=not info.can_answer)
 

@@ -16,7 +16,8 @@ import streamlit as st
 from formats.cells import to_csv
 from logic.assessment import assess
 from logic.team import TeamAnalysis
-from report.team import answer_text, build_team_pdf, named, spread
+from logic.team_words import NOT_APPLICABLE, TeamWords, plural, section_scores, team_words, who
+from report.team import build_team_pdf
 from storage.teams import Response
 from ui.banner import show_readings
 from ui.resources import bank, knowledge
@@ -30,15 +31,17 @@ def _person(i: int, r: Response) -> str:
 
 
 def _table(people: list[Response], analysis: TeamAnalysis) -> pd.DataFrame:
+    """Every respondent with their verdict, what drives and holds it, and their section scores
+    ("n/a" where a section does not apply, as in the heatmap): the export's rows."""
     kb = knowledge()
-    titles = {s.id: s.title for s in bank().sections}
     rows = []
-    for person, rec in zip(people, analysis.recommendations, strict=True):
+    scores = section_scores(analysis, bank())
+    for person, rec, score in zip(people, analysis.recommendations, scores, strict=True):
         rows.append({
             "Name": person.name, "Role": person.role, "Verdict": kb.verdicts[rec.verdict].label,
             "Drivers": ", ".join(kb.drivers[d].label for d in rec.drivers),
             "Blockers": ", ".join(kb.blockers[b].label for b in rec.blockers),
-            **{titles[s]: score for s, score in rec.scores.items()},
+            **{title: str(value) for title, value in score.items()},
         })
     return pd.DataFrame(rows)
 
@@ -68,7 +71,8 @@ def export_table(table: pd.DataFrame, analysis: TeamAnalysis) -> pd.DataFrame:
         "Name": "TEAM (consensus)", "Verdict": kb.verdicts[team.verdict].label,
         "Drivers": ", ".join(kb.drivers[d].label for d in team.drivers),
         "Blockers": ", ".join(kb.blockers[b].label for b in team.blockers),
-        **{titles[s]: score for s, score in team.scores.items()},
+        **{titles[s]: NOT_APPLICABLE if s in team.not_applicable else str(score)
+           for s, score in team.scores.items() if titles[s] in out.columns},
         "Alone keeps from the team verdict": "Disagreements, most consequential first: "
         + "; ".join(f"{label[d.question]} ({sum(d.counts.values()) - max(d.counts.values())} "
                     "differ)" for d in analysis.disagreements) if analysis.disagreements
@@ -83,11 +87,11 @@ HEATMAP_ROWS = 40  # respondents drawn in the heatmap; every one is in the table
 def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
     sections = [s for s in bank().sections[1:]]
     shown = people[:HEATMAP_ROWS]
-    recs = analysis.recommendations[:HEATMAP_ROWS]
+    scores = section_scores(analysis, bank())[:HEATMAP_ROWS]
     heat = go.Figure(go.Heatmap(  # numbers in the cells; a colour-blind-safe scale
-        z=[[rec.scores[s.id] for s in sections] for rec in recs],
-        text=[["n/a" if s.id in rec.not_applicable else str(rec.scores[s.id]) for s in sections]
-              for rec in recs],
+        z=[[None if row[s.title] == NOT_APPLICABLE else row[s.title] for s in sections]
+           for row in scores],  # a section that does not apply is a gap, not a score of 0
+        text=[[str(row[s.title]) for s in sections] for row in scores],
         texttemplate="%{text}", x=[s.title for s in sections],
         y=[_person(i, p) for i, p in enumerate(shown)], zmin=0, zmax=100,
         colorscale="Cividis", hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
@@ -109,39 +113,63 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
     first = (f"The first {HEATMAP_ROWS} of {len(people)} respondents are drawn. "
              if len(people) > HEATMAP_ROWS else "")
     left.caption(f"{first}The chart in words: each respondent's score for each section, 0 to "
-                 "100, darker for a lower fit; the same numbers are in the section columns of "
-                 "the table above, for every respondent, and in the exports.")
+                 "100, darker for a lower fit, n/a where the section does not apply to their "
+                 "answers; the same in the team table (CSV) and the team report, for every "
+                 "respondent.")
     right.markdown("### Verdict spread")
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
     right.caption("The chart in words: " + "; ".join(
         f"{kb.verdicts[v].label} {n}" for v, n in analysis.verdict_counts.items())
-        + " respondent(s).")
+        + f" (of {plural(len(people), 'respondent')}).")
 
 
-def _disagreements(people: list[Response], analysis: TeamAnalysis) -> None:
-    st.markdown("### Where the team disagrees, most consequential first")
-    if not analysis.disagreements:
-        st.caption("Nowhere: every respondent gave the same answers.")
+def _holding(words: TeamWords) -> None:
+    """Per question that matters, who holds the team from another verdict, and what they
+    answered: one card a question, readable at any width."""
+    st.markdown("### Who holds the team verdict")
+    if not words.holding:
+        st.caption("Nobody: no single answer, aligned with the team's, moves the team's or a "
+                   "respondent's verdict.")
         return
-    st.caption("*Verdicts that change*: respondents whose own verdict moves if they took the "
-               "team's answer to that question alone. *Alone keeps from the team verdict*: "
-               "respondents whose answer there, with the team's answers everywhere else, gives "
-               "another verdict than the team's: the conversation to have with them.")
-    who = [(p.name, p.role) for p in people]
-    st.dataframe(pd.DataFrame([{
-        "Question": bank().question(d.question).label,
-        "Answers given": spread(bank(), d.question, d.counts),
-        "Team answer": answer_text(bank(), d.question, d.consensus),
-        "Verdicts that change": d.verdict_changes,
-        "Alone keeps from the team verdict": named(who, d.holds_apart),
-    } for d in analysis.disagreements]), hide_index=True, key="disagreements")
+    for index, held in enumerate(words.holding):
+        with st.container(border=True, key=f"holding_{index}"):
+            st.markdown(f"**{plain(held.question)}**  \nTeam answer: {plain(held.team_answer)}")
+            st.markdown("\n".join(f"- {plain(line)}" for line in held.lines))
 
 
-def team_view(token: str, name: str, people: list[Response] | None = None) -> None:
-    """Every respondent's verdict, the charts, the disagreements and the team recommendation
-    (`people`: the team's responses when the caller has read them already)."""
+def _respondents(people: list[Response], analysis: TeamAnalysis) -> None:
+    """Each respondent's verdict and what holds it back: three columns, so the verdicts stay
+    in view on a phone (section scores: the heatmap and the exports)."""
+    kb = knowledge()
+    st.markdown("### Respondents")
+    with st.container(key="team_table"):
+        st.dataframe(pd.DataFrame([{
+            "Respondent": who([(p.name, p.role) for p in people], i),
+            "Verdict": kb.verdicts[rec.verdict].label,
+            "What holds it back": ", ".join(kb.blockers[b].label for b in rec.blockers)
+            or "Nothing",
+        } for i, (p, rec) in enumerate(zip(people, analysis.recommendations, strict=True))]),
+            hide_index=True)
+
+
+def _others(words: TeamWords) -> None:
+    st.markdown("### Where the team disagrees without changing a verdict")
+    if not words.others:
+        st.caption("Nowhere else: every other question has one answer from everyone."
+                   if words.holding else "Nowhere: every respondent gave the same answers.")
+        return
+    st.markdown("\n".join(f"- **{plain(question)}**: {plain(given)}; team answer "
+                           f"{plain(team)}" for question, given, team in words.others))
+
+
+def team_view(token: str, name: str, people: list[Response] | None = None, *,
+              page_heading: bool = True) -> None:
+    """The team verdict first, who holds it there and what they answered, each respondent's
+    verdict, the charts, the other disagreements and the exports (`people`: the team's
+    responses when the caller has read them already; `page_heading`: the view is the page, its
+    heading the page's h1)."""
     people = teams().responses(token) if people is None else people
-    st.header(f"Team view: {plain(name)}")
+    (st.title if page_heading else st.header)(f"Team view: {plain(name)}")
     if not people:
         st.info("No answers yet. Share the invite link; each colleague's verdict appears here.",
                 icon=":material/hourglass_empty:")
@@ -152,40 +180,37 @@ def team_view(token: str, name: str, people: list[Response] | None = None) -> No
         return
     analysis, kept, behind = result
     if len(kept) < len(people):
-        st.warning(f"{len(people) - len(kept)} respondent(s) left out: this version of the app "
-                   "cannot read their saved answers.")
+        st.warning(f"{plural(len(people) - len(kept), 'respondent')} left out: this version "
+                   "of the app cannot read their saved answers.")
         people = [people[i] for i in kept]
     if behind:
-        st.info(f"{behind} respondent(s) answered an earlier version of the questionnaire: the "
-                "questions added since count as unanswered for them until they revise their "
-                "answers.", icon=":material/update:")
-    _team_recommendation(analysis, len(people))
-    table = _table(people, analysis)
-    st.dataframe(table, hide_index=True, key="team_table")
+        st.info(f"{plural(behind, 'respondent')} answered an earlier version of the "
+                "questionnaire: the questions added since count as unanswered for them until "
+                "they revise their answers.", icon=":material/update:")
+    words = team_words(analysis, [(p.name, p.role) for p in people], bank(), knowledge())
+    _team_recommendation(analysis, words)
+    _holding(words)
+    _respondents(people, analysis)
     if len(people) <= HEATMAP_ROWS or st.toggle(
             "Show the charts (section scores by respondent, verdict spread)", key="team_charts",
             help="Off by default for large teams: the charts are the slowest part of the page."):
         _charts(people, analysis)
-    _disagreements(people, analysis)
-    _exports(name, people, analysis, table)
+    _others(words)
+    _exports(name, people, analysis, _table(people, analysis))
 
 
-def _team_recommendation(analysis: TeamAnalysis, size: int) -> None:
+def _team_recommendation(analysis: TeamAnalysis, words: TeamWords) -> None:
     assessment = assess(analysis.consensus_answers, knowledge())
-    text = assessment.explained
-    facts = ", ".join(q.label.lower() for q in bank().questions() if q.fact)
-    st.markdown(f"**Team recommendation** from the consensus answers of {size} "
-                "respondent(s): each question's most common answer, ties going to the stricter "
-                "requirement; for facts about the organisation (" + plain(facts) + ") the "
-                "strictest any respondent gave, since one colleague who knows a regulation "
-                "applies is enough.")
     show_readings(assessment)
-    if analysis.split:
-        st.warning(analysis.split_note(), icon=":material/call_split:")
-    with st.expander("Why the team verdict", icon=":material/help:"):
+    (st.warning if analysis.split else st.markdown)(plain(words.headline()))
+    st.markdown(f"**Why:** {plain(assessment.explained.deciding.text)}")
+    if assessment.band:
+        st.info(assessment.band, icon=":material/help:")
+    st.caption("The team recommendation rests on the team's answers. " + plain(words.consensus))
+    with st.expander("Why the team verdict: each reason", icon=":material/help:"):
         st.table(pd.DataFrame([{"Rule": r.rule, "Reason": r.text,
                                 "Facts": ", ".join(f.id for f in r.facts)}
-                               for r in text.reasons]).set_index("Rule"))
+                               for r in assessment.explained.reasons]).set_index("Rule"))
 
 
 def _exports(name: str, people: list[Response], analysis: TeamAnalysis,

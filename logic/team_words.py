@@ -1,0 +1,137 @@
+"""The team result in words, written once for the team view, its exports and the team PDF: the
+split, who holds the team from another verdict and what they answered, the other
+disagreements, each respondent's row. Words, never ids; a section that does not apply reads
+"n/a" wherever a score would be."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from logic.knowledge_base import KnowledgeBase
+from logic.team import Disagreement, TeamAnalysis
+from questions.schema import QuestionBank
+from questions.text import clean
+
+NOT_APPLICABLE = "n/a"  # a section the respondent's answers make irrelevant: not a score of 0
+NAMES_IN_A_CELL = 12  # a table row must fit on a page: past this, the rest are counted
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 respondent', '3 respondents' (`many` when the plural is not one + 's')."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:
+    """How an answer reads to a person (lists come in as tuples from the analysis)."""
+    question = bank.question(question_id)
+    value = list(value) if isinstance(value, tuple) else value
+    if question.kind == "multi_choice" and value in (None, []):  # none of them apply
+        return question.label_of([])
+    return question.label_of(value) if value not in (None, "") else "—"
+
+
+def spread(bank: QuestionBank, question_id: str, counts: dict[Any, int]) -> str:
+    """'Yes ×2 · No ×1', most common first."""
+    ordered = sorted(counts.items(), key=lambda kv: -kv[1])
+    return " · ".join(f"{answer_text(bank, question_id, v)} ×{n}" for v, n in ordered)
+
+
+def named(people: Sequence[tuple[str, str]], indexes: Any) -> str:
+    """Respondents' names for one cell: the first few, then how many more."""
+    chosen = list(indexes)
+    names = ", ".join(clean(people[i][0]) for i in chosen[:NAMES_IN_A_CELL]) or "—"
+    extra = len(chosen) - NAMES_IN_A_CELL
+    return f"{names} and {extra} more" if extra > 0 else names
+
+
+def who(people: Sequence[tuple[str, str]], index: int) -> str:
+    """'Ben Okafor (SRE lead)'; the name alone when no role was given."""
+    name, role = (clean(part).strip() for part in people[index])
+    return f"{name} ({role})" if role else name
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One question that matters: the team's answer, and each respondent whose own answer
+    there would give the team (or themselves) another verdict."""
+
+    question: str  # the question as the person read it
+    team_answer: str
+    lines: tuple[str, ...]  # one a respondent, in words
+
+
+@dataclass(frozen=True)
+class TeamWords:
+    """Everything the team views say, in one place."""
+
+    verdict: str  # the team verdict's label
+    split: str  # "2 respondents reach Evaluate, 1 reaches Monitor." or one verdict for all
+    consensus: str  # how the team's answers were made, with the facts' questions as written
+    holding: tuple[Holding, ...]  # the questions that matter, most consequential first
+    others: tuple[tuple[str, str, str], ...]  # (question, answers given, team answer) for
+    # disagreements that move no verdict
+
+    def headline(self) -> str:
+        """What the team view opens with, after the verdict."""
+        if not self.holding:
+            return (self.split + " No single answer holds the team from another verdict: "
+                    "aligning any one of them changes no verdict.")
+        return (self.split + " " + plural(len(self.holding), "question") + " decide"
+                + ("s" if len(self.holding) == 1 else "") + " it; who holds the team from "
+                "another verdict, and what they answered, is below.")
+
+
+def _holding(d: Disagreement, people: Sequence[tuple[str, str]], bank: QuestionBank,
+             kb: KnowledgeBase, team_verdict: str) -> Holding:
+    label = kb.verdicts
+    own = dict(zip(d.changed, d.changed_verdicts, strict=True))
+    team = dict(zip(d.holds_apart, d.apart_verdicts, strict=True))
+    lines = []
+    for i in sorted(set(own) | set(team)):
+        parts = []
+        if i in team:
+            parts.append(f"with that answer alone, the team verdict would be "
+                         f"{label[team[i]].label} instead of {label[team_verdict].label}")
+        if i in own:
+            parts.append(f"on the team's answer, their own verdict would be "
+                         f"{label[own[i]].label}")
+        answer = answer_text(bank, d.question, d.given[i])
+        lines.append(f"{who(people, i)} answered “{answer}”: " + "; ".join(parts) + ".")
+    return Holding(bank.question(d.question).label,
+                   answer_text(bank, d.question, d.consensus), tuple(lines))
+
+
+def team_words(analysis: TeamAnalysis, people: Sequence[tuple[str, str]], bank: QuestionBank,
+               kb: KnowledgeBase) -> TeamWords:
+    """The team result in words. `people`: (name, role) per respondent, in the analysis's
+    order."""
+    team = analysis.consensus_recommendation.verdict
+    counts = analysis.counts_high_first()
+    if len(counts) > 1:
+        parts = [f"{plural(n, 'respondent')} reach{'es' if n == 1 else ''} "
+                 f"{kb.verdicts[v].label}" for v, n in counts]
+        split = "The team is split: " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+    else:
+        everyone = "The one respondent reaches" if len(people) == 1 else "Every respondent reaches"
+        split = f"{everyone} {kb.verdicts[team].label}." if counts else ""
+    facts = "; ".join(f"“{q.label}”" for q in bank.questions() if q.fact)
+    consensus = (f"From the answers of {plural(len(people), 'respondent')}: each question's "
+                 "most common answer, ties going to the stricter requirement; for facts about "
+                 f"the organisation ({facts}) the strictest any respondent gave, since one "
+                 "colleague who knows a regulation applies is enough.")
+    holding = tuple(_holding(d, people, bank, kb, team)
+                    for d in analysis.disagreements if d.matters)
+    others = tuple((bank.question(d.question).label, spread(bank, d.question, d.counts),
+                    answer_text(bank, d.question, d.consensus))
+                   for d in analysis.disagreements if not d.matters)
+    return TeamWords(kb.verdicts[team].label, split, consensus, holding, others)
+
+
+def section_scores(analysis: TeamAnalysis, bank: QuestionBank) -> list[dict[str, str | int]]:
+    """Each respondent's score per section (after the profile), "n/a" where the section does
+    not apply: the heatmap, the table, the CSV and the PDF all read this."""
+    sections = bank.sections[1:]
+    return [{s.title: NOT_APPLICABLE if s.id in rec.not_applicable else rec.scores[s.id]
+             for s in sections} for rec in analysis.recommendations]
