@@ -167,7 +167,7 @@ def main() -> None:
     with Server() as server:
         tabs, other, answered = run(server.url)
     print(f"keyboard: {tabs} Tab presses and {other} other keys for {answered} answers")
-    print(f"{(tabs + other) / answered:.1f} key presses per answer")
+    print(f"{(tabs + other) / answered:.2f} key presses per answer")
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ class AppPage:
 
     def set(self, key: str, value: Any) -> None:
         question = self.bank.question(key)
-        if value == UNKNOWN and question.kind in ("integer", "multi_choice"):
+        if value == UNKNOWN:
             self.widget(f"dont_know__{key}").locator("label").first.click()  # its box
         else:
             getattr(self, f"_set_{question.kind}")(question, value)

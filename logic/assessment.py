@@ -21,6 +21,7 @@ from logic.reading import LaterReading, later_reading, with_later
 from logic.recommendation import Recommendation
 from logic.whatif import what_if
 from logic.wording import (
+    BandWords,
     Readings,
     band_text,
     disclosure_lines,
@@ -121,9 +122,10 @@ class Assessment:
         return LaterDetail(headline, tuple(changes), tuple(sources))
 
     @cached_property
-    def band(self) -> str | None:
+    def band(self) -> BandWords | None:
         """What the "Don't know" answers mean for the verdict, or None when none was given."""
-        return band_text(self.recommendation, self.knowledge, self.bank, self.answers.unknowns)
+        return band_text(self.recommendation, self.knowledge, self.bank, self.answers.unknowns,
+                         self.answers.likely_values)
 
     @cached_property
     def what_if(self) -> WhatIfWords:

@@ -12,15 +12,10 @@ from typing import Any
 from logic.knowledge_base import KnowledgeBase
 from logic.team import Disagreement, TeamAnalysis
 from questions.schema import QuestionBank
-from questions.text import clean
+from questions.text import clean, plural
 
 NOT_APPLICABLE = "n/a"  # a section the respondent's answers make irrelevant: not a score of 0
 NAMES_IN_A_CELL = 12  # a table row must fit on a page: past this, the rest are counted
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 respondent', '3 respondents' (`many` when the plural is not one + 's')."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:

@@ -16,6 +16,7 @@ from logic.recommendation import Recommendation
 from logic.whatif import WhatIf
 from questions.conditions import Condition, Leaf, fold
 from questions.schema import UNKNOWN, QuestionBank
+from questions.text import plural
 
 _OPS = {
     "eq": "is", "in": "is one of", "not_in": "is none of", "gte": "is at least",
@@ -130,26 +131,42 @@ def robustness_text(result: WhatIf) -> tuple[str, str]:
     """('Robust' or 'Fragile', the sentence saying why)."""
     if result.robust:
         return "Robust", "no single answer change moves this verdict; it takes at least two."
-    return "Fragile", (f"{result.single_flips} single answer change(s) would move this verdict; "
-                       "the ones that matter most are listed.")
+    changes = plural(result.single_flips, "single answer change")
+    moves = "moves" if result.single_flips == 1 else "would move"
+    return "Fragile", f"{changes} {moves} this verdict; the ones that matter most are listed."
+
+
+@dataclass(frozen=True)
+class BandWords:
+    """What the "Don't know" answers mean: one sentence (the band and the answer to settle
+    first, **bold** marks ours), then each unknown question with the answer it was read as."""
+
+    sentence: str
+    read_as: tuple[str, ...]  # '“Uptime target”: read as “99.9%”'
+
+    def markdown(self) -> str:
+        return self.sentence + "\n\n" + "\n".join(f"- {line}" for line in self.read_as)
 
 
 def band_text(rec: Recommendation, kb: KnowledgeBase, bank: QuestionBank,
-              unknown: tuple[str, ...]) -> str | None:
+              unknown: tuple[str, ...], likely: dict[str, Any]) -> BandWords | None:
     """What "Don't know" answers mean for the verdict, or None when nothing is unknown:
-    which questions, the verdict's band, and the one to settle first (**bold** marks ours)."""
+    how many, the verdict's band, the one to settle first, and each with its read-as value."""
     if rec.band is None:
         return None
-    names = ", ".join(f"“{bank.question(q).label}”" for q in unknown)
     low, high = kb.verdicts[rec.band.low].label, kb.verdicts[rec.band.high].label
-    span = (f"it stays **{low}** whatever they turn out to be" if low == high else
-            f"over every answer they could be it ranges from **{low}** to **{high}**")
-    text = (f"You answered “Don't know” to {names}. The verdict reads each at its most likely "
-            f"answer; {span}.")
+    they = "it turns" if len(unknown) == 1 else "they turn"
+    span = (f"it stays **{low}** whatever {they} out to be" if low == high else
+            f"over every answer {'it' if len(unknown) == 1 else 'they'} could be, it ranges "
+            f"from **{low}** to **{high}**")
+    text = (f"You answered “Don't know” to {plural(len(unknown), 'question')}. The verdict "
+            f"reads {'it' if len(unknown) == 1 else 'each'} at the most likely answer; {span}.")
     if rec.settle_first:
         text += (f" Settle first: “{bank.question(rec.settle_first).label}”, the answer that "
                  "narrows the range most.")
-    return text
+    read_as = tuple(f"“{bank.question(q).label}”: read as "
+                    f"“{bank.question(q).label_of(likely[q])}”" for q in unknown)
+    return BandWords(text, read_as)
 
 
 def later_record_text(result: Comparison, old_kb: KnowledgeBase,

@@ -54,3 +54,8 @@ def markdown_plain(text: str) -> str:
     addresses kept from becoming links."""
     unlinked = _BARE_LINKS.sub(lambda m: (m.group(1) or "") + WORD_JOINER, clean(text))
     return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 respondent', '3 respondents' (`many` when the plural is not one + 's')."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"

@@ -64,7 +64,8 @@ def decision_card(assessment: Assessment, when: datetime, s: dict[str, Paragraph
         *readings_block(assessment, when, s),
         Spacer(1, 6),
         Paragraph(f"<b>Why:</b> {markup(assessment.explained.deciding.text)}", s["body"]),
-        *([Spacer(1, 4), Paragraph(bold(assessment.band), s["body"])]
+        *([Spacer(1, 4), Paragraph(bold(assessment.band.sentence), s["body"]),
+           Paragraph(markup(" · ".join(assessment.band.read_as)), s["muted"])]
           if assessment.band else []),
         *middle,
         *_first_actions(assessment, s, overleaf),

@@ -24,7 +24,8 @@ def summary(assessment: Assessment, *, markdown: bool = True, today: date | None
         "",
         f"Verdict: {bold(text.verdict.label)}. {assessment.verdict_sentence}",
         *assessment.readings.lines(bold)[1:],
-        *(["", uncertain if markdown else uncertain.replace("**", "")]
+        *(["", uncertain.sentence if markdown else uncertain.sentence.replace("**", ""),
+           *(f"- {line}" for line in uncertain.read_as)]
           if (uncertain := assessment.band) else []),
         "",
         "Relevant: " + (", ".join(d.label for d in text.drivers) or "nothing in our answers"),

@@ -13,10 +13,10 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 from logic.assessment import assess
 from logic.knowledge_base import KnowledgeBase
 from logic.team import TeamAnalysis
-from logic.team_words import TeamWords, plural, section_scores, team_words, who
+from logic.team_words import TeamWords, section_scores, team_words, who
 from logic.wording import day_text
 from questions.schema import QuestionBank
-from questions.text import clean
+from questions.text import clean, plural
 from report.build import decision_card, open_questions, reasons_table
 from report.fonts import markup
 from report.layout import WIDTH, grid, render, styles

@@ -84,7 +84,7 @@ def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
         st.markdown("**Note from whoever shared it**")
         st.markdown(plain(notes[OVERALL_NOTE]))
     if assessment.band:
-        st.info(assessment.band, icon=":material/help:")
+        st.info(assessment.band.markdown(), icon=":material/help:")
     sub = "##" if page_heading else "###"  # one level under the result's heading
     st.markdown(f"{sub} Next actions")
     if assessment.settle_first:

@@ -33,7 +33,7 @@ OVERALL_NOTE_KEY = note_key(OVERALL_NOTE)  # the widget of the note on the whole
 
 
 def dont_know_key(question_id: str) -> str:
-    """The widget key of a question's "Don't know" box (numbers and lists)."""
+    """The widget key of a question's "Don't know" box (every question that offers one)."""
     return f"dont_know__{question_id}"
 
 

@@ -26,43 +26,45 @@ from ui.text import trim_to, trimmed_note
 RADIO_MAX_OPTIONS = 5
 
 
-def _with_unknown(q: Any, values: list[Any]) -> list[Any]:
-    return [*values, UNKNOWN] if q.dont_know is not None else values
+def _unknown(q: Any) -> bool:
+    """Whether the question's "Don't know" box is ticked (its input is then greyed out)."""
+    return bool(st.session_state.get(dont_know_key(q.id)))
 
 
-def _dont_know(q: Any) -> bool:
-    """A "Don't know" box beside a number or a list; whether it is ticked."""
-    if q.dont_know is None:
-        return False
-    return bool(st.checkbox(UNKNOWN_LABEL, key=dont_know_key(q.id)))
+def _dont_know(q: Any) -> None:
+    """The one "Don't know" control: a box under every question that offers it, whatever
+    its kind (a number, a list, a choice, a yes or no)."""
+    if q.dont_know is not None:
+        st.checkbox(UNKNOWN_LABEL, key=dont_know_key(q.id))
 
 
 def _choice(q: ChoiceQuestion) -> None:
-    values = _with_unknown(q, [o.value for o in q.options])
+    values = [o.value for o in q.options]
     if len(values) <= RADIO_MAX_OPTIONS:
-        st.radio(q.label, values, index=None, format_func=q.label_of, key=q.id, horizontal=True)
+        st.radio(q.label, values, index=None, format_func=q.label_of, key=q.id, horizontal=True,
+                 disabled=_unknown(q))
     else:
         st.selectbox(q.label, values, index=None, format_func=q.label_of, key=q.id,
-                     placeholder="Choose an option")
+                     placeholder="Choose an option", disabled=_unknown(q))
+    _dont_know(q)
 
 
 def _multi_choice(q: MultiChoiceQuestion) -> None:
-    unknown = bool(st.session_state.get(dont_know_key(q.id)))
     st.multiselect(q.label, [o.value for o in q.options], format_func=lambda v: q.label_of([v]),
-                   key=q.id, disabled=unknown,
+                   key=q.id, disabled=_unknown(q),
                    placeholder="Choose one or more" if q.min_selected else "None apply")
     _dont_know(q)
 
 
 def _boolean(q: BooleanQuestion) -> None:
-    st.radio(q.label, _with_unknown(q, [True, False]), index=None, format_func=q.label_of,
-             key=q.id, horizontal=True)
+    st.radio(q.label, [True, False], index=None, format_func=q.label_of, key=q.id,
+             horizontal=True, disabled=_unknown(q))
+    _dont_know(q)
 
 
 def _integer(q: IntegerQuestion) -> None:
-    unknown = bool(st.session_state.get(dont_know_key(q.id)))
     st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
-                    key=q.id, disabled=unknown,
+                    key=q.id, disabled=_unknown(q),
                     placeholder=q.null_label if q.nullable else f"{q.min} to {q.max}")
     _dont_know(q)
 
@@ -112,22 +114,20 @@ def section_notes(questions: list[Any], notes: dict[str, str]) -> None:
         notes[question_id] = st.session_state[key]
 
 
-BOXED = ("integer", "multi_choice")  # kinds whose "Don't know" is a box beside the input
-
-
 def _help(question: Any) -> None:
     """The question's help as text under it, not a tooltip: read by everyone, and no extra
     keyboard stop per question. What "Don't know" stands for is said there too."""
     text = question.help
     if question.dont_know is not None:
-        text += f" Not sure? Answer “Don't know”. {question.dont_know.why}"
+        text += f" Not sure? Tick “Don't know”. {question.dont_know.why}"
     st.caption(text)
 
 
 def render(question: Any, answers: dict[str, Any]) -> Any:
     """Draw the question's widget seeded from `answers`; store and return what it holds
-    ("unknown" when its "Don't know" box is ticked)."""
-    boxed = question.dont_know is not None and question.kind in BOXED
+    ("unknown" when its "Don't know" box is ticked). A value the widget cannot hold (an
+    "unknown" saved before the box, a choice no longer offered) seeds it empty."""
+    boxed = question.dont_know is not None
     if question.id not in st.session_state:
         value = answers.get(question.id)
         if boxed:

@@ -50,7 +50,7 @@ def fill_section(at: AppTest, answers: dict[str, Any]) -> set[str]:
         for key in todo:
             value = answers[key]
             kind = default_bank().by_id[key].kind
-            if value == UNKNOWN and kind in ("integer", "multi_choice"):  # its box, not input
+            if value == UNKNOWN:  # its box, not the input
                 next(c for c in at.checkbox if c.key == dont_know_key(key)).check()
             else:
                 widget(at, key).set_value("" if value is None and kind == "text" else value)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from tests.app.helpers import button, fill_all, shown, start
+from questions.schema import default_bank
+from tests.app.helpers import button, complete, fill_all, fill_section, shown, start, widget
 from tests.conftest import case
 from ui.batch import template
+from ui.state import dont_know_key
 
 HYPOTHETICAL = "2027-01-hypothetical-sla"
 
@@ -96,6 +98,36 @@ def test_dont_know_answers_show_the_band_and_what_to_settle_first():
     assert "ranges from **No action** to **Evaluate**" in info
     assert "Settle first: “Share of your AI requests that start at edge sites (%)”" in info
     assert at.session_state["session"].form["edge_traffic_pct"] == "unknown"
+    for line in ("“Uptime target for the AI workloads in question”: read as “99.9%”",
+                 "“Regulations that apply to these workloads”: read as “None”",
+                 "“Share of your AI requests that start at edge sites (%)”: read as “10”"):
+        assert line in info, f"each unknown listed with the answer it was read as: {line}"
+
+
+def test_dont_know_is_the_same_box_on_every_question_that_offers_it():
+    """A number, a list, a choice and a yes-or-no each offer "Don't know" as one box under the
+    question, never as one of its options; ticking it greys the question out."""
+    at = start()
+    offered = {q.id: q for q in default_bank().questions() if q.dont_know is not None}
+    seen: set[str] = set()
+    answers = complete(case("edge_gdpr_only")["answers"])
+    for _ in default_bank().sections:
+        fill_section(at, answers)
+        for key in offered:
+            box = [c for c in at.checkbox if c.key == dont_know_key(key)]
+            if widget(at, key) is None:
+                continue
+            seen.add(key)
+            assert [c.label for c in box] == ["Don't know"], f"{key}: one box"
+            options = getattr(widget(at, key), "options", [])
+            assert not any("Don't know" in str(o) for o in options), f"{key}: not an option"
+            box[0].check().run()
+            assert widget(at, key).disabled, f"{key}: greyed out once ticked"
+            box = [c for c in at.checkbox if c.key == dont_know_key(key)]
+            box[0].uncheck().run()
+        [b for b in at.button if b.key in ("next", "get_recommendation")][0].click().run()
+    kinds = {offered[k].kind for k in seen}
+    assert kinds == {"integer", "multi_choice", "choice", "boolean"}, kinds
 
 
 def test_knowledge_page_shows_each_record_fact_with_its_source_and_strength():

@@ -101,17 +101,20 @@ def test_a_reload_stays_on_the_section(page, app_url):
 
 
 def test_dont_know_in_a_browser(page, app_url):
-    """Ticking "Don't know" beside a number greys the number out, and the result shows the band
-    and the question to settle first; "Don't know" on a choice is one more option."""
+    """"Don't know" is the same box under a number and under a choice; ticking it greys the
+    question out, and the result shows the band, the question to settle first and each
+    unknown with the answer it was read as."""
     app = AppPage(page, app_url).open()
     answers = {**case("edge_gdpr_only")["answers"], "edge_traffic_pct": "unknown",
                "uptime_target": "unknown"}
     app.fill(answers)
     notice = page.get_by_test_id("stAlertContentInfo").get_by_text("You answered “Don't know”")
     notice.wait_for(timeout=30_000)
-    text = notice.inner_text()
+    text = page.get_by_test_id("stAlertContentInfo").filter(
+        has_text="You answered “Don't know”").inner_text()
     assert "ranges from No action to Evaluate" in text
     assert "Settle first: “Share of your AI requests that start at edge sites (%)”" in text
+    assert "“Uptime target for the AI workloads in question”: read as “99.9%”" in text
 
 
 def test_pdf_download_in_a_browser(page, app_url):

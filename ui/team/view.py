@@ -16,7 +16,8 @@ import streamlit as st
 from formats.cells import to_csv
 from logic.assessment import assess
 from logic.team import TeamAnalysis
-from logic.team_words import NOT_APPLICABLE, TeamWords, plural, section_scores, team_words, who
+from logic.team_words import NOT_APPLICABLE, TeamWords, section_scores, team_words, who
+from questions.text import plural
 from report.team import build_team_pdf
 from storage.teams import Response
 from ui.banner import show_readings
@@ -205,7 +206,7 @@ def _team_recommendation(analysis: TeamAnalysis, words: TeamWords) -> None:
     (st.warning if analysis.split else st.markdown)(plain(words.headline()))
     st.markdown(f"**Why:** {plain(assessment.explained.deciding.text)}")
     if assessment.band:
-        st.info(assessment.band, icon=":material/help:")
+        st.info(assessment.band.markdown(), icon=":material/help:")
     st.caption("The team recommendation rests on the team's answers. " + plain(words.consensus))
     with st.expander("Why the team verdict: each reason", icon=":material/help:"):
         st.table(pd.DataFrame([{"Rule": r.rule, "Reason": r.text,
