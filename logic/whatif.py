@@ -1,6 +1,6 @@
 """What would change the verdict: the smallest sets of answer changes (up to three answers) that
-move it up or down, told apart as requirements the organisation could relax and facts about
-its situation; and the undisclosed facts whose publication would move it, both ways.
+move it up or down, told apart as requirements the organisation sets, facts about its
+situation, or both at once; and the undisclosed facts whose publication would move it, both ways.
 
 Only answers the form can give are tried: values on the question's step, questions that are
 asked given the other answers (a change that reveals a question must answer it; one that hides
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations, product
-from typing import Any
+from typing import Any, Literal
 
 from logic.engine import evaluate
 from logic.knowledge_base import KnowledgeBase
@@ -31,18 +31,25 @@ from questions.schema import (
 )
 
 Change = tuple[str, Any]  # (question id, new value)
+FlipKind = Literal["requirement", "situation", "both"]
 MAX_PER_DIRECTION = 8
 MAX_CHANGES = 3  # beyond this the panel says "it takes more than three"
 
 
 @dataclass(frozen=True)
 class Flip:
-    """A set of answer changes and the verdict they would give; `situation` when one of them is
-    a fact about the organisation rather than a requirement it could relax."""
+    """A set of answer changes and the verdict they would give; `kind` says what they change:
+    only requirements the organisation sets ("requirement"), only facts about its situation
+    ("situation"), or some of each ("both")."""
 
     changes: tuple[Change, ...]
     verdict: str
-    situation: bool = False
+    kind: FlipKind = "requirement"
+
+    @property
+    def situation(self) -> bool:
+        """Whether any of the changes is a fact about the organisation."""
+        return self.kind != "requirement"
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,8 @@ class _Form:
     def __init__(self, answers: Answers, bank: QuestionBank) -> None:
         self.base = dict(vars(answers)) if not isinstance(answers, dict) else dict(answers)
         self.conditional = [q for q in bank.questions() if q.visible_when is not None]
+        self.floored = {q.id: q for q in bank.questions()
+                        if isinstance(q, IntegerQuestion) and q.suggest_at_least}
         self.must_answer = {
             q.id for q in self.conditional
             if q.required and not (isinstance(q, IntegerQuestion) and q.nullable)
@@ -135,6 +144,10 @@ class _Form:
         give these answers."""
         after = {**self.base, **dict(changes)}
         changed = dict(changes)
+        for question_id, value in changes:
+            floored = self.floored.get(question_id)
+            if floored is not None and not floored.plausible(value, after):
+                return None  # tighter than the link they named can carry: not suggested
         extra: list[Change] = []
         for question in self.conditional:
             visible = question.is_visible(after)
@@ -149,8 +162,12 @@ class _Form:
         return changes + tuple(extra)
 
 
-def _situation(changes: tuple[Change, ...], bank: QuestionBank) -> bool:
-    return any(bank.question(q).situation for q, _ in changes)
+def _kind(changes: tuple[Change, ...], bank: QuestionBank) -> FlipKind:
+    facts = {bank.question(q).situation for q, _ in changes}
+    return "both" if len(facts) == 2 else "situation" if True in facts else "requirement"
+
+
+KIND_ORDER: dict[str, int] = {"requirement": 0, "both": 1, "situation": 2}
 
 
 class _Goal:
@@ -230,11 +247,11 @@ def _search(answers: Answers, kb: KnowledgeBase, verdict: str,
                     combo = tuple(zip(questions, values, strict=True))
                     v = verdict_after(combo)
                     if v is not None and (verdict_rank(v) - rank) * sign > 0:
-                        moved.append(Flip(combo, v, _situation(combo, bank)))
+                        moved.append(Flip(combo, v, _kind(combo, bank)))
                         break  # one way per set of questions
             if moved:
                 break  # the smallest sets only
-        moved.sort(key=lambda f: (f.situation, -abs(verdict_rank(f.verdict) - rank)))
+        moved.sort(key=lambda f: (KIND_ORDER[f.kind], -abs(verdict_rank(f.verdict) - rank)))
         result[direction] = moved[:MAX_PER_DIRECTION]
     return result["up"], result["down"], flips
 

@@ -64,8 +64,11 @@ def describe_changes(bank: QuestionBank, changes: tuple[tuple[str, Any], ...]) -
                         for q, v in changes)
 
 
-SITUATION_TITLE = "If your situation were different"
-REQUIREMENT_TITLE = "Requirements you could relax"
+FLIP_TITLES = (  # what-if groups, in the order shown: requirements first, facts last
+    ("requirement", "If your requirements were different"),
+    ("both", "If your situation and your requirements were different"),
+    ("situation", "If your situation were different"),
+)
 
 
 def flip_lines(result: WhatIf, kb: KnowledgeBase, bank: QuestionBank,
@@ -77,24 +80,26 @@ def flip_lines(result: WhatIf, kb: KnowledgeBase, bank: QuestionBank,
 
 def flip_groups(result: WhatIf, kb: KnowledgeBase, bank: QuestionBank,
                 direction: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The same lines, told apart: requirements the organisation sets and could relax first,
-    then changes that involve a fact about its situation (edge sites, volume, regulation)."""
+    """The same lines, told apart: requirements the organisation sets (an uptime target, the
+    decision horizon, a role sought, evidence demanded) first, then changes to both, then
+    changes only to facts about its situation (edge sites, volume, a regulation that applies)."""
     flips = result.up if direction == "up" else result.down
     groups = []
-    for title, situation in ((REQUIREMENT_TITLE, False), (SITUATION_TITLE, True)):
+    for kind, title in FLIP_TITLES:
         lines = [(describe_changes(bank, f.changes), kb.verdicts[f.verdict].label)
-                 for f in flips if f.situation == situation]
+                 for f in flips if f.kind == kind]
         if lines:
             groups.append((title, lines))
     return groups
 
 
 def disclosure_lines(result: WhatIf, kb: KnowledgeBase) -> list[str]:
-    """One sentence per disclosure that would move the verdict, both ways: 'If SLAs are
-    published and meet your needs (F7), Evaluate; if an SLA is published below them, Monitor.'"""
+    """One sentence per disclosure that would move the verdict, both ways, in words (the fact
+    ids are on the knowledge page): 'If SLAs are published and meet your needs: Evaluate; if an
+    SLA is published below them: Monitor.'"""
     lines = []
     for d in result.disclosures:
-        good = f"{d.title[0].lower()}{d.title[1:]} ({', '.join(d.facts)})"
+        good = f"{d.title[0].lower()}{d.title[1:]}"
         line = f"If {good}: **{kb.verdicts[d.verdict].label}**"
         if d.if_short:
             short = f"{d.if_short[0].lower()}{d.if_short[1:]}"

@@ -68,8 +68,9 @@ class _Question(_Strict):
     # opinion: a team's answer is then the strictest any respondent gave, not the majority's.
     fact: bool = False
     # Describes the organisation's situation (edge sites, volume, a regulation that applies)
-    # rather than a requirement it sets and could relax: "what would change this?" lists
-    # changes to it apart, as "if your situation were different".
+    # rather than a requirement it sets (a target, a horizon, a role sought, evidence asked
+    # for): "what would change this?" lists changes to it apart, as "if your situation were
+    # different".
     situation: bool = False
     dont_know: DontKnow | None = None  # offer "Don't know" (spelled `unknown` in files)
     visible_when: Condition | None = None
@@ -151,8 +152,27 @@ class BooleanQuestion(_Question):
         return {True: "Yes", False: "No"}.get(value, "—")
 
 
+class SuggestFloor(_Strict):
+    """The least value "what would change this?" suggests while `when` holds (a response
+    target no tighter than the link the sites named can carry), and why, with its sources."""
+
+    when: Condition
+    min: int
+    why: str = Field(min_length=1)
+    _holds: Predicate | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any) -> None:
+        self._holds = self.when.compile()
+
+    def holds(self, answers: dict[str, Any]) -> bool:
+        assert self._holds is not None
+        return self._holds(AnswerView(answers))
+
+
 class IntegerQuestion(_Question):
-    """A whole number in a range; `nullable` lets it be left empty, meaning `null_label`."""
+    """A whole number in a range; `nullable` lets it be left empty, meaning `null_label`.
+    `suggest_at_least`: values below a floor are never suggested as a change while its
+    condition holds (a person's own answer is kept as given)."""
 
     kind: Literal["integer"]
     min: int
@@ -161,6 +181,13 @@ class IntegerQuestion(_Question):
     nullable: bool = False
     null_label: str = ""
     unit: str = ""
+    suggest_at_least: list[SuggestFloor] = []
+
+    def plausible(self, value: Any, answers: dict[str, Any]) -> bool:
+        """Whether `value` is one to suggest, given the other answers."""
+        if not isinstance(value, int):
+            return True
+        return all(value >= f.min for f in self.suggest_at_least if f.holds(answers))
 
     @model_validator(mode="after")
     def _range(self) -> IntegerQuestion:
@@ -332,6 +359,9 @@ def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
                         f"{list(question.choices())}")
     if isinstance(question, MultiChoiceQuestion) and question.min_selected > len(question.options):
         problems.append(f"{question.id}: min_selected is more than there are options")
+    for floor in getattr(question, "suggest_at_least", []):
+        problems += [f"{question.id}: suggest_at_least: {p}"
+                     for p in bank.check_condition(floor.when)]
     if question.dont_know is not None and not _possible(question, question.dont_know.likely):
         problems.append(f"{question.id}: dont_know.likely {question.dont_know.likely!r} is not "
                         "an answer the question allows")

@@ -22,7 +22,7 @@ def test_what_would_change_this_on_the_result():
     assert "**Fragile**" in text
     assert "If you answered “No” to “Do you need a contractual SLA with service credits?”, the " \
            "verdict would be **Evaluate**." in text
-    assert "If reliability and support SLAs are published and meet your needs (F7): **Evaluate**" \
+    assert "If reliability and support SLAs are published and meet your needs: **Evaluate**" \
         in text
     assert "if an SLA is published below your needs (say 99.5% uptime, business-hours " \
            "support): **Monitor**" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from hypothesis import given, settings
@@ -191,3 +192,52 @@ def test_candidates_include_thresholds_either_side(kb):
     assert {0, 5, 10, 15} <= values and not {v for v in values if v % 5}
     values = {v for q, v in candidate_changes(answers, kb) if q == "latency_target_ms"}
     assert {310, None} <= values and answers.latency_target_ms == 300  # both sides of 300
+
+
+def test_groups_say_what_each_change_is_about(kb):
+    """A change to requirements only (a target, the horizon, a role sought, evidence asked
+    for) is a requirement; to facts only, situation; to some of each, both, never filed under
+    one of them alone."""
+    bank = default_bank()
+    for name in ("hospital_backup_hipaa", "mine_starlink_planned", "starlink_startup",
+                 "edge_gdpr_only", "defense_itar_edge"):
+        result = what_if(parse_answers(case(name)["answers"]), kb)
+        for flip in (*result.up, *result.down):
+            facts = {bank.question(q).situation for q, _ in flip.changes}
+            expected = ("both" if facts == {True, False} else
+                        "situation" if facts == {True} else "requirement")
+            assert flip.kind == expected, (name, flip)
+    for requirement in ("decision_horizon", "hosting_role_sought", "attestations_required",
+                        "uptime_target"):
+        assert not bank.question(requirement).situation, requirement
+    for situation in ("edge_sites", "starlink", "monthly_tokens", "regulations"):
+        assert bank.question(situation).situation, situation
+
+
+def test_no_response_target_tighter_than_starlink_is_suggested(kb):
+    """Sites on Starlink (or planning it) are never told to set a target under 50 ms, which the
+    link itself cannot meet; sites on other links may be; a person's own answer is kept."""
+    floor = default_bank().question("latency_target_ms").suggest_at_least[0].min
+    base = case("mine_starlink_planned")["answers"]
+    for starlink in ("yes", "planned"):
+        answers = parse_answers({**base, "starlink": starlink})
+        suggested = [v for q, v in candidate_changes(answers, kb) if q == "latency_target_ms"]
+        assert any(isinstance(v, int) and v < floor for v in suggested), "tried, then refused"
+        result = what_if(answers, kb)
+        for flip in (*result.up, *result.down):
+            for q, v in flip.changes:
+                assert not (q == "latency_target_ms" and isinstance(v, int) and v < floor), flip
+        assert _Form(answers, default_bank()).apply((("latency_target_ms", 10),)) is None
+    other = parse_answers({**base, "starlink": "no"})
+    assert _Form(other, default_bank()).apply((("latency_target_ms", 10),)) is not None
+    own = parse_answers({**base, "starlink": "yes", "latency_target_ms": 10})
+    assert _Form(own, default_bank()).apply((("uptime_target", "99.9"),)) is not None
+
+
+def test_disclosures_read_in_words_without_fact_ids(kb):
+    from logic.wording import disclosure_lines
+    lines = [line for name in ("hospital_backup_hipaa", "starlink_startup", "edge_gdpr_only")
+             for line in disclosure_lines(what_if(parse_answers(case(name)["answers"]), kb), kb)]
+    assert lines and any("pricing is published" in line for line in lines)
+    for line in lines:
+        assert not re.search(r"\b[FRL]\d+\b", line), line
