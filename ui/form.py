@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from questions.answers import answers_model
+from questions.conditions import leaves
 from questions.schema import AnyQuestion, QuestionBank, Section
 
 
@@ -26,9 +27,19 @@ def missing(section: Section, answers: dict[str, Any]) -> list[AnyQuestion]:
 
 
 def progress(bank: QuestionBank, answers: dict[str, Any]) -> tuple[int, int]:
-    """(answered, asked) over the visible required questions of the bank."""
-    asked = [q for s in bank.sections for q in visible(s, answers) if q.required]
-    return sum(q.is_answered(answers.get(q.id)) for q in asked), len(asked)
+    """(done, total) over the bank's required questions: the total never changes as answers
+    show or hide follow-up questions; a question is done when answered, or when it is not
+    asked and every answer deciding that is given ("no edge sites" settles the edge
+    follow-ups)."""
+    settled: dict[str, bool] = {}
+    for question in bank.questions():
+        if question.is_visible(answers):
+            settled[question.id] = question.is_answered(answers.get(question.id))
+        else:
+            deciding = leaves(question.visible_when) if question.visible_when else []
+            settled[question.id] = all(settled.get(leaf.q, False) for leaf in deciding)
+    required = [q.id for q in bank.questions() if q.required]
+    return sum(settled[q] for q in required), len(required)
 
 
 def empty_form(bank: QuestionBank) -> dict[str, Any]:

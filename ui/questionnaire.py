@@ -41,7 +41,7 @@ def navigation() -> Any:
 
 def show_progress(slot: Any) -> None:
     answered, asked = form.progress(bank(), state.answers())
-    slot.progress(answered / asked, text=f"{answered} of {asked} questions answered")
+    slot.progress(answered / asked, text=f"{answered} of {asked} questions done")
 
 
 def _migration_marks() -> frozenset[str]:

@@ -9,9 +9,18 @@ from pathlib import Path
 import pytest
 
 from questions.schema import default_bank
-from tests.app.helpers import button, fill_all, fill_section, go_to, section, start, unfold, widget
+from tests.app.helpers import (
+    button,
+    complete,
+    fill_all,
+    fill_section,
+    go_to,
+    section,
+    start,
+    unfold,
+    widget,
+)
 from tests.conftest import case, shared_or_skip
-from ui import form
 
 ROOT = Path(__file__).resolve().parents[2]
 BANNER = {"evaluate": "success", "monitor": "warning", "no_action": "info"}
@@ -32,8 +41,27 @@ def test_first_screen_shows_profile_with_progress():
     assert at.title[0].value.startswith("Does the SpaceX")
     assert widget(at, "industry") is not None and widget(at, "edge_sites") is None
     bank = default_bank()
-    asked = form.progress(bank, form.empty_form(bank))[1]  # 18 with the shipped bank
-    assert f"0 of {asked} questions answered" in at.get("progress")[0].proto.text
+    total = sum(q.required for q in bank.questions())  # every question, follow-ups too
+    assert f"0 of {total} questions done" in at.get("progress")[0].proto.text
+
+
+@pytest.mark.parametrize("name", ["starlink_startup", "retailer_nothing_relevant"])
+def test_progress_counts_to_a_total_that_never_changes(name):
+    """Answering a question that shows or hides follow-ups moves the count, never the total;
+    with every section filled it reads N of N."""
+    at = start()
+    answers = complete(case(name)["answers"])
+    seen = []
+    for _ in default_bank().sections:
+        fill_section(at, answers)
+        seen.append(at.get("progress")[0].proto.text)
+        [b for b in at.button if b.key in ("next", "get_recommendation")][0].click().run()
+    totals = {text.split(" of ")[1].split()[0] for text in seen}
+    assert len(totals) == 1, seen
+    total = totals.pop()
+    assert seen[-1].startswith(f"{total} of {total} "), seen[-1]
+    done = [int(text.split(" of ")[0]) for text in seen]
+    assert done == sorted(done) and done[0] > 0, seen
 
 
 @pytest.mark.parametrize("name, verdict, label", [
