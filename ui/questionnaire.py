@@ -81,9 +81,13 @@ def _section_body(section: Section, tools: Any) -> None:
             st.error(f"Please answer: {question.label}", icon=":material/error:")
     with tools:  # drawn above the questions: after the last one, Tab goes straight to Next
         widgets.section_notes(shown, drafts.notes())
-    if shown and state.session().focus_first:
-        state.session().focus_first = False
+    session = state.session()
+    unanswered = [q for q in shown if q.needs_answer(answers.get(q.id))]
+    if unanswered and session.focus_missing:
+        widgets.focus(unanswered[0].id)
+    elif shown and session.focus_first:
         widgets.focus(shown[0].id)
+    session.focus_first = session.focus_missing = False
 
 
 def section_page(section: Section) -> None:

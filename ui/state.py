@@ -91,6 +91,8 @@ class Session:
     migration: Upgrade | None = None  # how the loaded answers were brought to this bank
     focus_first: bool = True  # move the keyboard focus to the first question once (on the
     # first screen, and after Next)
+    focus_missing: bool = False  # ... or to the first unanswered one (Next on an incomplete
+    # section), not left on the button
     draft: DraftState = field(default_factory=DraftState)
     sharing: SharingState = field(default_factory=SharingState)
     team: TeamState = field(default_factory=TeamState)
@@ -145,6 +147,7 @@ def next_section(section_id: str) -> None:
     section = next(s for s in bank().sections if s.id == section_id)
     if form.missing(section, answers()):
         flagged().add(section_id)
+        session().focus_missing = True
         return
     flagged().discard(section_id)
     go(steps()[steps().index(section_id) + 1])
@@ -176,6 +179,7 @@ def submit() -> None:
     state.flagged.update(incomplete)
     state.submit_errors = {}
     if incomplete:
+        state.focus_missing = current() in incomplete
         return
     try:
         validate(form.payload(bank(), state.form), bank())

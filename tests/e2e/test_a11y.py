@@ -95,3 +95,17 @@ def test_opening_the_notes_puts_the_cursor_in_the_first_note(page, app_url):
     assert "organisation" in label.lower() or "Note on" in label
     page.keyboard.type("Board pack draft")
     page.keyboard.press("Escape")
+
+
+def test_next_on_an_incomplete_section_moves_the_focus_to_the_first_missing_answer(page,
+                                                                                   app_url):
+    """*Next* with questions left unanswered keeps the person on the section, says what is
+    missing, and puts the keyboard focus on the first unanswered question, not on the button."""
+    app = AppPage(page, app_url).open()
+    app.set("org_name", "Focus Test Ltd")
+    app.set("industry", "aviation")
+    app.widget("next").locator("button").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Please answer:").first.wait_for(timeout=15_000)
+    page.wait_for_function("() => !!(document.activeElement && document.activeElement"
+                           ".closest('.st-key-employees'))", timeout=10_000)

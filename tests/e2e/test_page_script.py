@@ -45,6 +45,11 @@ def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, ap
     checked.add("options")
     page.keyboard.press("Escape")
     app.settle()
+    app.set("industry", "aviation")  # a chosen value: the box shows its clear button
+    page.wait_for_function("() => Array.from(document.querySelectorAll(window.hostingFit"
+                           ".SELECTORS.clearButtons)).some(b => b.tabIndex === -1)",
+                           timeout=15_000)
+    checked.add("clearButtons")  # out of the Tab order: Tab goes on to the next question
     app.fill(case("starlink_startup")["answers"])
     page.wait_for_function("() => Array.from(document.querySelectorAll(window.hostingFit"
                            ".SELECTORS.headings)).some(h => h.textContent.startsWith("

@@ -13,6 +13,10 @@
     popoverText: "[data-testid='stPopoverBody'] textarea",  // the first note, once open
     headings: "[data-testid='stMain'] h1, [data-testid='stMain'] h2",
     scrollers: "[data-testid='stMain'], [data-testid='stAppViewContainer']",
+    // a select box's clear buttons, out of the Tab order so Tab goes from one question to the
+    // next (by keyboard, another answer is typed over; a list's items go with Backspace)
+    clearButtons: "[data-testid='stSelectbox'] button[aria-label^='Clear'], " +
+                  "[data-testid='stMultiSelect'] button[aria-label^='Clear']",
   };
   const RETRY_MS = 50;
 
@@ -51,7 +55,13 @@
       const target = box && box.querySelector(SELECTORS.inputs);
       if (target) { target.focus(); }
     }
-    setInterval(function () { if (document.hasFocus()) { restore(); } }, 120);
+    function skipClearButtons() {
+      document.querySelectorAll(SELECTORS.clearButtons).forEach(function (button) {
+        if (button.getAttribute("tabindex") !== "-1") { button.setAttribute("tabindex", "-1"); }
+      });
+    }
+    setInterval(function () { skipClearButtons(); if (document.hasFocus()) { restore(); } },
+                120);
     // A key pressed before the interval has run (Tab right after an answer) starts from the
     // question, not from the top of the page.
     document.addEventListener("keydown", restore, true);
