@@ -203,7 +203,7 @@ def later_record_text(result: Comparison, old_kb: KnowledgeBase,
     changes += [f"Reason now reads the later record: {titles[r]}" for r in added if r in removed]
     changes += [f"Reason no longer given: {titles[r]}" for r in removed if r not in added]
     sources = [f"{f.id}: {f.summary} ({f.source.publisher}, {f.source.date or 'undated'}; "
-               f"{f.strength} source; {f.source.address or f.source.shipped})"
+               f"{f.strength} source; {f.source.where})"
                for f in result.sources if f.source is not None]
     return headline, changes, sources
 

@@ -33,8 +33,7 @@ def _effect(rule: Rule, kb: KnowledgeBase) -> str:
 def _source(fact: Fact) -> str:
     if fact.source is None:
         return "—"
-    where = (fact.source.address
-             or f"shipped with this project as source/{fact.source.shipped}.txt")
+    where = fact.source.where
     date = f", {fact.source.date}" if fact.source.date else ""
     note = f". {fact.note}" if fact.note else ""
     row = (f" Listed in the public record as {fact.source.record_row}."

@@ -35,7 +35,8 @@ def test_knowledge_page_lists_every_fact_and_rule(kb):
     assert list(facts.index) == [f.id for f in kb.facts]
     assert facts.loc["F7", "Quote"] == "Reliability and support SLAs remain unverified."
     source = facts.loc["F7", "Source"]
-    assert source.count("shipped with this project as source/article") == 1, source
+    assert source.count("Shipped with this project as source/article.txt") == 1, source
+    assert "(article)" not in source and source.count("article.txt") == 1, source
     assert facts.loc["F7", "Strength"] == "secondary"
     assert list(rules.index) == [r.id for r in kb.rules]
     assert "at most Monitor" in rules.loc["R12", "Effect"]
