@@ -93,8 +93,16 @@ def _section_body(section: Section, tools: Any) -> None:
 def section_page(section: Section) -> None:
     """One section of questions and the buttons to move on."""
     index = state.steps().index(section.id)
-    st.header(f"{index + 1}. {section.title}")
+    heading = f"{index + 1}. {section.title}"
+    st.header(heading)
     st.caption(section.intro)
+    sharing = state.session().sharing
+    if sharing.copy_note and index == 0:
+        st.info(plain(sharing.copy_note), icon=":material/content_copy:")
+    if sharing.to_top:  # a new copy: from the top, not wherever the shared view was scrolled
+        sharing.to_top = False
+        state.session().focus_first = False
+        widgets.to_top(heading)
     tools = st.container(horizontal=True, horizontal_alignment="distribute",
                          vertical_alignment="center")
     if index > 0:

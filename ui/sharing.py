@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from logic.recommendation import Recommendation
+from logic.wording import day_text
 from questions.answers import Answers
 from storage import ShareLinks, StorageLimit
 from ui import state
@@ -35,10 +36,19 @@ def open_copy(view_token: str) -> None:
     except StorageLimit as exc:
         state.session().sharing.copy_failed = f"Not copied: {exc}."
         return
+    original = store().open_shared(view_token)
     token = store().copy_to_draft(view_token)
-    if token is None:
+    if token is None or original is None:
         state.session().sharing.copy_failed = NOT_FOUND
         return
+    whose = bank().organisation(original.answers)
+    sharing = state.session().sharing
+    of = f"the assessment of {whose}" if whose else "an assessment"
+    shared_on = day_text(original.created_at.date().isoformat())
+    sharing.copy_note = (f"This is your own copy of {of} shared on {shared_on}. Change any "
+                         "answer and get your own recommendation; the shared original stays "
+                         "as it was.")
+    sharing.to_top = True
     state.session().draft.token = None
     st.query_params.from_dict({"d": token})
     restore_draft(token)

@@ -66,6 +66,8 @@ class SharingState:
     new_links: dict[int, str] = field(default_factory=dict)  # made on a manage page, by
     # share, shown until the session ends (tokens are stored hashed: never shown again)
     copy_failed: str | None = None  # why the last copy was not made
+    copy_note: str | None = None  # "your own copy of …", above the first section of a copy
+    to_top: bool = False  # show the first section of a new copy from its top
 
 
 @dataclass

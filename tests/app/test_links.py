@@ -50,6 +50,9 @@ def test_copy_gets_its_own_link_and_the_original_stays():
     assert draft and draft != links.view
     assert section(view) == "profile"
     assert widget(view, "org_name").value == "St. Aldric Health"
+    note = " ".join(i.value for i in view.info).replace("\\", "")
+    assert "This is your own copy of the assessment of St. Aldric Health shared on" in note
+    assert "the shared original stays as it was" in note
     widget(view, "org_name").set_value("My copy").run()
     again = start(a=links.view)
     assert any("Aldric Health" in s.value for s in again.header)

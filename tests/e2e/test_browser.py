@@ -409,3 +409,31 @@ def test_the_verdict_is_the_largest_text_on_every_view(browser, app_url, app_dat
         _verdict_is_largest(page, "Evaluate")
     finally:
         context.close()
+
+
+def test_a_copy_opens_at_its_top_saying_whose_copy_it_is(page, app_url, app_database):
+    """*Make a copy and edit*, pressed at the bottom of a long shared result, shows the copy's
+    first section from its top, under a note naming whose assessment it copies."""
+    from questions.documents import parse_answers
+    from questions.schema import default_bank
+    from storage import Store
+
+    store = Store.open(app_database)
+    answers = parse_answers(case("hospital_backup_hipaa")["answers"])
+    links = store.share(answers.document(default_bank()), {},
+                        knowledge_version="2026-11-article", verdict="monitor")
+    store.close()
+    app = AppPage(page, app_url).open(f"?a={links.view}")
+    copy = app.widget("copy").locator("button")
+    copy.wait_for(timeout=30_000)
+    copy.scroll_into_view_if_needed()
+    copy.click()
+    note = page.get_by_text("This is your own copy of the assessment of St. Aldric Health")
+    note.wait_for(timeout=30_000)
+    title = page.locator("h1").filter(has_text="Does the SpaceX").first
+    page.wait_for_function("() => window.scrollY === 0 && [...document.querySelectorAll("
+                           "\"[data-testid='stMain']\")].every(e => e.scrollTop === 0)",
+                           timeout=10_000)
+    box, seen = title.bounding_box(), note.bounding_box()
+    assert box is not None and 0 <= box["y"] < 300, "the copy from the top of its page"
+    assert seen is not None and seen["y"] + seen["height"] < 900, "the note in view"
