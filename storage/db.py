@@ -30,7 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 4  # the number of the newest step in storage/migrations/versions
+SCHEMA_VERSION = 5  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -63,6 +63,8 @@ class Assessment(Base):
     copied_from: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
     # a shared snapshot: the draft it was shared from, so its manage page lists every share
     shared_from: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
+    respondent_name: Mapped[str | None] = mapped_column(String(80))  # a team respondent's
+    respondent_role: Mapped[str | None] = mapped_column(String(60))  # draft: who is answering
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

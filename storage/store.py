@@ -27,6 +27,7 @@ from storage.db import (
 from storage.tokens import add_link, find_link
 
 MAX_NOTE_CHARS = 2000
+MAX_RESPONDENT_NAME, MAX_RESPONDENT_ROLE = 80, 60  # a team respondent's name and role
 MAX_NOTES = 64
 MAX_ANSWERS_BYTES = 64_000
 
@@ -61,6 +62,7 @@ class Saved:
     updated_at: datetime
     revoked: bool = False
     copied: bool = field(default=False)
+    respondent: tuple[str, str] | None = None  # (name, role) of a team respondent's draft
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,19 @@ def clean_notes(notes: dict[str, str]) -> dict[str, str]:
             raise StorageLimit(f"the note on {key} has {len(text)} characters; at most "
                                f"{MAX_NOTE_CHARS} are kept")
     return kept
+
+
+def _respondent(respondent: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """A respondent's name and role as stored: checked text within the columns' lengths."""
+    if respondent is None:
+        return None, None
+    try:
+        name, role = (check_text(without_direction_controls(t).strip()) for t in respondent)
+    except ValueError as exc:
+        raise StorageLimit(f"the name or role {exc}") from None
+    if not name:
+        raise StorageLimit("a respondent needs a name")
+    return name[:MAX_RESPONDENT_NAME], role[:MAX_RESPONDENT_ROLE]
 
 
 def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
@@ -153,9 +168,11 @@ class Store:
 
     @staticmethod
     def _saved(row: Assessment, revoked: bool = False) -> Saved:
+        respondent = ((row.respondent_name, row.respondent_role or "")
+                      if row.respondent_name else None)
         return Saved(row.kind, dict(row.answers), dict(row.notes), row.knowledge_version,
                      row.verdict, row.created_at, row.updated_at, revoked,
-                     row.copied_from is not None)
+                     row.copied_from is not None, respondent)
 
     def _new(self, session: Session, kind: str, answers: dict[str, Any], notes: dict[str, str],
              **extra: Any) -> Assessment:
@@ -168,11 +185,25 @@ class Store:
 
     # drafts ---------------------------------------------------------------------------
     def create_draft(self, answers: dict[str, Any], notes: dict[str, str],
-                     *, copied_from: int | None = None) -> str:
-        """A new draft; returns the token that reopens and edits it."""
+                     *, copied_from: int | None = None,
+                     respondent: tuple[str, str] | None = None) -> str:
+        """A new draft; returns the token that reopens and edits it. `respondent`: the name
+        and role of a team respondent answering in it (kept here, never in an address)."""
+        name, role = _respondent(respondent)
         with Session(self.writer) as session, session.begin():
-            row = self._new(session, "draft", answers, notes, copied_from=copied_from)
+            row = self._new(session, "draft", answers, notes, copied_from=copied_from,
+                            respondent_name=name, respondent_role=role)
             return self._add_token(session, row, "draft")
+
+    def set_respondent(self, token: str, name: str, role: str) -> bool:
+        """Record who answers in this draft for a team; False when the token opens no draft."""
+        name_kept, role_kept = _respondent((name, role))
+        with Session(self.writer) as session, session.begin():
+            found = self._find(session, token, ("draft",))
+            if found is None:
+                return False
+            found[0].respondent_name, found[0].respondent_role = name_kept, role_kept
+            return True
 
     def save_draft(self, token: str, answers: dict[str, Any], notes: dict[str, str], *,
                    expected: datetime | None = None) -> datetime | None:

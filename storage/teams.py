@@ -12,12 +12,18 @@ from sqlalchemy.orm import Session
 
 from questions.text import clean
 from storage.db import Link, Respondent, Team, now
-from storage.store import StorageLimit, Store, check_answers
+from storage.store import (
+    MAX_RESPONDENT_NAME,
+    MAX_RESPONDENT_ROLE,
+    StorageLimit,
+    Store,
+    check_answers,
+)
 from storage.tokens import add_link, find_link
 
 MAX_TEAM_NAME = 120
-MAX_NAME = 80
-MAX_ROLE = 60
+MAX_NAME = MAX_RESPONDENT_NAME
+MAX_ROLE = MAX_RESPONDENT_ROLE
 MAX_RESPONDENTS = 500
 
 

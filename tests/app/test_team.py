@@ -217,14 +217,22 @@ def test_a_respondent_who_reloads_keeps_the_team_and_the_answers():
     """Regression: a reload mid-questionnaire kept the answers but lost the team (no banner,
     no Submit to the team)."""
     links = _create_team()
-    at = _enter(links.invite, "Ana", "CTO")
+    at = _enter(links.invite, "Ana Ode", "SRE lead")
     assert at.query_params["ti"] in (links.invite, [links.invite])
+    joined = {k: v[0] if isinstance(v, list) else v for k, v in at.query_params.items()}
+    assert joined.get("d"), "a draft of their own from the start"
+    assert not any(word in value for value in joined.values()
+                   for word in ("Ana", "Ode", "SRE", "lead")), (
+        f"the name and role stay out of the address: {joined}")
+    early = start(**joined)  # a reload before the first answer
+    assert any("as **Ana Ode** (SRE lead)" in i.value for i in early.info)
     at.switch_page("ui/pages/assessment.py")
     fill_all(at, case("starlink_startup")["answers"])
     params = {k: v[0] if isinstance(v, list) else v for k, v in at.query_params.items()}
     assert params.get("d"), "the draft is in the address too"
+    assert not any("Ana" in value or "SRE" in value for value in params.values()), params
     reloaded = start(**params)
-    assert any("Answering for the team **Hosting review** as **Ana**" in i.value
+    assert any("Answering for the team **Hosting review** as **Ana Ode**" in i.value
                for i in reloaded.info)
     assert any(b.key == "team_submit" for b in reloaded.button), "submit is still there"
     button(reloaded, "team_submit").click().run()
@@ -232,6 +240,21 @@ def test_a_respondent_who_reloads_keeps_the_team_and_the_answers():
     assert after.get("tr") and "ti" not in after, "after submitting, their own link"
     again = start(**after)
     assert any(b.label == "Update my team answers" for b in again.button)
+
+
+def test_an_address_from_before_keeps_its_respondent_and_loses_the_name():
+    """A bookmark made when the name and role travelled in the address (`tn`, `tro`) still
+    answers for the team; the name and role move into the draft and out of the address."""
+    from ui.resources import store
+
+    links = _create_team()
+    draft = store().create_draft({"bank_version": 1, "industry": "media"}, {})
+    old = start(d=draft, ti=links.invite, tn="Ben", tro="Compliance")
+    assert any("as **Ben** (Compliance)" in i.value for i in old.info)
+    assert "tn" not in old.query_params and "tro" not in old.query_params
+    assert store().load_draft(draft).respondent == ("Ben", "Compliance")
+    again = start(d=draft, ti=links.invite)
+    assert any("as **Ben** (Compliance)" in i.value for i in again.info)
 
 
 def test_the_creator_who_reloads_lands_on_the_manage_page():

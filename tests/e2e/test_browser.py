@@ -209,8 +209,10 @@ def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
         other = context.new_page()
         them = _enter_in_browser(other, app_url, invite.strip(), "Ana", "CTO")
         them.set("industry", "software")
+        assert "Ana" not in other.url and "CTO" not in other.url, other.url
         them.reload_saved()
         other.get_by_text("Answering for the team").wait_for(timeout=30_000)
+        assert other.get_by_text("as Ana (CTO)").count() == 1, "the name and role from the draft"
         expect(them.widget("industry").get_by_role("combobox")).to_have_value("Software")
     finally:
         context.close()

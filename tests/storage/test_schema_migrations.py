@@ -72,12 +72,15 @@ def test_a_real_old_database_upgrades_in_place_with_every_link_working(kind, ver
     with old_database(kind, version, tmp_path) as (url, links):
         store = Store.open(url)
         try:
-            assert store.schema_version == SCHEMA_VERSION == 4
+            assert store.schema_version == SCHEMA_VERSION == 5
             assert store.open_shared(links["view"]).notes == {"_overall": f"v{version} note"}
             assert store.open_managed(links["manage"]).verdict == "evaluate"
             draft_saved = store.load_draft(links["draft"])
             assert draft_saved.notes == {"_overall": f"v{version} draft"}
             assert draft_saved.answers["org_name"] == "Quill Labs"
+            assert draft_saved.respondent is None, "no respondent kept with an older draft"
+            assert store.set_respondent(links["draft"], "Ben", "SRE lead")
+            assert store.load_draft(links["draft"]).respondent == ("Ben", "SRE lead")
             teams = TeamStore(store)
             assert teams.info(links["invite"]).can_answer is True
             assert teams.info(links["team_view"]).can_answer is False, "view stays view-only"

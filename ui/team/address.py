@@ -1,4 +1,7 @@
-"""A respondent's team, name and role kept with the address, so a reload finds them again."""
+"""A respondent's team kept with the address, so a reload finds it again: the invite (before
+they submit) or their own respondent link (after) beside the draft. Their name and role are
+kept with the draft in the database, never in the address (which reaches browser history and
+proxy logs)."""
 
 from __future__ import annotations
 
@@ -6,41 +9,46 @@ from typing import Any
 
 import streamlit as st
 
-from storage import MalformedToken
+from storage import MalformedToken, StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, TeamStore
 from storage.tokens import check
-from ui import state
+from ui import drafts, state
 from ui.resources import store
 
-# A team respondent's context in the address, beside the draft, so a reload or a closed laptop
-# loses nothing: the invite (before they submit) or their own respondent link (after), and the
-# name and role they gave.
-TEAM_INVITE, TEAM_RESPONDENT, TEAM_NAME, TEAM_ROLE = "ti", "tr", "tn", "tro"
+TEAM_INVITE, TEAM_RESPONDENT = "ti", "tr"
+# An address from before the name and role moved to the draft: read once, then taken out.
+OLD_NAME, OLD_ROLE = "tn", "tro"
 
 
 def team_params(context: state.TeamContext) -> dict[str, str]:
-    params = {TEAM_NAME: context.name, TEAM_ROLE: context.role}
     if context.respondent:
-        params[TEAM_RESPONDENT] = context.respondent
-    elif context.invite:
-        params[TEAM_INVITE] = context.invite
-    return params
+        return {TEAM_RESPONDENT: context.respondent}
+    return {TEAM_INVITE: context.invite} if context.invite else {}
 
 
 def remember_team(context: state.TeamContext) -> None:
-    """Put the team context in the address (keeping the draft and the step)."""
-    for key in (TEAM_INVITE, TEAM_RESPONDENT):
+    """Put the team's link in the address (keeping the draft and the step)."""
+    for key in (TEAM_INVITE, TEAM_RESPONDENT, OLD_NAME, OLD_ROLE):
         st.query_params.pop(key, None)
     st.query_params.update(team_params(context))
+
+
+def start_answering(context: state.TeamContext) -> dict[str, str]:
+    """A respondent who has just joined: a draft of their own holding their name and role
+    (so a reload before the first answer loses nothing); the address to go to."""
+    state.session().brakes.take("draft")
+    token = store().create_draft(drafts.draft_document(), {},
+                                 respondent=(context.name, context.role))
+    saved = store().load_draft(token)
+    state.session().draft.token = token
+    state.session().draft.stamp = saved.updated_at if saved else None
+    return {"d": token, **team_params(context)}
 
 
 def restore_team(params: dict[str, Any]) -> None:
     """After a reload, answer for the team the address names again (if its link still
     works): the banner and *Submit to the team* come back."""
     if state.session().team.context is not None:
-        return
-    name, role = params.get(TEAM_NAME), params.get(TEAM_ROLE)
-    if not isinstance(name, str) or not isinstance(role, str) or not name or not role:
         return
     try:
         if isinstance(params.get(TEAM_RESPONDENT), str):
@@ -53,9 +61,26 @@ def restore_team(params: dict[str, Any]) -> None:
         elif isinstance(params.get(TEAM_INVITE), str):
             token = check(params[TEAM_INVITE])
             info = TeamStore(store()).info(token)
-            if info is not None and info.can_answer:
-                state.session().team.context = state.TeamContext(info.name, name[:MAX_NAME],
-                                                         role[:MAX_ROLE], invite=token)
-    except MalformedToken:
+            who = _respondent(params)
+            if info is not None and info.can_answer and who is not None:
+                state.session().team.context = state.TeamContext(info.name, who[0][:MAX_NAME],
+                                                         who[1][:MAX_ROLE], invite=token)
+    except (MalformedToken, StorageLimit):
         return
+    for key in (OLD_NAME, OLD_ROLE):
+        st.query_params.pop(key, None)
 
+
+def _respondent(params: dict[str, Any]) -> tuple[str, str] | None:
+    """The name and role kept with the draft in the address; from an older address that still
+    carries them, moved into the draft."""
+    draft = params.get("d")
+    saved = store().load_draft(check(draft)) if isinstance(draft, str) else None
+    if saved is not None and saved.respondent is not None:
+        return saved.respondent
+    name, role = params.get(OLD_NAME), params.get(OLD_ROLE)
+    if not isinstance(name, str) or not isinstance(role, str) or not name or not role:
+        return None
+    if saved is not None and isinstance(draft, str):
+        store().set_respondent(check(draft), name, role)
+    return name, role

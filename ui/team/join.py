@@ -51,8 +51,13 @@ def join(invite: str, team_name: str) -> None:
             return
         drafts.start_new()
         context = state.TeamContext(team_name, name.strip(), role.strip(), invite=invite)
+        try:
+            params = address.start_answering(context)
+        except StorageLimit as exc:
+            st.error(f"Not started: {plain(str(exc))}.")
+            return
         state.session().team.context = context
-        st.switch_page("ui/pages/assessment.py", query_params=address.team_params(context))
+        st.switch_page("ui/pages/assessment.py", query_params=params)
 
 
 def revise(token: str) -> str | None:
