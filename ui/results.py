@@ -91,9 +91,10 @@ def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
         st.markdown(f"**First:** {assessment.settle_first}")
     st.markdown("**Ask the account team**")
     if assessment.account_questions:
-        st.code("\n".join(f"{i}. {q}"
-                          for i, q in enumerate(assessment.account_questions, start=1)),
-                language=None, wrap_lines=True)
+        with st.container(key="account_questions"):
+            st.code("\n".join(f"{i}. {q}"
+                              for i, q in enumerate(assessment.account_questions, start=1)),
+                    language=None, wrap_lines=True)
         st.caption("Copy them with the button at the top right of the box.")
     else:
         st.caption("Nothing: nothing undisclosed matters to your answers.")

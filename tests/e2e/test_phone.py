@@ -24,6 +24,26 @@ OVERFLOW = """() => {
 }"""
 
 
+COVERED = """(scope) => {
+  const box = document.querySelector(scope);
+  const button = box && [...box.querySelectorAll("button")].find(b => b.offsetParent !== null);
+  if (!button) { return ["no copy button"]; }
+  const b = button.getBoundingClientRect();
+  const walker = document.createTreeWalker(box.querySelector("pre"), NodeFilter.SHOW_TEXT);
+  const hits = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top) {
+        hits.push(node.textContent.slice(0, 30));
+      }
+    }
+  }
+  return hits.slice(0, 3);
+}"""
+
+
 def _fits(phone) -> None:
     """Nothing but a table's own scroll area sticks out past the screen's right edge."""
     assert phone.evaluate(OVERFLOW) == []
@@ -47,6 +67,11 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], "verdict on screen"
     phone.get_by_text("Ask the account team", exact=True).wait_for(timeout=30_000)
     phone.locator("pre, code").filter(has_text="?").first.wait_for(timeout=10_000)  # copy box
+    box = phone.locator(".st-key-account_questions [data-testid='stCode']")
+    box.scroll_into_view_if_needed()
+    box.hover()  # the copy button shows (on a phone, a touch does the same)
+    covered = phone.evaluate(COVERED, ".st-key-account_questions")
+    assert covered == [], f"the copy button covers the text: {covered}"
     _fits(phone)
     app.click_button("share")
     view = phone.locator("code").filter(has_text="?a=").first.inner_text().strip()
