@@ -109,3 +109,35 @@ def test_next_on_an_incomplete_section_moves_the_focus_to_the_first_missing_answ
     page.get_by_text("Please answer:").first.wait_for(timeout=15_000)
     page.wait_for_function("() => !!(document.activeElement && document.activeElement"
                            ".closest('.st-key-employees'))", timeout=10_000)
+
+
+def test_the_team_pages_and_a_ticked_dont_know_pass_axe(page, app_url, app_database, axe_js):
+    """The team's invite, view and manage pages with three respondents who disagree, and a
+    section with "Don't know" ticked (its question greyed out), each with no violation."""
+    from storage import Store
+    from storage.teams import TeamStore
+
+    store = Store.open(app_database)
+    teams = TeamStore(store)
+    links = teams.create("Axe review")
+    base = case("starlink_startup")["answers"]
+    for name, role, change in (("Ana", "CTO", {}), ("Ben", "SRE lead", {"contractual_sla": True}),
+                               ("Chloé", "Compliance", {"regulations": ["gdpr"]})):
+        teams.add_response(links.invite, name, role, {**base, **change})
+    store.close()
+    for path, text in ((f"/team?t={links.invite}", "Add your answers to Axe review"),
+                       (f"/team?tv={links.view}", "Who holds the team verdict"),
+                       (f"/team?tm={links.manage}", "Manage Axe review")):
+        app = AppPage(page, app_url).open(path)
+        page.get_by_text(text).first.wait_for(timeout=30_000)
+        app.settle()
+        assert _violations(page, axe_js) == [], path
+    app = AppPage(page, app_url).open()
+    answers = case("edge_gdpr_only")["answers"]
+    for key in ("org_name", "industry", "employees", "claude_usage", "hosting_role_sought"):
+        app.set(key, answers[key])
+    app.click_button("next")
+    app.set("edge_sites", "few")
+    app.set("latency_target_ms", "unknown")
+    page.locator(".st-key-latency_target_ms input[disabled]").wait_for(timeout=15_000)
+    assert _violations(page, axe_js) == [], "a section with Don't know ticked"

@@ -252,11 +252,15 @@ def test_page_one_is_the_decision_card_for_a_board(kb, bank):
                                capture_output=True, check=True).stdout.decode("utf-8")
         flat = " ".join(first.split())
         assert "Evaluate" in flat and "Why:" in flat and "Next actions" in flat
+        # read in the order it is laid out (a screen reader and a copy follow the text order)
+        label = kb.verdicts[assess(parse_answers(document), kb).recommendation.verdict].label
+        assert flat.index(label) < flat.index("Why:") < flat.index("Next actions")
         assert not re.search(r"\b[RFPNC]\d+\b", flat), "no rule or fact id on page 1"
         assert "https://" not in flat and "“" not in flat.split("Why:")[0]
         everything = pdf_text(pdf)
         assert "R3" in everything and "https://" in everything, "the evidence keeps the ids"
         if document is not answers:
             assert "You answered “Don't know”" in flat and "Find out" in flat
+            assert "“Regulations that apply to these workloads”: read as “None”" in flat
             first_question = assess(parse_answers(document), kb).account_questions[0]
             assert flat.index("Find out") < flat.index(first_question[:30]), "settle first"

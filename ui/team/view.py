@@ -85,7 +85,7 @@ def export_table(table: pd.DataFrame, analysis: TeamAnalysis) -> pd.DataFrame:
 HEATMAP_ROWS = 40  # respondents drawn in the heatmap; every one is in the table and exports
 
 
-def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
+def _charts(people: list[Response], analysis: TeamAnalysis, sub: str) -> None:
     sections = [s for s in bank().sections[1:]]
     shown = people[:HEATMAP_ROWS]
     scores = section_scores(analysis, bank())[:HEATMAP_ROWS]
@@ -109,7 +109,7 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
                              yaxis={"title": "Respondents", "tickformat": ",d",
                                     "dtick": 1 if len(people) <= 10 else None})
     left, right = st.columns([3, 2])
-    left.markdown("### Section scores by respondent")
+    left.markdown(f"{sub} Section scores by respondent")
     left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
     first = (f"The first {HEATMAP_ROWS} of {len(people)} respondents are drawn. "
              if len(people) > HEATMAP_ROWS else "")
@@ -117,17 +117,17 @@ def _charts(people: list[Response], analysis: TeamAnalysis) -> None:
                  "100, darker for a lower fit, n/a where the section does not apply to their "
                  "answers; the same in the team table (CSV) and the team report, for every "
                  "respondent.")
-    right.markdown("### Verdict spread")
+    right.markdown(f"{sub} Verdict spread")
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
     right.caption("The chart in words: " + "; ".join(
         f"{kb.verdicts[v].label} {n}" for v, n in analysis.verdict_counts.items())
         + f" (of {plural(len(people), 'respondent')}).")
 
 
-def _holding(words: TeamWords) -> None:
+def _holding(words: TeamWords, sub: str) -> None:
     """Per question that matters, who holds the team from another verdict, and what they
     answered: one card a question, readable at any width."""
-    st.markdown("### Who holds the team verdict")
+    st.markdown(f"{sub} Who holds the team verdict")
     if not words.holding:
         st.caption("Nobody: no single answer, aligned with the team's, moves the team's or a "
                    "respondent's verdict.")
@@ -138,11 +138,11 @@ def _holding(words: TeamWords) -> None:
             st.markdown("\n".join(f"- {plain(line)}" for line in held.lines))
 
 
-def _respondents(people: list[Response], analysis: TeamAnalysis) -> None:
+def _respondents(people: list[Response], analysis: TeamAnalysis, sub: str) -> None:
     """Each respondent's verdict and what holds it back: three columns, so the verdicts stay
     in view on a phone (section scores: the heatmap and the exports)."""
     kb = knowledge()
-    st.markdown("### Respondents")
+    st.markdown(f"{sub} Respondents")
     with st.container(key="team_table"):
         st.dataframe(pd.DataFrame([{
             "Respondent": who([(p.name, p.role) for p in people], i),
@@ -153,8 +153,8 @@ def _respondents(people: list[Response], analysis: TeamAnalysis) -> None:
             hide_index=True)
 
 
-def _others(words: TeamWords) -> None:
-    st.markdown("### Where the team disagrees without changing a verdict")
+def _others(words: TeamWords, sub: str) -> None:
+    st.markdown(f"{sub} Where the team disagrees without changing a verdict")
     if not words.others:
         st.caption("Nowhere else: every other question has one answer from everyone."
                    if words.holding else "Nowhere: every respondent gave the same answers.")
@@ -190,13 +190,14 @@ def team_view(token: str, name: str, people: list[Response] | None = None, *,
                 "they revise their answers.", icon=":material/update:")
     words = team_words(analysis, [(p.name, p.role) for p in people], bank(), knowledge())
     _team_recommendation(analysis, words)
-    _holding(words)
-    _respondents(people, analysis)
+    sub = "##" if page_heading else "###"  # one level under the view's own heading
+    _holding(words, sub)
+    _respondents(people, analysis, sub)
     if len(people) <= HEATMAP_ROWS or st.toggle(
             "Show the charts (section scores by respondent, verdict spread)", key="team_charts",
             help="Off by default for large teams: the charts are the slowest part of the page."):
-        _charts(people, analysis)
-    _others(words)
+        _charts(people, analysis, sub)
+    _others(words, sub)
     _exports(name, people, analysis, _table(people, analysis))
 
 
