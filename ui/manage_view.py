@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
+from questions.text import plural
 from storage import ShareEntry
 from ui import routing, state
 from ui.resources import knowledge, store
@@ -67,8 +68,8 @@ def manage_page(token: str) -> None:
                    "“not found”.", icon=":material/link_off:")
     entries = store().shares(token)
     st.markdown("## Share links of this assessment")
-    st.caption(f"{len(entries)} share(s) made from this assessment, oldest first. Revoking "
-               "one leaves the others open.")
+    st.caption(f"{plural(len(entries), 'share')} made from this assessment, oldest first. "
+               "Revoking one leaves the others open.")
 
     def label(entry: ShareEntry) -> str | None:
         version = entry.knowledge_version or DEFAULT_VERSION

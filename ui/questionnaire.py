@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from questions.schema import Section
+from questions.text import plural
 from ui import drafts, form, state, widgets
 from ui.resources import bank
 from ui.text import plain
@@ -58,8 +59,10 @@ def migration_banner() -> None:
     parts = [f"These answers were given to questionnaire version {migration.from_version}; it "
              f"is now at version {migration.to_version}."]
     if migration.pending:
-        parts.append(f"{len(migration.pending)} question(s) are new since you answered: they "
-                     "are marked below and need an answer.")
+        count = len(migration.pending)
+        parts.append(f"{plural(count, 'question')} {'is' if count == 1 else 'are'} new since "
+                     f"you answered: {'it is' if count == 1 else 'they are'} marked below and "
+                     f"{'needs' if count == 1 else 'need'} an answer.")
     if migration.dropped:
         parts.append("No longer asked: " + ", ".join(sorted(migration.dropped)) + ".")
     st.info(" ".join(parts), icon=":material/update:")

@@ -99,6 +99,9 @@ def test_the_manage_page_lists_every_share_with_revoke_and_a_new_link():
     manage = start(m=second.manage)
     text = " ".join(shown(m.value) for m in manage.markdown)
     assert text.count("**Shared ") == 2 and "(this manage link)" in text
+    assert any(c.value.startswith("2 shares made from this assessment") for c in manage.caption)
+    alone = start(m=_shared()[1].manage)
+    assert any(c.value.startswith("1 share made from") for c in alone.caption), "not share(s)"
     revokes = _share_buttons(manage, "revoke_")
     assert len(revokes) == 2
     button(manage, revokes[0]).click().run()  # the oldest: the first share
