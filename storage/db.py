@@ -30,7 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 5  # the number of the newest step in storage/migrations/versions
+SCHEMA_VERSION = 6  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -89,6 +89,8 @@ class Respondent(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # by the
+    # team's manager: out of the team at once, undoable for a while, then the answers wiped
 
 
 class Link(Base):

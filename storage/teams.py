@@ -4,8 +4,8 @@ respondent's own link to revise theirs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ MAX_TEAM_NAME = 120
 MAX_NAME = MAX_RESPONDENT_NAME
 MAX_ROLE = MAX_RESPONDENT_ROLE
 MAX_RESPONDENTS = 500
+UNDO_REMOVAL = timedelta(days=7)  # a removal can be undone this long; then the answers go
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,31 @@ class TeamInfo:
 
 @dataclass(frozen=True)
 class Response:
-    """One respondent as read back."""
+    """One respondent as read back; `id` names them for a change chosen from a list."""
 
     name: str
     role: str
     answers: dict[str, Any]
     updated_at: datetime
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A respondent the manager removed: who, when, and until when it can be undone."""
+
+    id: int
+    name: str
+    role: str
+    removed_at: datetime
+    undo_until: datetime | None  # None: too late, the answers are gone
+
+
+Removal = Literal["removed", "changed", "gone"]  # done; revised since shown; not in the team
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _text(value: str, limit: int, what: str) -> str:
@@ -95,7 +115,7 @@ class TeamStore:
             # (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).
             session.get(Team, row.team_id, with_for_update=True)
             count = session.scalar(select(func.count(Respondent.id)).where(
-                Respondent.team_id == row.team_id)) or 0
+                Respondent.team_id == row.team_id, Respondent.removed_at.is_(None))) or 0
             if count >= MAX_RESPONDENTS:
                 raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
             stamp = now()
@@ -114,6 +134,8 @@ class TeamStore:
             if row is None:
                 return False
             person = session.get_one(Respondent, row.respondent_id)
+            if person.removed_at is not None:
+                return False  # removed by the team's manager
             person.answers = check_answers(answers)
             person.name = _text(name, MAX_NAME, "name")
             person.role = _text(role, MAX_ROLE, "role")
@@ -127,9 +149,11 @@ class TeamStore:
             if row is None:
                 return None
             person = session.get_one(Respondent, row.respondent_id)
+            if person.removed_at is not None:
+                return None
             team = session.get_one(Team, row.team_id)
-            return (Response(person.name, person.role, dict(person.answers), person.updated_at),
-                    team.name)
+            return (Response(person.name, person.role, dict(person.answers), person.updated_at,
+                             person.id), team.name)
 
     def responses(self, token: str) -> list[Response]:
         """Every respondent of the team behind an invite, view or respondent link."""
@@ -138,9 +162,11 @@ class TeamStore:
                             ("invite", "team_view", "respondent", "team_manage"))
             if row is None or row.revoked_at is not None:
                 return []
-            people = session.scalars(select(Respondent).where(Respondent.team_id == row.team_id)
-                                     .order_by(Respondent.id))
-            return [Response(p.name, p.role, dict(p.answers), p.updated_at) for p in people]
+            people = session.scalars(select(Respondent).where(
+                Respondent.team_id == row.team_id, Respondent.removed_at.is_(None))
+                .order_by(Respondent.id))
+            return [Response(p.name, p.role, dict(p.answers), p.updated_at, p.id)
+                    for p in people]
 
     # the creator's manage link -----------------------------------------------------------
     def managed(self, manage: str) -> TeamInfo | None:
@@ -165,18 +191,72 @@ class TeamStore:
                 invite.revoked_at = now()
             return add_link(session, "invite", team_id=row.team_id)
 
-    def remove_respondent(self, manage: str, position: int) -> bool:
-        """Remove the respondent at this position of `responses` (0-based), with their link;
-        False when the link or the position is unknown."""
+    def remove_respondent(self, manage: str, respondent_id: int,
+                          seen: datetime) -> Removal:
+        """Take the respondent with this id out of the team, as they were when the manager saw
+        them (`seen`: their `updated_at` then): "changed" when they revised their answers
+        since (nothing is removed), "gone" when they are not in this team (any more). Their
+        own link stops working; `undo_removal` brings them back for a while."""
         with Session(self.writer) as session, session.begin():
+            person = self._managed_respondent(session, manage, respondent_id)
+            if person is None or person.removed_at is not None:
+                return "gone"
+            if _utc(person.updated_at) != _utc(seen):
+                return "changed"
+            person.removed_at = now()
+            self._forget_old_removals(session, person.team_id)
+            return "removed"
+
+    def undo_removal(self, manage: str, respondent_id: int) -> bool:
+        """Bring a removed respondent back with their answers and their own link, while the
+        removal can still be undone; False otherwise."""
+        with Session(self.writer) as session, session.begin():
+            person = self._managed_respondent(session, manage, respondent_id)
+            if person is None or person.removed_at is None:
+                return False
+            if now() - _utc(person.removed_at) > UNDO_REMOVAL:
+                return False
+            count = session.scalar(select(func.count(Respondent.id)).where(
+                Respondent.team_id == person.team_id, Respondent.removed_at.is_(None))) or 0
+            if count >= MAX_RESPONDENTS:
+                raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
+            person.removed_at = None
+            return True
+
+    def removed(self, manage: str) -> list[Removed]:
+        """Who was removed from the team and when, newest first, with until when each can be
+        undone."""
+        with Session(self.engine) as session:
             row = find_link(session, manage, ("team_manage",))
             if row is None:
-                return False
+                return []
             people = session.scalars(select(Respondent).where(
-                Respondent.team_id == row.team_id).order_by(Respondent.id)).all()
-            if not 0 <= position < len(people):
-                return False
-            person = people[position]
+                Respondent.team_id == row.team_id, Respondent.removed_at.is_not(None))
+                .order_by(Respondent.removed_at.desc(), Respondent.id.desc())).all()
+            out = []
+            for p in people:
+                removed_at = _utc(p.removed_at)  # type: ignore[arg-type]
+                until = removed_at + UNDO_REMOVAL
+                out.append(Removed(p.id, p.name, p.role, removed_at,
+                                   until if now() <= until else None))
+            return out
+
+    @staticmethod
+    def _managed_respondent(session: Session, manage: str,
+                            respondent_id: int) -> Respondent | None:
+        row = find_link(session, manage, ("team_manage",))
+        if row is None:
+            return None
+        person = session.get(Respondent, respondent_id)
+        return person if person is not None and person.team_id == row.team_id else None
+
+    @staticmethod
+    def _forget_old_removals(session: Session, team_id: int) -> None:
+        """Past the undo time, a removed respondent's answers and link go; who and when stay."""
+        cutoff = now() - UNDO_REMOVAL
+        old = session.scalars(select(Respondent).where(
+            Respondent.team_id == team_id, Respondent.removed_at.is_not(None),
+            Respondent.removed_at < cutoff)).all()
+        for person in old:
+            person.answers = {}
             session.execute(delete(Link).where(Link.respondent_id == person.id))
-            session.delete(person)
-            return True

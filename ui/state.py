@@ -78,6 +78,7 @@ class TeamState:
     submitted: bool = False
     created: TeamLinks | None = None
     cut_note: str = ""  # the team name was cut when it was created: said on the manage page
+    removal_note: tuple[bool, str] | None = None  # (done, what happened) after Remove or Undo
 
 
 @dataclass

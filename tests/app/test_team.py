@@ -75,13 +75,13 @@ def test_two_colleagues_answer_differently_and_the_view_shows_both():
     # who holds the team verdict leads, in words: the question, the team's answer, and who
     # answered otherwise with what that answer alone would do
     texts = [m.value.replace("\\", "") for m in view.markdown]  # as read: no escapes
-    heading = texts.index("### Who holds the team verdict")
+    heading = texts.index("## Who holds the team verdict")  # under the view's h1
     card = texts[heading + 1]
     assert card.startswith("**Do you need a contractual SLA with service credits?**")
     assert "Team answer: Yes" in card, "the tie went to the SLA"
     assert texts[heading + 2].startswith("- Ana (CTO) answered “No”: with that answer "
                                           "alone, the team verdict would be Evaluate")
-    assert heading < texts.index("### Respondents"), "the disagreement before the table"
+    assert heading < texts.index("## Respondents"), "the disagreement before the table"
     assert not any("Verdicts that change" in t for t in texts)
     assert not any(b.label == "Answer the questionnaire" for b in view.button), "read-only"
 
@@ -128,9 +128,18 @@ def test_the_creator_renews_the_invite_and_removes_a_respondent():
     at = _team_page(tm=created.manage)
     assert not at.exception
     assert any("manage link" in i.value for i in at.info)
-    at.selectbox(key="remove_choice").set_value(1).run()
+    spam = next(r for r in teams.responses(created.view) if r.name == "Spam bot")
+    at.selectbox(key="remove_choice").set_value(spam.id).run()
     button(at, "remove_respondent").click().run()
     assert [r.name for r in teams.responses(created.view)] == ["Ana", "Ben"]
+    assert any("Removed Spam bot (Role)" in s.value.replace("\\", "") for s in at.success)
+    record = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Spam bot (Role), removed" in record and "can be undone until" in record
+    button(at, f"undo_{spam.id}").click().run()
+    assert [r.name for r in teams.responses(created.view)] == ["Ana", "Spam bot", "Ben"]
+    assert any("Spam bot is back in the team" in s.value.replace("\\", "") for s in at.success)
+    at.selectbox(key="remove_choice").set_value(spam.id).run()
+    button(at, "remove_respondent").click().run()
 
     button(at, "renew_invite").click().run()
     fresh = next(c.value for c in at.code if "?t=" in c.value).split("?t=")[1]

@@ -439,3 +439,34 @@ def test_a_copy_opens_at_its_top_saying_whose_copy_it_is(page, app_url, app_data
     box, seen = title.bounding_box(), note.bounding_box()
     assert box is not None and 0 <= box["y"] < 300, "the copy from the top of its page"
     assert seen is not None and seen["y"] + seen["height"] < 900, "the note in view"
+
+
+def test_two_manage_tabs_removing_different_respondents_never_remove_a_third(
+        browser, app_url, app_database):
+    """Both tabs drew Ana, Spam and Ben. The first removes Ana; the second, not reloaded,
+    removes Spam from the list it shows: Ben stays (regression: removal by position took
+    whoever was second by then)."""
+    from storage import Store
+    from storage.teams import TeamStore
+
+    store = Store.open(app_database)
+    teams = TeamStore(store)
+    links = teams.create("Two tabs")
+    for name in ("Ana", "Spam", "Ben"):
+        teams.add_response(links.invite, name, "Role", case("starlink_startup")["answers"])
+    context = browser.new_context()
+    try:
+        tabs = [AppPage(context.new_page(), app_url).open(f"/team?tm={links.manage}")
+                for _ in range(2)]
+        for tab in tabs:
+            tab.widget("remove_choice").wait_for(timeout=30_000)
+        for tab, name in zip(tabs, ("Ana", "Spam"), strict=True):
+            tab._pick(tab.widget("remove_choice"), f"{name} (Role)")
+            tab.settle()
+            tab.click_button("remove_respondent")
+            tab.page.get_by_text(f"Removed {name} (Role)").wait_for(timeout=30_000)
+        assert [r.name for r in teams.responses(links.manage)] == ["Ben"]
+        assert tabs[1].page.get_by_text("Removed from the team").count() == 1
+    finally:
+        context.close()
+        store.close()

@@ -99,9 +99,67 @@ def test_the_owner_renews_a_leaked_invite_and_removes_fake_answers(teams):
     assert teams.info(fresh).can_answer is True
     assert teams.info(links.view).can_answer is False, "the read-only link still works"
 
-    assert teams.remove_respondent(links.manage, 1) is True
+    spam = teams.response(fake)[0]
+    assert teams.remove_respondent(links.manage, spam.id, spam.updated_at) == "removed"
     assert [r.name for r in teams.responses(links.view)] == ["Ana", "Ben"]
     assert teams.response(fake) is None, "the removed respondent's link opens nothing"
     assert teams.response(ana)[0].name == "Ana"
-    assert teams.remove_respondent(links.manage, 5) is False
-    assert teams.remove_respondent(links.view, 0) is False, "only the manage link removes"
+    assert teams.remove_respondent(links.manage, spam.id, spam.updated_at) == "gone"
+    assert teams.remove_respondent(links.manage, 10**9, spam.updated_at) == "gone"
+    first = teams.response(ana)[0]
+    assert teams.remove_respondent(links.view, first.id, first.updated_at) == "gone", (
+        "only the manage link removes")
+    [gone] = teams.removed(links.manage)
+    assert gone.name == spam.name and gone.undo_until is not None
+    assert teams.undo_removal(links.manage, spam.id) is True
+    assert [r.name for r in teams.responses(links.view)] == ["Ana", spam.name, "Ben"]
+    assert teams.response(fake)[0].name == spam.name, "their own link works again"
+    assert teams.removed(links.manage) == []
+
+
+def test_removal_names_the_respondent_not_a_position(store):
+    """Two manage tabs each showing Ana, Spam and Ben: one removes Spam, the other then removes
+    Ben by what it showed; nobody else goes. A respondent who revised since the page was
+    drawn is not removed."""
+    teams = TeamStore(store)
+    links = teams.create("Two tabs")
+    tokens = [teams.add_response(links.invite, n, "Role", ANSWERS) for n in ("Ana", "Spam", "Ben")]
+    shown = teams.responses(links.manage)  # what both tabs drew
+    by_name = {p.name: p for p in shown}
+    assert teams.remove_respondent(links.manage, by_name["Spam"].id,
+                                   by_name["Spam"].updated_at) == "removed"
+    assert teams.remove_respondent(links.manage, by_name["Ben"].id,
+                                   by_name["Ben"].updated_at) == "removed"
+    assert [r.name for r in teams.responses(links.manage)] == ["Ana"]
+    assert teams.revise(tokens[0], ANSWERS, "Ana", "CTO")
+    assert teams.remove_respondent(links.manage, by_name["Ana"].id,
+                                   by_name["Ana"].updated_at) == "changed"
+    assert [r.name for r in teams.responses(links.manage)] == ["Ana"], "revised: kept"
+
+
+def test_past_the_undo_time_the_answers_go_and_the_record_stays(store):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from storage.db import Respondent
+    from storage.teams import UNDO_REMOVAL
+
+    teams = TeamStore(store)
+    links = teams.create("Old removal")
+    old = teams.add_response(links.invite, "Old", "Role", ANSWERS)
+    teams.add_response(links.invite, "New", "Role", ANSWERS)
+    person = teams.response(old)[0]
+    assert teams.remove_respondent(links.manage, person.id, person.updated_at) == "removed"
+    with Session(store.writer) as session, session.begin():
+        session.execute(update(Respondent).where(Respondent.id == person.id).values(
+            removed_at=datetime.now(UTC) - UNDO_REMOVAL - timedelta(hours=1)))
+    [gone] = teams.removed(links.manage)
+    assert gone.name == "Old" and gone.undo_until is None
+    assert teams.undo_removal(links.manage, person.id) is False, "too late to undo"
+    other = teams.responses(links.manage)[0]
+    teams.remove_respondent(links.manage, other.id, other.updated_at)  # any removal tidies up
+    with Session(store.engine) as session:
+        assert session.get_one(Respondent, person.id).answers == {}, "the answers are gone"
+    assert [r.name for r in teams.removed(links.manage)] == ["New", "Old"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from storage import StorageLimit
+from storage.teams import UNDO_REMOVAL, Response
 from ui import routing, state
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, teams
@@ -43,16 +45,64 @@ def manage_team(token: str) -> None:
                            icon=":material/check:")
                 st.code(routing.link("t", fresh, "team"), language=None)
         people = teams().responses(token)
+        note = state.session().team.removal_note
+        if note:  # what the last Remove or Undo did
+            state.session().team.removal_note = None
+            (st.success if note[0] else st.warning)(plain(note[1]))
         if people:
-            chosen = st.selectbox(
-                "Respondent", range(len(people)), key="remove_choice",
-                format_func=lambda i: f"{i + 1}. {people[i].name} ({people[i].role})")
-            if st.button("Remove this respondent and their answers", key="remove_respondent",
-                         icon=":material/person_remove:"):
-                if teams().remove_respondent(token, int(chosen)):
-                    st.success("Removed.", icon=":material/check:")
-                    st.rerun()
-                else:
-                    st.error("Not removed: the list changed meanwhile; reload the page.")
+            _remove(token, people)
+        _removed(token)
     team_view(token, info.name, people, page_heading=False)
 
+
+
+def _remove(token: str, people: list[Response]) -> None:
+    """Choose a respondent by name and remove them: the choice names the respondent's id and
+    the version of their answers shown, so a list that changed meanwhile (another tab removed
+    someone, they revised) never removes someone else."""
+    by_id = {p.id: p for p in people}
+    chosen = st.selectbox("Respondent", list(by_id), key="remove_choice", index=None,
+                          placeholder="Choose who to remove",
+                          format_func=lambda i: f"{by_id[i].name} ({by_id[i].role})")
+    if st.button("Remove this respondent and their answers", key="remove_respondent",
+                 icon=":material/person_remove:", disabled=chosen is None):
+        person = by_id[int(chosen)]  # type: ignore[arg-type]
+        outcome = teams().remove_respondent(token, person.id, person.updated_at)
+        who = f"{person.name} ({person.role})"
+        state.session().team.removal_note = outcome == "removed", {
+            "removed": f"Removed {who}. Their answers no longer count; undo below within "
+                       f"{UNDO_REMOVAL.days} days.",
+            "changed": f"Not removed: {who} revised their answers since this page was drawn. "
+                       "Look at them again, then remove if you still mean to.",
+            "gone": f"Not removed: {who} is no longer in the team (removed meanwhile, perhaps "
+                    "from another tab). Nobody else was removed.",
+        }[outcome]
+        st.session_state.pop("remove_choice", None)
+        st.rerun()
+
+
+def _removed(token: str) -> None:
+    """Who was removed and when, each with Undo while it can still be undone."""
+    gone = teams().removed(token)
+    if not gone:
+        return
+    st.markdown("**Removed from the team**")
+    for person in gone:
+        when = f"{person.removed_at:%d %B %Y, %H:%M} UTC"
+        line, undo = st.columns([4, 1], vertical_alignment="center")
+        if person.undo_until is None:
+            line.markdown(f"{plain(person.name)} ({plain(person.role)}), removed {when} by the "
+                          "manage link. Their answers are deleted.")
+            continue
+        line.markdown(f"{plain(person.name)} ({plain(person.role)}), removed {when} by the "
+                      f"manage link; can be undone until {person.undo_until:%d %B %Y}.")
+        if undo.button("Undo", key=f"undo_{person.id}", icon=":material/undo:"):
+            try:
+                back = teams().undo_removal(token, person.id)
+            except StorageLimit as exc:
+                st.error(f"Not undone: {plain(str(exc))}.")
+                return
+            state.session().team.removal_note = back, (
+                f"{person.name} is back in the team: their answers count again." if back else
+                f"Not undone: {person.name} can no longer be brought back.")
+            st.rerun()
