@@ -1,5 +1,6 @@
-"""Decision records (answers, notes, recommendation, versions, and a hash over them) and
-reading an imported file, which may be a plain answers object or a decision record."""
+"""Decision records (answers, notes, recommendation, versions, and a seal over them: an
+HMAC-SHA256 under the deployment's key) and reading an imported file, which may be a plain
+answers object or a decision record."""
 
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ from logic.recommendation import Recommendation
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import QuestionBank, default_bank
+from storage.seal import ALGORITHM, SealKey
 from storage.store import clean_notes
 
 FORMAT = "hosting-fit/decision-record"
-FORMAT_VERSION = 2  # 2: `answers` is the answers document, with the bank version it was given under
-READABLE_VERSIONS = (1, 2)
+# 2: `answers` is the answers document, with the bank version it was given under; 3: sealed
+# with the deployment's key (`seal`), not an unkeyed SHA-256 anyone can recompute
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+SEAL_FIELDS = ("sha256", "seal")  # what a record's seal is not computed over
 MAX_IMPORT_BYTES = 1_000_000
 
 
@@ -27,15 +32,55 @@ def _canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def _body(record: dict[str, Any]) -> bytes:
+    return _canonical({k: v for k, v in record.items() if k not in SEAL_FIELDS})
+
+
 def seal(record: dict[str, Any]) -> str:
-    """The SHA-256 a record carries: over every field but itself, canonically encoded."""
-    sealed = {k: v for k, v in record.items() if k != "sha256"}
-    return hashlib.sha256(_canonical(sealed)).hexdigest()
+    """The unkeyed SHA-256 records of formats 1 and 2 carry: over every field but itself,
+    canonically encoded (anyone can recompute it: it shows an accident, not a forgery)."""
+    return hashlib.sha256(_body(record)).hexdigest()
+
+
+@dataclass(frozen=True)
+class SealCheck:
+    """What a record's seal says, in words: `intact` only when it verifies with this
+    deployment's key."""
+
+    intact: bool
+    message: str
+
+
+def check_seal(record: dict[str, Any], key: SealKey) -> SealCheck:
+    """Whether this deployment wrote the record and nothing changed since; otherwise exactly
+    what can be said: another deployment's seal, an old unkeyed hash, or changed."""
+    found = record.get("seal")
+    if isinstance(found, dict):
+        if found.get("algorithm") != ALGORITHM or not isinstance(found.get("mac"), str):
+            return SealCheck(False, "Its seal is not one this app writes; it cannot be "
+                                    "checked.")
+        if found.get("key_id") != key.id:
+            return SealCheck(False, "It was sealed by another deployment of this app (another "
+                                    "key): this one cannot tell whether it was changed.")
+        if key.verifies(_body(record), found["mac"]):
+            return SealCheck(True, "Its seal is intact: written by this deployment and "
+                                   "unchanged since.")
+        return SealCheck(False, "Warning: it was changed after this deployment wrote it (its "
+                                "seal no longer verifies).")
+    if isinstance(record.get("sha256"), str):
+        if record["sha256"] == seal(record):
+            return SealCheck(False, "It carries the old unkeyed hash, which still matches: it "
+                                    "was not changed by accident, but anyone could have "
+                                    "recomputed it, so it proves nothing about who wrote it.")
+        return SealCheck(False, "Warning: it was changed after it was written (its old "
+                                "unkeyed hash no longer matches).")
+    return SealCheck(False, "It carries no seal: it cannot be checked.")
 
 
 def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation, *,
-                    created_at: datetime, bank: QuestionBank | None = None) -> dict[str, Any]:
-    """Everything needed to see what was decided and why, sealed with a SHA-256."""
+                    created_at: datetime, key: SealKey,
+                    bank: QuestionBank | None = None) -> dict[str, Any]:
+    """Everything needed to see what was decided and why, sealed under the deployment's key."""
     record = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -46,13 +91,14 @@ def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation
         "notes": clean_notes(notes),
         "recommendation": rec.model_dump(mode="json"),
     }
-    record["sha256"] = seal(record)
+    record["seal"] = {"algorithm": ALGORITHM, "key_id": key.id,
+                      "mac": key.sign(_body(record))}
     return record
 
 
-def is_intact(record: dict[str, Any]) -> bool:
-    """Whether the record is exactly as it was written (its hash still matches)."""
-    return isinstance(record.get("sha256"), str) and record["sha256"] == seal(record)
+def is_intact(record: dict[str, Any], key: SealKey) -> bool:
+    """Whether this deployment wrote the record and nothing changed since."""
+    return check_seal(record, key).intact
 
 
 @dataclass(frozen=True)
@@ -61,11 +107,15 @@ class Imported:
 
     answers: Answers
     notes: dict[str, str]
-    record_intact: bool | None  # None for a plain answers file
+    record_seal: SealCheck | None  # None for a plain answers file
     upgrade: Upgrade  # how the answers were brought to the current question bank
 
+    @property
+    def record_intact(self) -> bool | None:
+        return None if self.record_seal is None else self.record_seal.intact
 
-def read_import(raw: bytes, bank: QuestionBank | None = None) -> Imported:
+
+def read_import(raw: bytes, key: SealKey, bank: QuestionBank | None = None) -> Imported:
     """Parse an uploaded file; AnswersError names what is wrong (file, format or fields).
     A record is never rewritten: its seal is checked on the bytes as written, and answers
     given to an older questionnaire are migrated in the view returned."""
@@ -95,4 +145,4 @@ def read_import(raw: bytes, bank: QuestionBank | None = None) -> Imported:
     except ValueError as exc:
         raise AnswersError({"notes": str(exc)}) from None
     answers, upgraded = read_answers(data.get("answers"), bank)
-    return Imported(answers, notes, is_intact(data), upgraded)
+    return Imported(answers, notes, check_seal(data, key), upgraded)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +25,7 @@ from storage.db import (
     reason,
     resolve_url,
 )
+from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
 
 MAX_NOTE_CHARS = 2000
@@ -130,6 +132,11 @@ class Store:
         self.engine = engine
         self.writer = engine.execution_options(sqlite_immediate=True)  # BEGIN IMMEDIATE on SQLite
         self.schema_version = migrate(engine)
+
+    @cached_property
+    def seal_key(self) -> SealKey:
+        """The key this deployment seals decision records with (storage/seal.py)."""
+        return deployment_key(self.engine.url.render_as_string(hide_password=False))
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:

@@ -7,6 +7,7 @@ import streamlit as st
 from questions.answers import AnswersError
 from storage.records import MAX_IMPORT_BYTES, read_import
 from ui import state
+from ui.resources import store
 from ui.text import plain
 
 UPLOAD = "import_file"
@@ -17,16 +18,15 @@ def _on_upload() -> None:
     if upload is None:
         return
     try:
-        imported = read_import(upload.getvalue())
+        imported = read_import(upload.getvalue(), store().seal_key)
     except AnswersError as exc:
         state.session().import_message = ("error", "Not imported. " + plain("; ".join(exc.lines())))
         return
     state.load(imported.answers.values(), imported.notes, imported.upgrade)
     state.go(state.RESULT)
-    seal = {None: "", True: " The decision record's seal is intact.",
-            False: " Warning: the decision record was changed after it was written (its "
-                   "SHA-256 no longer matches)."}[imported.record_intact]
-    kind = "warning" if imported.record_intact is False else "success"
+    checked = imported.record_seal
+    seal = "" if checked is None else f" The decision record: {checked.message}"
+    kind = "warning" if checked is not None and not checked.intact else "success"
     state.session().import_message = (kind, f"Imported {plain(upload.name)}.{seal}")
 
 

@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -24,7 +23,7 @@ from storage.store import MAX_NOTE_CHARS
 from ui import drafts, form, routing, sharing, state, widgets
 from ui.banner import show_readings
 from ui.charts import scores_figure
-from ui.resources import bank, knowledge
+from ui.resources import bank, knowledge, store
 from ui.team.join import submit_panel
 from ui.text import plain, trim_to, trimmed_note
 from ui.what_if import what_if_panel
@@ -172,13 +171,12 @@ def _downloads(assessment: Assessment, level: str) -> None:
     )
     record.download_button(
         "Decision record (JSON)",
-        data=partial(_json, decision_record, answers, notes, assessment.recommendation,
-                     created_at=now, bank=bank()),
+        data=partial(_record, answers, notes, assessment.recommendation, now),
         file_name=file_name(answers, now).replace(".pdf", "-record.json"),
         mime="application/json", key="download_record", icon=":material/verified:",
         on_click="ignore", width="stretch",
-        help="Answers, notes, recommendation, versions and a SHA-256 over them, so a forwarded "
-             "record can be checked by importing it.",
+        help="Answers, notes, recommendation, versions and a seal under this deployment's "
+             "key, so a forwarded record can be checked by importing it here.",
     )
     answers_json.download_button(
         "Answers (JSON)",
@@ -198,8 +196,12 @@ def _downloads(assessment: Assessment, level: str) -> None:
            pasted)
 
 
-def _json(build: Any, *args: Any, **kwargs: Any) -> str:
-    return json.dumps(build(*args, **kwargs), indent=2, ensure_ascii=False)
+def _record(answers: Answers, notes: dict[str, str], rec: Recommendation,
+            now: datetime) -> str:
+    """The decision record, sealed under this deployment's key, when it is downloaded."""
+    record = decision_record(answers, notes, rec, created_at=now, key=store().seal_key,
+                             bank=bank())
+    return json.dumps(record, indent=2, ensure_ascii=False)
 
 
 def _share_panel(answers: Answers, rec: Recommendation) -> None:

@@ -265,13 +265,16 @@ def test_a_tampered_decision_record_is_flagged_on_the_main_page():
     from storage.records import decision_record
 
     answers = parse_answers(ANSWERS)
+    from ui.resources import store
+
+    key = store().seal_key  # the app's own: the same database and key file
     record = decision_record(answers, {}, evaluate(answers), created_at=datetime.now(UTC),
-                             bank=default_bank())
+                             key=key, bank=default_bank())
     record["answers"]["uptime_target"] = "none"  # edited after it was written
     at = start()
     at.get("file_uploader")[0].set_value(
         ("record.json", json.dumps(record).encode(), "application/json")).run()
-    assert any("changed after it was written" in w.value for w in at.main.warning)
+    assert any("changed after this deployment wrote it" in w.value for w in at.main.warning)
 
 
 def test_a_reload_comes_back_to_the_section_you_were_on():

@@ -31,6 +31,7 @@ from questions.documents import parse_answers
 from questions.schema import default_bank
 from report.build import build_pdf
 from storage.records import decision_record, read_import
+from storage.seal import SealKey
 from tests.conftest import case, complete
 from tests.strategies import answers_dicts
 
@@ -42,6 +43,7 @@ HOSTILE = [
 ]
 NUMBERS = [10**40, -(10**40), 1e308, -0.0, 2**63, True, False]
 KB = load_knowledge()
+FUZZ_KEY = SealKey(b"the fuzzing run's own seal key, 32+ chars")
 BANK = default_bank()
 BANK_EXAMPLE = complete(case("retailer_nothing_relevant")["answers"])
 
@@ -106,14 +108,14 @@ def test_the_import_reader(data, junk, shape):
     if shape == "record":
         answers = parse_answers(dict(BANK_EXAMPLE))
         record = decision_record(answers, {"_overall": "ok"}, evaluate(answers, KB),
-                                 created_at=datetime(2026, 12, 1, tzinfo=UTC))
+                                 created_at=datetime(2026, 12, 1, tzinfo=UTC), key=FUZZ_KEY)
         record["answers"] = data
         record["notes"] = {"_overall": str(data.get("org_name", ""))[:500]}
         data = record
     raw = _json_text(data).encode()
     for variant in (raw, junk + raw, raw[: len(raw) // 2], raw.replace(b"\\", b"\\\\u", 1)):
         try:
-            read_import(variant)
+            read_import(variant, FUZZ_KEY)
         except AnswersError as exc:
             assert exc.problems
 

@@ -13,6 +13,7 @@ from questions.answers import AnswersError
 from questions.documents import parse_answers
 from questions.text import clean, markdown_plain
 from storage.records import read_import
+from storage.seal import SealKey
 from tests.conftest import ROOT, case
 
 VALID = case("starlink_startup")["answers"]
@@ -31,7 +32,7 @@ HOSTILE_FILES = {
 @pytest.mark.parametrize("raw", HOSTILE_FILES.values(), ids=HOSTILE_FILES.keys())
 def test_an_import_names_what_is_wrong(raw):
     with pytest.raises(AnswersError) as caught:
-        read_import(raw)
+        read_import(raw, SealKey(b"any deployment's key, 32 chars or more"))
     assert caught.value.problems and all(m for m in caught.value.problems.values())
 
 
@@ -40,7 +41,7 @@ def test_a_decision_record_note_holding_a_lone_surrogate_is_refused_by_name():
               "answers": VALID, "notes": {"_overall": "PLACEHOLDER"}}
     raw = json.dumps(record).replace("PLACEHOLDER", "x\\ud800y").encode()
     with pytest.raises(AnswersError) as caught:
-        read_import(raw)
+        read_import(raw, SealKey(b"any deployment's key, 32 chars or more"))
     assert "surrogate" in " ".join(caught.value.problems.values())
 
 
@@ -182,7 +183,8 @@ def test_a_decision_record_carries_no_direction_controls(kb):
 
     answers = parse_answers({**VALID, "org_name": "Acme\u202e Corp\u2066"})
     record = decision_record(answers, {"_overall": "line one\u202e\nline two"},
-                             evaluate(answers, kb), created_at=datetime(2026, 12, 1, tzinfo=UTC))
+                             evaluate(answers, kb), created_at=datetime(2026, 12, 1, tzinfo=UTC),
+                             key=SealKey(b"a test deployment's key of 32 chars"))
     text = json.dumps(record, ensure_ascii=False)
     assert "\u202e" not in text and "\u2066" not in text
     assert record["answers"]["org_name"] == "Acme Corp"

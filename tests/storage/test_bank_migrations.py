@@ -15,10 +15,12 @@ from questions.documents import parse_answers
 from questions.migrate import read_answers
 from questions.schema import default_bank, load_bank
 from storage.records import decision_record, is_intact, read_import, seal
+from storage.seal import SealKey
 from storage.teams import TeamStore
 from tests.bank_changes import copy_bank, every_kind_of_change
 from tests.conftest import case, complete
 
+KEY = SealKey(b"the test deployment's seal key, long enough")
 NOW = default_bank().version  # the bank the rows are saved under; the changes come after
 OLD = complete({**case("airline_decides_now")["answers"], "concentration_concern": "high",
                 "support_24x7": True})
@@ -67,26 +69,27 @@ def test_every_stored_row_opens_after_every_kind_of_change(store, changed, kb):
 def test_a_decision_record_still_verifies_after_the_change(changed, kb):
     answers = parse_answers(OLD)
     record = decision_record(answers, NOTES, evaluate(answers, kb),
-                             created_at=datetime(2026, 11, 30, tzinfo=UTC))
+                             created_at=datetime(2026, 11, 30, tzinfo=UTC), key=KEY)
     raw = json.dumps(record).encode()
-    imported = read_import(raw, changed)
+    imported = read_import(raw, KEY, changed)
     assert imported.record_intact is True, "the seal is checked on the bytes as written"
     assert imported.upgrade.pending == {"exit_plan", "employees"}
     assert imported.answers.get("round_the_clock_support") is True
-    assert is_intact(json.loads(raw)), "reading it changed nothing"
+    assert is_intact(json.loads(raw), KEY), "reading it changed nothing"
     tampered = json.loads(raw)
     tampered["answers"]["uptime_target"] = "99.99"
-    assert read_import(json.dumps(tampered).encode(), changed).record_intact is False
+    assert read_import(json.dumps(tampered).encode(), KEY, changed).record_intact is False
 
 
 def test_a_version_1_decision_record_opens_under_the_changed_bank(changed, kb):
     """Format 1 records held the bare answers (no bank_version): read as bank version 1."""
     answers = parse_answers(OLD)
     record = decision_record(answers, NOTES, evaluate(answers, kb),
-                             created_at=datetime(2026, 11, 25, tzinfo=UTC))
+                             created_at=datetime(2026, 11, 25, tzinfo=UTC), key=KEY)
     record["format_version"] = 1
     record["answers"] = {k: v for k, v in record["answers"].items() if k != "bank_version"}
-    record["sha256"] = seal(record)  # resealed as a version-1 writer did
-    imported = read_import(json.dumps(record).encode(), changed)
-    assert imported.record_intact is True
+    record.pop("seal")
+    record["sha256"] = seal(record)  # sealed as a version-1 writer did
+    imported = read_import(json.dumps(record).encode(), KEY, changed)
+    assert imported.record_seal is not None and "old unkeyed hash" in imported.record_seal.message
     assert imported.upgrade.from_version == 1 and "exit_plan" in imported.upgrade.pending
