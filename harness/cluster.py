@@ -19,12 +19,13 @@ class Cluster:
     """A running cluster: the proxy's address, the app processes, the database; stopped on
     exit (exactly what was started)."""
 
-    def __init__(self, replicas: int = 2, run: Path | None = None) -> None:
+    def __init__(self, replicas: int = 2, run: Path | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.own_run = run is None  # a folder of our own, removed on stop
         self.run = run or Path(tempfile.mkdtemp(prefix="hosting-fit-cluster."))
         started = subprocess.run(["bash", "scripts/cluster.sh", "up", str(replicas),
                                   str(self.run)], cwd=ROOT, capture_output=True, text=True,
-                                 timeout=300, check=False)
+                                 timeout=300, check=False, env={**os.environ, **(env or {})})
         if started.returncode != 0:
             raise RuntimeError("scripts/cluster.sh up failed:\n" + started.stderr[-3000:])
         self.url = (self.run / "url").read_text().strip()

@@ -89,6 +89,7 @@ up() {
   for i in $(seq 1 "$replicas"); do
     port=$(free_port)
     HOSTING_FIT_DATABASE_URL=$database STREAMLIT_SERVER_COOKIE_SECRET=$secret \
+      HOSTING_FIT_TRUSTED_PROXIES=127.0.0.1 \
       nohup .venv/bin/python -m streamlit run app.py --server.port "$port" \
       --server.address 127.0.0.1 --server.headless true >"$run/app$i.log" 2>&1 &
     echo "app$i $! $port" >> "$run/pids"
@@ -104,8 +105,9 @@ up() {
   # HAProxy, from deploy/haproxy.cfg with this run's address and servers
   local proxy_port
   proxy_port=${HF_PROXY_PORT:-$(free_port)}
-  sed "s|^    bind 127.0.0.1:8080 .*|    bind 127.0.0.1:$proxy_port|" deploy/haproxy.cfg \
-    > "$run/haproxy.cfg"
+  sed -e "s|^    bind 127.0.0.1:8080 .*|    bind 127.0.0.1:$proxy_port|" \
+      -e "s|sc_http_req_rate(0) gt 60 }|sc_http_req_rate(0) gt ${HF_SESSIONS_PER_MINUTE:-60} }|" \
+      deploy/haproxy.cfg > "$run/haproxy.cfg"
   printf '%s' "$servers" >> "$run/haproxy.cfg"
   haproxy -c -q -f "$run/haproxy.cfg"
   haproxy -db -f "$run/haproxy.cfg" >"$run/haproxy.log" 2>&1 &

@@ -16,6 +16,7 @@ from sqlalchemy import (
     JSON,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     create_engine,
@@ -30,7 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 6  # the number of the newest step in storage/migrations/versions
+SCHEMA_VERSION = 7  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -91,6 +92,19 @@ class Respondent(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # by the
     # team's manager: out of the team at once, undoable for a while, then the answers wiped
+
+
+class Creation(Base):
+    """One thing made in the last hour (a draft, share, copy, team or team answer), counted by
+    the creation limits in the transaction that writes it."""
+
+    __tablename__ = "creations"
+    __table_args__ = (Index("ix_creations_client_created_at", "client", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client: Mapped[str | None] = mapped_column(String(64))  # SHA-256 of the address
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class Link(Base):

@@ -25,6 +25,8 @@ from storage.db import (
     reason,
     resolve_url,
 )
+from storage.errors import StorageLimit
+from storage.limits import CreationLimits, take
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
 
@@ -45,10 +47,6 @@ class DraftConflict(RuntimeError):
     def __init__(self, saved_at: datetime) -> None:
         self.saved_at = saved_at
         super().__init__(f"the draft was changed elsewhere at {saved_at:%H:%M:%S} UTC")
-
-
-class StorageLimit(ValueError):
-    """Something too large to save, with what and how large."""
 
 
 @dataclass(frozen=True)
@@ -128,8 +126,9 @@ def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
 class Store:
     """All reads and writes of saved assessments; safe to share between threads."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, limits: CreationLimits | None = None) -> None:
         self.engine = engine
+        self.limits = limits  # creations per client and overall (None: unlimited, for tools)
         self.writer = engine.execution_options(sqlite_immediate=True)  # BEGIN IMMEDIATE on SQLite
         self.schema_version = migrate(engine)
 
@@ -139,12 +138,12 @@ class Store:
         return deployment_key(self.engine.url.render_as_string(hide_password=False))
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
+    def open(cls, url: str | None = None, limits: CreationLimits | None = None) -> Store:
         """The store at a URL (default: env HOSTING_FIT_DATABASE_URL, else the SQLite file);
         StorageUnavailable, saying which database and why, when it cannot be used."""
         resolved = resolve_url(url)
         try:
-            return cls(make_engine(resolved))
+            return cls(make_engine(resolved), limits)
         except (ArgumentError, NoSuchModuleError):
             raise StorageUnavailable(
                 "The database URL cannot be used: it must start with sqlite:/// or "
@@ -191,13 +190,20 @@ class Store:
         return row
 
     # drafts ---------------------------------------------------------------------------
+    def limit(self, session: Session, client: str | None, what: str) -> None:
+        """Count one creation against the limits, in the writing transaction (TooMany)."""
+        if self.limits is not None:
+            take(session, self.limits, client, what)
+
     def create_draft(self, answers: dict[str, Any], notes: dict[str, str],
                      *, copied_from: int | None = None,
-                     respondent: tuple[str, str] | None = None) -> str:
+                     respondent: tuple[str, str] | None = None,
+                     client: str | None = None) -> str:
         """A new draft; returns the token that reopens and edits it. `respondent`: the name
         and role of a team respondent answering in it (kept here, never in an address)."""
         name, role = _respondent(respondent)
         with Session(self.writer) as session, session.begin():
+            self.limit(session, client, "draft")
             row = self._new(session, "draft", answers, notes, copied_from=copied_from,
                             respondent_name=name, respondent_role=role)
             return self._add_token(session, row, "draft")
@@ -235,11 +241,13 @@ class Store:
 
     # sharing --------------------------------------------------------------------------
     def share(self, answers: dict[str, Any], notes: dict[str, str], *,
-              knowledge_version: str, verdict: str, draft: str | None = None) -> ShareLinks:
+              knowledge_version: str, verdict: str, draft: str | None = None,
+              client: str | None = None) -> ShareLinks:
         """Freeze validated answers as a shared assessment; returns its view and manage tokens.
         With the `draft` token it was shared from, its manage page lists the draft's other
         shares too."""
         with Session(self.writer) as session, session.begin():
+            self.limit(session, client, "share")
             found = self._find(session, draft, ("draft",)) if draft else None
             row = self._new(session, "shared", answers, notes,
                             knowledge_version=knowledge_version, verdict=verdict,
@@ -316,12 +324,13 @@ class Store:
             row = self._sibling(session, manage_token, share_id)
             return None if row is None else self._add_token(session, row, "view")
 
-    def copy_to_draft(self, view_token: str) -> str | None:
+    def copy_to_draft(self, view_token: str, client: str | None = None) -> str | None:
         """A colleague's own editable copy of a shared assessment; the original is untouched."""
         with Session(self.writer) as session, session.begin():
             found = self._find(session, view_token, ("view",))
             if found is None or found[1].revoked_at is not None:
                 return None
+            self.limit(session, client, "copy")
             original = found[0]
             row = self._new(session, "draft", dict(original.answers), dict(original.notes),
                             copied_from=original.id)

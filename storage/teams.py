@@ -86,9 +86,11 @@ class TeamStore:
     def __init__(self, store: Store) -> None:
         self.engine = store.engine
         self.writer = store.writer
+        self.store = store
 
-    def create(self, name: str) -> TeamLinks:
+    def create(self, name: str, client: str | None = None) -> TeamLinks:
         with Session(self.writer) as session, session.begin():
+            self.store.limit(session, client, "team")
             team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
             session.add(team)
             session.flush()
@@ -105,12 +107,14 @@ class TeamStore:
             team = session.get_one(Team, row.team_id)
             return TeamInfo(team.name, row.purpose == "invite", team.created_at)
 
-    def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any]) -> str:
+    def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any],
+                     client: str | None = None) -> str:
         """Add a respondent's answers; returns their own link to revise them."""
         with Session(self.writer) as session, session.begin():
             row = find_link(session, invite, ("invite",))
             if row is None or row.revoked_at is not None:
                 raise LookupError("no team accepts answers at this link")
+            self.store.limit(session, client, "team answer")
             # Lock the team row until commit, so concurrent adds count one after another
             # (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).
             session.get(Team, row.team_id, with_for_update=True)

@@ -12,6 +12,7 @@ from questions.answers import BANK_VERSION
 from questions.migrate import upgrade
 from storage import DraftConflict, StorageLimit
 from ui import form, state
+from ui.client import client_address
 from ui.resources import bank, store
 
 
@@ -67,7 +68,7 @@ def autosave() -> str | None:
             saved = store().save_draft(token, document, notes(), expected=current.draft.stamp)
         if saved is None:
             current.brakes.take("draft")
-            token = store().create_draft(document, notes())
+            token = store().create_draft(document, notes(), client=client_address())
             current.draft.token = token
             saved = store().load_draft(token).updated_at  # type: ignore[union-attr]
             st.query_params["d"] = token  # beside the step the address already holds

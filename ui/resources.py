@@ -8,6 +8,7 @@ from logic.knowledge_base import KnowledgeBase, load_knowledge
 from questions.schema import QuestionBank, default_bank
 from storage import Store
 from storage.db import secrets_url
+from storage.limits import CreationLimits
 
 
 @st.cache_resource
@@ -26,5 +27,7 @@ def knowledge(version: str | None = None) -> KnowledgeBase:
 def store() -> Store:
     """The database: .streamlit/secrets.toml, else HOSTING_FIT_DATABASE_URL, else
     data/hosting_fit.sqlite3. A secrets file that is wrong raises ConfigError and an
-    unreachable database StorageUnavailable (neither is cached: the next run tries again)."""
-    return Store.open(secrets_url())
+    unreachable database StorageUnavailable (neither is cached: the next run tries again).
+    Creations are limited per client address and overall (storage/limits.py; the limits from
+    HOSTING_FIT_CREATIONS_PER_CLIENT and HOSTING_FIT_CREATIONS_PER_MINUTE)."""
+    return Store.open(secrets_url(), limits=CreationLimits.from_environment())

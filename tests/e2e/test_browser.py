@@ -470,3 +470,39 @@ def test_two_manage_tabs_removing_different_respondents_never_remove_a_third(
     finally:
         context.close()
         store.close()
+
+
+def test_new_sessions_in_a_loop_are_refused_past_the_address_limit(browser, tmp_path):
+    """Each new browser session creates a team; the session brake never trips (one each), but
+    the store counts the address: past its limit the page says so and nothing is created."""
+    from storage import Store
+    from storage.db import Team
+
+    database = f"sqlite:///{tmp_path / 'limits.sqlite3'}"
+    env = {"HOSTING_FIT_DATABASE_URL": database, "HOSTING_FIT_CREATIONS_PER_CLIENT": "3"}
+    with Server(env=env) as server:
+        outcomes = []
+        for i in range(5):
+            context = browser.new_context()  # a new session, as a script would open
+            try:
+                page = context.new_page()
+                app = AppPage(page, server.url).open("/team")
+                page.get_by_role("textbox", name="Team or decision name").fill(f"Loop {i}")
+                page.get_by_role("button", name="Create team").click()
+                app.settle()
+                made = page.get_by_text("Team created.")
+                refused = page.get_by_text("your address has saved 3 new drafts, shares or teams")
+                made.or_(refused).first.wait_for(timeout=30_000)
+                outcomes.append("made" if made.count() else "refused")
+            finally:
+                context.close()
+    assert outcomes == ["made"] * 3 + ["refused"] * 2, outcomes
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    store = Store.open(database)
+    try:
+        with Session(store.engine) as session:
+            assert session.scalar(select(func.count(Team.id))) == 3
+    finally:
+        store.close()

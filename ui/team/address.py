@@ -13,6 +13,7 @@ from storage import MalformedToken, StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE, TeamStore
 from storage.tokens import check
 from ui import drafts, state
+from ui.client import client_address
 from ui.resources import store
 
 TEAM_INVITE, TEAM_RESPONDENT = "ti", "tr"
@@ -38,7 +39,8 @@ def start_answering(context: state.TeamContext) -> dict[str, str]:
     (so a reload before the first answer loses nothing); the address to go to."""
     state.session().brakes.take("draft")
     token = store().create_draft(drafts.draft_document(), {},
-                                 respondent=(context.name, context.role))
+                                 respondent=(context.name, context.role),
+                                 client=client_address())
     saved = store().load_draft(token)
     state.session().draft.token = token
     state.session().draft.stamp = saved.updated_at if saved else None

@@ -10,6 +10,7 @@ from questions.migrate import read_answers
 from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE
 from ui import drafts, form, routing, state
+from ui.client import client_address
 from ui.resources import bank
 from ui.routing import not_found
 from ui.team import address
@@ -95,7 +96,7 @@ def submit_panel(answers: Answers, context: state.TeamContext) -> None:
                     return
             elif context.invite:
                 context.respondent = teams().add_response(
-                    context.invite, context.name, context.role, document)
+                    context.invite, context.name, context.role, document, client_address())
                 address.remember_team(context)  # from now on the address holds their own link
             state.session().team.submitted = True
         except (StorageLimit, LookupError) as exc:
