@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from logic.knowledge_base import KnowledgeError, available_versions, load_knowledge
-from storage.db import ConfigError, StorageUnavailable, secrets_url
+from storage.db import ConfigError, StorageUnavailable, resolve_url, secrets_url
 from storage.reevaluate import as_csv, as_table, reevaluate
 from storage.store import Store
 
@@ -19,7 +23,17 @@ EXIT_INVALID = 2
 def _reevaluate(args: argparse.Namespace) -> int:
     load_knowledge(args.knowledge)  # an unknown version fails here, before the database
     try:
-        store = Store.open(args.database or secrets_url())
+        url = args.database or secrets_url() or resolve_url()
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    missing = _missing_sqlite_file(url)
+    if missing is not None:  # opening it would create it: this command never writes
+        print(f"error: no database at {missing}: nothing to re-evaluate (check --database or "
+              "HOSTING_FIT_DATABASE_URL)", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        store = Store.open(url)
     except (ConfigError, StorageUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -29,6 +43,18 @@ def _reevaluate(args: argparse.Namespace) -> int:
         store.close()
     sys.stdout.write(as_csv(result) if args.csv else as_table(result) + "\n")
     return 0
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file a URL names when it does not exist (None: it does, or not SQLite)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # Store.open says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,6 +26,13 @@ class Route:
     problem: str | None = None
 
 
+def address() -> dict[str, Any]:
+    """The query string with every value a key was given (`to_dict` keeps only the last, so
+    `?a=T&a=T` would read as one link)."""
+    return {key: values[0] if len(values) == 1 else values
+            for key in st.query_params for values in [st.query_params.get_all(key)]}
+
+
 def route(params: dict[str, Any], routes: dict[str, str] = ROUTES) -> Route:
     """Read the query string; never trust it: one known key, one well-formed token."""
     keys = [k for k in routes if k in params]

@@ -67,6 +67,7 @@ def test_copy_gets_its_own_link_and_the_original_stays():
     ({"m": new_token()}, "Not found"),
     ({"d": new_token()}, "Not found: no draft"),
     ({"a": new_token(), "d": new_token()}, "mixes parts of different links"),
+    ({"a": [SAME := new_token(), SAME]}, "holds the same kind of link twice"),
 ])
 def test_bad_links_get_a_clear_message(query, words):
     at = start(**query)

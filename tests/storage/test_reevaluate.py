@@ -91,3 +91,11 @@ def test_the_command_reads_the_database_it_is_given(tmp_path):
     bad = run_cli("reevaluate", "--knowledge", "2031-nope", "--database", url)
     assert bad.returncode == 2 and "unknown knowledge version" in bad.stderr
     json.dumps(row)  # plain strings only
+
+
+def test_a_missing_sqlite_file_is_named_and_not_created(tmp_path):
+    path = tmp_path / "not-there" / "saved.sqlite3"
+    done = run_cli("reevaluate", "--knowledge", RECORD, "--database", f"sqlite:///{path}")
+    assert done.returncode == 2 and f"no database at {path}" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not path.exists() and not path.parent.exists(), "the command never writes"

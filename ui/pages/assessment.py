@@ -82,7 +82,7 @@ with st.sidebar:
               icon=":material/add:")
     import_box()
 
-where = routing.route(st.query_params.to_dict())
+where = routing.route(routing.address())
 if where.view == "error":
     _intro()
     routing.not_found(where.problem or "")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from ui import routing
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, TEAM_ROUTES, teams
@@ -16,7 +14,7 @@ from ui.team.view import team_view
 def team_page() -> None:
     """One h1 a view: each view names itself (the team view is a section under the invite's
     and the manage page's own heading)."""
-    where = routing.route(st.query_params.to_dict(), TEAM_ROUTES)
+    where = routing.route(routing.address(), TEAM_ROUTES)
     if where.view == "error":
         not_found(where.problem or "")
     elif where.view == "new":
