@@ -84,16 +84,20 @@ def test_payload_leaves_out_hidden_answers(bank):
     assert parse_answers(out).starlink is None, "a hidden question stays unanswered"
 
 
-def test_progress_counts_only_visible_required_questions(bank):
+def test_progress_counts_to_a_total_that_answers_never_change(bank):
+    """The total is every required question, follow-ups too; a follow-up counts as done when
+    answered, or when the answer deciding it leaves it unasked ("no edge sites")."""
     unconditional = [q for q in bank.questions() if q.required and q.visible_when is None]
     follow_ups = [q for q in bank.questions() if q.required and q.visible_when is not None]
-    assert form.progress(bank, form.empty_form(bank)) == (0, len(unconditional))
+    total = len(unconditional) + len(follow_ups)
+    assert form.progress(bank, form.empty_form(bank)) == (0, total)
     answers = {**form.empty_form(bank), "edge_sites": "few"}
     empty_is_an_answer = sum(q.is_answered(None) for q in follow_ups)  # "not latency-sensitive"
-    assert form.progress(bank, answers) == (1 + empty_is_an_answer,
-                                            len(unconditional) + len(follow_ups))
+    assert form.progress(bank, answers) == (1 + empty_is_an_answer, total)
+    settled = {**form.empty_form(bank), "edge_sites": "none"}
+    assert form.progress(bank, settled) == (1 + len(follow_ups), total), "none: settled"
     done = form.from_answers(bank, complete(case("farm_sensors_no_latency")["answers"]))
-    assert form.progress(bank, done) == (len(unconditional) + len(follow_ups),) * 2
+    assert form.progress(bank, done) == (total, total)
 
 
 def test_choosing_edge_sites_leaves_the_follow_ups_unanswered(bank):
