@@ -12,8 +12,9 @@ COPY questions questions
 COPY report report
 COPY storage storage
 COPY ui ui
+COPY web web
 RUN useradd --system --home /app hostingfit && mkdir -p data && chown hostingfit data
 USER hostingfit
 EXPOSE 8501
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=3)"
-CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501"]
+CMD ["python", "-m", "streamlit", "run", "web/serve.py", "--server.address", "0.0.0.0", "--server.port", "8501"]

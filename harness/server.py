@@ -31,12 +31,15 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+APP = ROOT / "web" / "serve.py"  # what scripts/run.sh serves: app.py with its headers
+
+
 class Server:
     """`streamlit run SCRIPT` on a free loopback port, with its own SQLite file unless `env`
     names a database; healthy when constructed, stopped on exit. Used by the browser tests
     and the benchmarks."""
 
-    def __init__(self, script: Path = ROOT / "app.py", env: dict[str, str] | None = None,
+    def __init__(self, script: Path = APP, env: dict[str, str] | None = None,
                  log: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

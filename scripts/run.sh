@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements.txt
 echo "run: starting the app on http://localhost:${PORT:-8501} (Ctrl-C stops it)" >&2
-exec .venv/bin/python -m streamlit run app.py --server.port "${PORT:-8501}" \
+exec .venv/bin/python -m streamlit run web/serve.py --server.port "${PORT:-8501}" \
   --server.address "${ADDRESS:-localhost}" "$@"

@@ -15,7 +15,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 def start_server(env: dict[str, str] | None = None) -> tuple[str, Server]:
-    """`streamlit run app.py` on a free loopback port, its log under test-artifacts/."""
+    """`streamlit run web/serve.py` (app.py with its headers, as scripts/run.sh serves it) on a
+    free loopback port, its log under test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
     server = Server(env=env, log=ARTIFACTS / "server.log")
     return server.url, server

@@ -281,6 +281,28 @@ def test_batch_upload_in_a_browser(page, app_url, tmp_path):
     assert ",evaluate," in out
 
 
+@pytest.mark.parametrize("name", ["a cell at row 999,999,999", "1,000,000 header cells"])
+def test_a_hostile_workbook_on_the_batch_page_gets_a_message_and_the_page_goes_on(
+        page, app_url, tmp_path, name):
+    """The security review's workbooks, uploaded where a person would: a message naming what
+    is too large, and the page still answers (the next upload, a valid one, is evaluated)."""
+    from formats.hostile import HOSTILE
+    from ui.batch import template
+
+    app = AppPage(page, app_url).open("/batch")
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(HOSTILE[name]())
+    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    upload.set_input_files(str(path))
+    app.settle()
+    page.get_by_text("The file cannot be read as", exact=False).first.wait_for(timeout=30_000)
+    good = tmp_path / "units.csv"
+    good.write_bytes(template("csv"))
+    upload.set_input_files(str(good))
+    app.settle()
+    app.widget("batch_download").locator("button").first.wait_for(timeout=30_000)
+
+
 def test_two_servers_on_one_sqlite_file_share_links(browser, tmp_path):
     """Two app processes on one SQLite file: a link saved through one opens through the other.
     (Two processes on one PostgreSQL, behind HAProxy, are tests/e2e/test_cluster.py.)"""
@@ -506,3 +528,17 @@ def test_new_sessions_in_a_loop_are_refused_past_the_address_limit(browser, tmp_
             assert session.scalar(select(func.count(Team.id))) == 3
     finally:
         store.close()
+
+
+def test_the_single_process_sends_the_capability_headers(app_url):
+    """What scripts/run.sh serves sets the same headers as the proxy in front of a cluster
+    (tests/e2e/test_cluster.py): pages, health and static files alike."""
+    import urllib.request
+
+    for path in ("/", "/_stcore/health", "/team?tv=x"):
+        with urllib.request.urlopen(app_url + path) as answer:
+            headers = answer.headers
+        assert headers["Referrer-Policy"] == "no-referrer", path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["X-Frame-Options"] == "SAMEORIGIN", path
+        assert "frame-ancestors 'self'" in headers["Content-Security-Policy"], path

@@ -20,7 +20,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from formats import hostile as hostile_xlsx
 from formats.cells import answers_to_row, header
+from formats.excel import read_workbook
 from formats.files import InputError, decode_answers_json
 from logic.assessment import Assessment
 from logic.batch import evaluate_csv
@@ -33,6 +35,7 @@ from report.build import build_pdf
 from storage.records import decision_record, read_import
 from storage.seal import SealKey
 from tests.conftest import case, complete
+from tests.fuzz.conftest import PROGRESS
 from tests.strategies import answers_dicts
 
 HOSTILE = [
@@ -73,6 +76,7 @@ def mutated_answers(draw: Any) -> dict[str, Any]:
 
 @given(mutated_answers())
 def test_the_answers_validator(data):
+    PROGRESS.tick("test_the_answers_validator")
     try:
         answers = parse_answers(data)
     except AnswersError as exc:
@@ -89,6 +93,7 @@ def _json_text(data: Any) -> str:
 
 @given(mutated_answers() | hostile_json, st.sampled_from(["", "\ufeff", " ", "{", "]"]))
 def test_the_command_lines_json_reader(data, noise):
+    PROGRESS.tick("test_the_command_lines_json_reader")
     text = _json_text(data)
     for variant in (text, noise + text, text + noise, text.replace('"', "", 1)):
         try:
@@ -105,6 +110,7 @@ def test_the_command_lines_json_reader(data, noise):
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_answers(), st.binary(max_size=40), st.sampled_from(["answers", "record"]))
 def test_the_import_reader(data, junk, shape):
+    PROGRESS.tick("test_the_import_reader")
     if shape == "record":
         answers = parse_answers(dict(BANK_EXAMPLE))
         record = decision_record(answers, {"_overall": "ok"}, evaluate(answers, KB),
@@ -128,6 +134,7 @@ decoded_text = hostile_text.filter(lambda t: not any("\ud800" <= c <= "\udfff" f
 def test_the_csv_reader(rows, ending):
     """CSV text as the readers get it: decoded UTF-8 (so no lone surrogates), any line ending,
     every cell quoted where a spreadsheet would quote it."""
+    PROGRESS.tick("test_the_csv_reader")
     good = answers_to_row(parse_answers(dict(BANK_EXAMPLE)))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=ending, quoting=csv.QUOTE_ALL)
@@ -148,6 +155,7 @@ def test_the_csv_reader(rows, ending):
           if settings.default.max_examples <= 100 else 1000, deadline=None)
 @given(answers_dicts(), hostile_text)
 def test_the_pdf_builder(data, name):
+    PROGRESS.tick("test_the_pdf_builder", 1000)
     try:
         answers = parse_answers({**data, "org_name": name})
     except AnswersError:
@@ -155,3 +163,27 @@ def test_the_pdf_builder(data, name):
     pdf = build_pdf(Assessment(answers, KB, bank=BANK),
                     generated_at=datetime(2026, 12, 1, tzinfo=UTC))
     assert pdf.startswith(b"%PDF")
+
+
+HOSTILE_SIZES = {  # each hostile workbook at sizes around and far past its limit
+    "far_row": (hostile_xlsx.far_row, st.integers(20_002, 2_000_000_000)),
+    "declared_rows": (hostile_xlsx.declared_rows, st.integers(20_002, 2_000_000_000)),
+    "wide_header": (hostile_xlsx.wide_header, st.integers(201, 30_000)),
+    "many_sheets": (hostile_xlsx.many_sheets, st.integers(51, 400)),
+}
+
+
+@settings(max_examples=20 if settings.default.max_examples <= 100 else 500, deadline=None)
+@given(st.sampled_from(sorted(HOSTILE_SIZES)), st.data())
+def test_the_excel_reader_on_hostile_workbooks(kind, data):
+    """The attack workbooks of the security review, at any size past their limits: each is
+    refused with a message naming what is too large, never parsed to the end."""
+    PROGRESS.tick("test_the_excel_reader_on_hostile_workbooks", 500)
+    build, sizes = HOSTILE_SIZES[kind]
+    raw = build(data.draw(sizes))
+    try:
+        read_workbook(raw)
+    except AnswersError as exc:
+        assert exc.problems and all(m for m in exc.problems.values())
+    else:
+        raise AssertionError(f"{kind}: a hostile workbook was read to the end")

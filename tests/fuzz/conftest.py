@@ -1,0 +1,48 @@
+"""The long fuzzing run says what it is doing: at the start, how many inputs and about how
+long (measured on this project's 2-core machine); then, every 1,000 inputs of a test, how far
+it is and about how long that test has left. The suite's short profile prints nothing."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import pytest
+from hypothesis import settings
+
+LONG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
+EVERY = 1_000
+EXPECTED_MINUTES = 25  # the whole long run, measured 2026-12-02 on 2 cores (docs/saving.md)
+
+
+class Progress:
+    """Inputs tried per test, printed past pytest's capture."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.started: dict[str, float] = {}
+
+    def tick(self, name: str, total: int | None = None) -> None:
+        if not LONG:
+            return
+        count = self.counts.get(name, 0) + 1
+        self.counts[name] = count
+        started = self.started.setdefault(name, time.monotonic())
+        if count % EVERY:
+            return
+        total = total or settings().max_examples
+        elapsed = time.monotonic() - started
+        left = elapsed / count * max(0, total - count)
+        print(f"fuzz: {name}: {count:,} of about {total:,} inputs, {elapsed:,.0f} s so far, "
+              f"about {left:,.0f} s left", file=sys.__stderr__, flush=True)
+
+
+PROGRESS = Progress()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if LONG:
+        print(f"\nfuzz: {len(session.items)} readers, {settings().max_examples:,} inputs each "
+              f"(the PDF builder 1,000): about {EXPECTED_MINUTES} minutes on 2 cores; progress "
+              f"every {EVERY:,} inputs of a test", file=sys.__stderr__, flush=True)
