@@ -122,13 +122,20 @@ def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
     return cached[1]
 
 
+_HEADINGS: dict[int, tuple[QuestionBank, dict[str, str]]] = {}  # by bank, built once
+
+
 def _columns(bank: QuestionBank) -> dict[str, str]:
     """Question ids by how a heading may name them: the id or the question's label, in any
-    capitalisation (a workbook's header written by a person)."""
+    capitalisation (a workbook's header written by a person). Built once per bank."""
+    cached = _HEADINGS.get(id(bank))
+    if cached is not None and cached[0] is bank:
+        return cached[1]
     found: dict[str, str] = {_key(BANK_VERSION): BANK_VERSION, _key(UNANSWERED): UNANSWERED}
     for question in bank.questions():
         found.setdefault(_key(question.id), question.id)
         found.setdefault(_key(question.label), question.id)
+    _HEADINGS[id(bank)] = (bank, found)
     return found
 
 
@@ -147,6 +154,20 @@ def column_words(heading: str, bank: QuestionBank | None = None) -> str:
     return question.label if question is not None else heading
 
 
+_HEADING_OF: dict[tuple[int, str], str] = {}  # a file's few headings, read once each
+MAX_REMEMBERED_HEADINGS = 10_000
+
+
+def _heading_column(columns: dict[str, str], heading: str) -> str:
+    key = (id(columns), heading)
+    found = _HEADING_OF.get(key)
+    if found is None:
+        if len(_HEADING_OF) >= MAX_REMEMBERED_HEADINGS:
+            _HEADING_OF.clear()
+        found = _HEADING_OF[key] = columns.get(_key(heading), heading)
+    return found
+
+
 def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Answers:
     """Turn one CSV row into Answers; an empty cell means absent; errors name every field."""
     bank = bank or default_bank()
@@ -157,7 +178,7 @@ def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Ans
     for heading, cell in row.items():
         if not cell or heading in RESULT_COLUMNS:
             continue
-        column = heading if heading in readers else columns.get(_key(heading), heading)
+        column = heading if heading in readers else _heading_column(columns, heading)
         reader = readers.get(column)
         try:
             data[column] = reader(cell) if reader else cell
