@@ -184,6 +184,22 @@ def test_an_endless_input_is_read_no_further_than_the_limit(command, tmp_path):
     assert "MB is read" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("name, words", [("a cell at row 999,999,999", "more than 20,000 rows"),
+                                         ("1,000,000 header cells", "1,000,000 cells")])
+def test_a_hostile_workbook_on_the_command_line_is_refused_with_exit_2(name, words, tmp_path):
+    """The security review's workbooks given to `evaluate FILE.xlsx -o OUT.xlsx`: a message
+    naming what is too large and exit 2, nothing written (times: bench.hostile_files)."""
+    from formats.hostile import HOSTILE
+
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(HOSTILE[name]())
+    out = tmp_path / "out.xlsx"
+    done = subprocess.run([sys.executable, "-m", "logic", "evaluate", str(path), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 2 and words in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("where", [["-o", "/dev/full"], []])
 def test_a_full_disk_on_output_names_the_output(where, tmp_path):
