@@ -42,7 +42,7 @@ echo "test: ruff"
 .venv/bin/python -m ruff check .
 echo "test: mypy"
 .venv/bin/python -m mypy
-echo "test: pytest (about 10 minutes on 2 cores: the browser tests, the README recipe on a copy"
+echo "test: pytest (about 13 minutes on 2 cores: the browser tests, the README recipe on a copy"
 echo "      and the HAProxy cluster take most of it; a dot per test, skip reasons at the end)"
 status=0
 .venv/bin/python -m pytest -p no:cacheprovider -rs "$@" || status=$?
