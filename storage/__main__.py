@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from logic.knowledge_base import KnowledgeError, available_versions, load_knowledge
-from storage.db import ConfigError, StorageUnavailable, resolve_url, secrets_url
+from storage.db import ConfigError, StorageUnavailable, resolve_url, secrets_url, sqlite_file
 from storage.reevaluate import as_csv, as_table, reevaluate
 from storage.store import Store
 
@@ -27,8 +23,9 @@ def _reevaluate(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    missing = _missing_sqlite_file(url)
-    if missing is not None:  # opening it would create it: this command never writes
+    missing = sqlite_file(url)
+    if missing is not None and not missing.exists():  # opening it would create it: this
+        # command never writes
         print(f"error: no database at {missing}: nothing to re-evaluate (check --database or "
               "HOSTING_FIT_DATABASE_URL)", file=sys.stderr)
         return EXIT_INVALID
@@ -43,18 +40,6 @@ def _reevaluate(args: argparse.Namespace) -> int:
         store.close()
     sys.stdout.write(as_csv(result) if args.csv else as_table(result) + "\n")
     return 0
-
-
-def _missing_sqlite_file(url: str) -> Path | None:
-    """The SQLite file a URL names when it does not exist (None: it does, or not SQLite)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return None  # Store.open says what is wrong with it
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    path = Path(parsed.database)
-    return None if path.exists() else path
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from storage.db import ConfigError, Creation, now
+from storage.db import ConfigError, Creation, aware, now
 from storage.errors import StorageLimit
 
 PER_CLIENT_VARIABLE = "HOSTING_FIT_CREATIONS_PER_CLIENT"
@@ -74,7 +74,7 @@ def take(session: Session, limits: CreationLimits, address: str | None, what: st
     if client is not None:
         mine, oldest = session.execute(recent.where(Creation.client == client)).one()
         if mine >= limits.per_client:
-            waited = (stamp - _aware(oldest)).total_seconds() if oldest else 0.0
+            waited = (stamp - aware(oldest)).total_seconds() if oldest else 0.0
             wait = max(1, round(60 - waited))
             raise TooMany(f"your address has saved {limits.per_client} new drafts, shares or "
                           f"teams in the last minute, the most it may; wait {wait} s before "
@@ -82,6 +82,3 @@ def take(session: Session, limits: CreationLimits, address: str | None, what: st
     session.add(Creation(client=client, kind=what[:16], created_at=stamp))
     session.execute(delete(Creation).where(Creation.created_at < stamp - KEPT))
 
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -14,9 +14,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
-from storage.db import DATA_DIR, ConfigError
+from storage.db import DATA_DIR, ConfigError, sqlite_file
 
 KEY_VARIABLE = "HOSTING_FIT_SEAL_KEY"
 MIN_KEY_CHARS = 32
@@ -44,10 +42,8 @@ class SealKey:
 
 def key_file(database_url: str) -> Path:
     """Where the generated key lives: beside the SQLite file, else in the app's data folder."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        return Path(url.database).resolve().with_name(KEY_FILE)
-    return DATA_DIR / KEY_FILE
+    database = sqlite_file(database_url)
+    return database.resolve().with_name(KEY_FILE) if database else DATA_DIR / KEY_FILE
 
 
 def deployment_key(database_url: str) -> SealKey:

@@ -4,14 +4,14 @@ respondent's own link to revise theirs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from questions.text import clean
-from storage.db import Link, Respondent, Team, now
+from storage.db import Link, Respondent, Team, aware, now
 from storage.store import (
     MAX_RESPONDENT_NAME,
     MAX_RESPONDENT_ROLE,
@@ -65,10 +65,6 @@ class Removed:
 
 
 Removal = Literal["removed", "changed", "gone"]  # done; revised since shown; not in the team
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _text(value: str, limit: int, what: str) -> str:
@@ -205,7 +201,7 @@ class TeamStore:
             person = self._managed_respondent(session, manage, respondent_id)
             if person is None or person.removed_at is not None:
                 return "gone"
-            if _utc(person.updated_at) != _utc(seen):
+            if aware(person.updated_at) != aware(seen):
                 return "changed"
             person.removed_at = now()
             self._forget_old_removals(session, person.team_id)
@@ -218,7 +214,7 @@ class TeamStore:
             person = self._managed_respondent(session, manage, respondent_id)
             if person is None or person.removed_at is None:
                 return False
-            if now() - _utc(person.removed_at) > UNDO_REMOVAL:
+            if now() - aware(person.removed_at) > UNDO_REMOVAL:
                 return False
             count = session.scalar(select(func.count(Respondent.id)).where(
                 Respondent.team_id == person.team_id, Respondent.removed_at.is_(None))) or 0
@@ -239,7 +235,7 @@ class TeamStore:
                 .order_by(Respondent.removed_at.desc(), Respondent.id.desc())).all()
             out = []
             for p in people:
-                removed_at = _utc(p.removed_at)  # type: ignore[arg-type]
+                removed_at = aware(p.removed_at)  # type: ignore[arg-type]
                 until = removed_at + UNDO_REMOVAL
                 out.append(Removed(p.id, p.name, p.role, removed_at,
                                    until if now() <= until else None))

@@ -7,7 +7,17 @@ import json
 import pytest
 
 from storage.tokens import new_token
-from tests.app.helpers import button, fill_all, fill_section, section, shown, start, unfold, widget
+from tests.app.helpers import (
+    button,
+    fill_all,
+    fill_section,
+    go_to,
+    section,
+    shown,
+    start,
+    unfold,
+    widget,
+)
 from tests.conftest import case
 
 ANSWERS = case("hospital_backup_hipaa")["answers"]
@@ -125,6 +135,26 @@ def test_draft_survives_a_reload():
     assert widget(reloaded, "org_name").value == "St. Aldric Health"
     assert widget(reloaded, "industry").value == "healthcare"
     assert widget(reloaded, "employees").value == ANSWERS["employees"]
+
+
+def test_a_draft_saved_with_dont_know_on_a_choice_opens_with_its_box_ticked():
+    """Before, "Don't know" on a choice was one of its options; a draft saved then holds
+    "unknown" there. It opens with the one box ticked and the choice greyed out, and the
+    result still reads it as unknown."""
+    from questions.schema import default_bank
+    from ui.resources import store
+    from ui.state import dont_know_key
+
+    saved = {"bank_version": default_bank().version, **ANSWERS, "uptime_target": "unknown",
+             "data_residency": "unknown"}
+    token = store().create_draft(saved, {})
+    at = start(d=token)
+    assert widget(at, "org_name").value == "St. Aldric Health"
+    for step, key in (("reliability", "uptime_target"), ("compliance", "data_residency")):
+        go_to(at, step).run()
+        box = next(c for c in at.checkbox if c.key == dont_know_key(key))
+        assert box.value is True and widget(at, key).disabled, key
+    assert at.session_state["session"].form["uptime_target"] == "unknown"
 
 
 def test_notes_on_questions_are_kept_with_the_draft():
