@@ -32,7 +32,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 7  # the number of the newest step in storage/migrations/versions
+SCHEMA_VERSION = 8  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -85,6 +85,22 @@ class Assessment(Base):
     respondent_role: Mapped[str | None] = mapped_column(String(60))  # draft: who is answering
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Change(Base):
+    """One saved change to an assessment's answers or notes, kept for good (schema version 8):
+    who made it, when, what the answers and notes were after it and the knowledge version in
+    force. The database refuses to update or delete these rows (triggers, see the migration)."""
+
+    __tablename__ = "history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    who: Mapped[str | None] = mapped_column(String(80))  # the name given, when one was
+    event: Mapped[str] = mapped_column(String(16))  # created, copied, saved, recorded
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)  # the answers document after it
+    notes: Mapped[dict[str, str]] = mapped_column(JSON)
+    knowledge_version: Mapped[str | None] = mapped_column(String(64))
 
 
 class Team(Base):

@@ -26,6 +26,7 @@ from storage.db import (
     resolve_url,
 )
 from storage.errors import StorageLimit
+from storage.history import Entry, append, entries
 from storage.limits import CreationLimits, take
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
@@ -187,6 +188,7 @@ class Store:
                          created_at=stamp, updated_at=stamp, **extra)
         session.add(row)
         session.flush()
+        append(session, row, "copied" if extra.get("copied_from") else "created")
         return row
 
     # drafts ---------------------------------------------------------------------------
@@ -230,8 +232,12 @@ class Store:
             row = found[0]
             if expected is not None and _utc(row.updated_at) != _utc(expected):
                 raise DraftConflict(_utc(row.updated_at))
-            row.answers, row.notes = check_answers(answers), clean_notes(notes)
+            answers, notes = check_answers(answers), clean_notes(notes)
+            changed = (answers, notes) != (row.answers, row.notes)
+            row.answers, row.notes = answers, notes
             row.updated_at = now()
+            if changed:  # a save that changes nothing is no point in the history
+                append(session, row, "saved")
             return row.updated_at
 
     def load_draft(self, token: str) -> Saved | None:
@@ -280,6 +286,15 @@ class Store:
         return list(session.scalars(select(Assessment).where(
             Assessment.shared_from == row.shared_from, Assessment.kind == "shared")
             .order_by(Assessment.created_at, Assessment.id)))
+
+    def history(self, manage_token: str) -> list[Entry]:
+        """The history behind a manage link, oldest first: the draft its share was made from
+        (every saved change, to now), or the share itself when it had no draft."""
+        with Session(self.engine) as session:
+            found = self._find(session, manage_token, ("manage",))
+            if found is None:
+                return []
+            return entries(session, found[0].shared_from or found[0].id)
 
     def _views(self, session: Session, assessment_id: int) -> list[Link]:
         return list(session.scalars(select(Link).where(

@@ -11,6 +11,7 @@ from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from questions.text import plural
 from storage import ShareEntry
 from ui import routing, state
+from ui.history_view import history_panel
 from ui.resources import knowledge, store
 from ui.saved_result import show
 
@@ -79,6 +80,7 @@ def manage_page(token: str) -> None:
 
     for entry in entries:
         _share_row(token, entry, label)
+    history_panel(token)
     st.markdown("## The result behind this link")
     show(saved)
 

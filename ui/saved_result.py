@@ -33,8 +33,9 @@ def _answer_rows(section: Any, answers: Answers, notes: dict[str, str],
     return rows
 
 
-def _answers_table(answers: Answers, saved: Saved, upgraded: Upgrade) -> None:
-    notes = upgraded.carry(saved.notes)
+def answers_table(answers: Answers, saved_notes: dict[str, str], upgraded: Upgrade) -> None:
+    """The answers given, section by section, with their notes (and those no longer asked)."""
+    notes = upgraded.carry(saved_notes)
     for section in bank().sections:
         st.markdown(f"**{section.title}**")
         show_table(_answer_rows(section, answers, notes, upgraded), index="Question")
@@ -101,7 +102,7 @@ def show(saved: Saved) -> bool:
     _compare_panel(assessment)
     with st.expander("The answers given, with notes", icon=":material/list_alt:",
                      expanded=bool(upgraded.pending or upgraded.dropped)):
-        _answers_table(answers, saved, upgraded)
+        answers_table(answers, saved.notes, upgraded)
     return True
 
 

@@ -352,3 +352,33 @@ def test_two_windows_on_one_draft_do_not_overwrite_each_other():
     assert forked != token, "kept as a draft of its own, with its own address"
     assert store().load_draft(forked).answers["org_name"] == "First window"
     assert store().load_draft(token).answers["org_name"] == "Second window"
+
+
+def test_the_manage_page_shows_the_drafts_history_and_opens_a_point_read_only():
+    """Filled, shared, then an answer changed in the draft: the manage page lists every saved
+    change, newest first, with who and what changed and the verdict then; the newest point
+    opens read-only with its verdict, the first (before the form was complete) says why it had
+    none and lists what was answered."""
+    at, links = _shared()
+    button(at, "edit").click().run()
+    widget(at, "org_name").set_value("St. Aldric Clinics").run()
+    manage = start(m=links.manage)
+    newest, *older = next(shown(m.value) for m in manage.markdown
+                          if m.value.startswith("- **")).splitlines()
+    assert "someone with the draft link" in newest
+    assert "Organisation name: St. Aldric Health → St. Aldric Clinics" in newest
+    assert newest.endswith("Verdict then: **Monitor**")
+    assert "note on the assessment as a whole added" in older[0]
+    point = manage.selectbox(key="history_point")
+    count = len(point.options)
+    assert any(c.value.startswith(f"{count} entries, newest first") for c in manage.caption)
+    def banners() -> int:
+        return sum("**Monitor**" in w.value for w in manage.warning)
+
+    alone = banners()  # the result behind the link, at the foot of the page
+    point.select_index(0).run()
+    assert any(m.value.startswith("### As it was on ") for m in manage.markdown)
+    assert banners() == alone + 1, "the verdict banner of the point opened"
+    manage.selectbox(key="history_point").select_index(count - 1).run()  # the first entry
+    assert any(i.value.startswith("No verdict then: not complete yet") for i in manage.info)
+    assert banners() == alone

@@ -72,7 +72,7 @@ def test_a_real_old_database_upgrades_in_place_with_every_link_working(kind, ver
     with old_database(kind, version, tmp_path) as (url, links):
         store = Store.open(url)
         try:
-            assert store.schema_version == SCHEMA_VERSION == 7
+            assert store.schema_version == SCHEMA_VERSION == 8
             assert store.open_shared(links["view"]).notes == {"_overall": f"v{version} note"}
             assert store.open_managed(links["manage"]).verdict == "evaluate"
             draft_saved = store.load_draft(links["draft"])
@@ -92,6 +92,10 @@ def test_a_real_old_database_upgrades_in_place_with_every_link_working(kind, ver
                 # the six links above, and from version 3 the team's manage link, in one table
                 assert len(session.scalars(select(Link.token_hash)).all()) == (
                     6 if version == 2 else 7)
+            [recorded] = store.history(links["manage"])  # saved before history was kept
+            assert recorded.event == "recorded" and recorded.who is None
+            assert recorded.notes == {"_overall": f"v{version} note"}
+            assert recorded.answers == store.open_managed(links["manage"]).answers
             [entry] = store.shares(links["manage"])  # a share saved before: listed on its own
             assert entry.this and entry.open and entry.verdict == "evaluate"
             draft = store.create_draft({"industry": "media"}, {})  # new shares group by draft

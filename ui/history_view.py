@@ -1,0 +1,105 @@
+"""The manage page's history: every saved change to the assessment, newest first, each with
+who, when, what changed and the verdict it had then; any point opens read-only with its
+verdict under the knowledge version in force then."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from logic.assessment import Assessment, assess
+from logic.knowledge_base import DEFAULT_VERSION, available_versions
+from questions.answers import AnswersError, missing_answers, validate
+from questions.migrate import Upgrade, upgrade
+from questions.text import plural
+from report.history import changed, given_answers, when, who
+from storage.history import Entry
+from ui.banner import show_readings
+from ui.resources import bank, knowledge, store
+from ui.saved_result import answers_table
+from ui.text import plain, show_table
+
+SHOWN_FIRST = 10  # the newest entries listed; the older ones fold below them
+
+
+UNREADABLE = "these answers cannot be read by this version of the app"
+
+
+def _point(entry: Entry) -> tuple[Assessment, Upgrade] | str:
+    """The entry's answers assessed under the knowledge version in force when it was saved
+    (the default one when this app no longer has it), or why there was no verdict then."""
+    version = (entry.knowledge_version if entry.knowledge_version in available_versions()
+               else DEFAULT_VERSION)
+    try:
+        upgraded = upgrade(entry.answers, bank())
+        missing = missing_answers(bank(), upgraded.answers, upgraded.pending)
+        if missing:
+            return f"not complete yet, {plural(len(missing), 'question')} to answer"
+        answers = validate(upgraded.answers, bank(), pending=upgraded.pending)
+    except AnswersError:
+        return UNREADABLE
+    return assess(answers, knowledge(version), upgraded.carry(entry.notes)), upgraded
+
+
+def _verdict(entry: Entry) -> str:
+    point = _point(entry)
+    if isinstance(point, str):
+        return point
+    assessment = point[0]
+    return f"**{assessment.knowledge.verdicts[assessment.recommendation.verdict].label}**"
+
+
+def _line(entry: Entry, first: bool) -> str:
+    return (f"- **{when(entry.at)}**, {plain(who(entry))}: "
+            f"{plain(changed(bank(), entry, first))}. Verdict then: {_verdict(entry)}")
+
+
+def history_panel(token: str) -> None:
+    """The timeline of the assessment behind this manage link, then the point chosen, if any."""
+    entries = store().history(token)
+    st.markdown("## History of this assessment")
+    if not entries:
+        st.caption("No history is kept for this assessment.")
+        return
+    st.caption(f"{plural(len(entries), 'entry', 'entries')}, newest first: every saved change "
+               "to the answers and notes of the draft these shares were made from. Nothing in "
+               "it is ever changed or deleted.")
+    newest = list(reversed(entries))
+    first_id = entries[0].entry_id
+    st.markdown("\n".join(_line(e, e.entry_id == first_id) for e in newest[:SHOWN_FIRST]))
+    if len(newest) > SHOWN_FIRST:
+        with st.expander(f"Older entries ({len(newest) - SHOWN_FIRST})",
+                         icon=":material/history:"):
+            st.markdown("\n".join(_line(e, e.entry_id == first_id)
+                                  for e in newest[SHOWN_FIRST:]))
+    by_id = {e.entry_id: e for e in newest}
+    chosen = st.selectbox(
+        "Open a point in the history, read-only", list(by_id), index=None,
+        key="history_point", placeholder="Choose when",
+        format_func=lambda i: f"{when(by_id[i].at)}, {who(by_id[i])}",
+        help="The answers and notes as they were then, with the verdict under the knowledge "
+             "version in force then. Nothing here changes the assessment.")
+    if chosen is not None:
+        _open(by_id[chosen])
+
+
+def _open(entry: Entry) -> None:
+    point = _point(entry)
+    with st.container(border=True, key="history_open"):
+        st.markdown(f"### As it was on {when(entry.at)}")
+        if isinstance(point, str):
+            st.info(f"No verdict then: {point}.", icon=":material/hourglass_empty:")
+            given = [{"Question": label, "Answer": value}
+                     for label, value in given_answers(bank(), entry.answers)]
+            if given:
+                show_table(given, index="Question")
+            return
+        assessment, upgraded = point
+        version = assessment.knowledge.version
+        note = ("" if version == entry.knowledge_version else
+                f" (saved under {entry.knowledge_version}, which this app no longer has)")
+        st.caption(f"Saved by {plain(who(entry))}; read under knowledge version {version}{note}, "
+                   "the one in force then.")
+        show_readings(assessment, slot="point_")
+        st.markdown(f"**Why:** {plain(assessment.explained.deciding.text)}")
+        with st.expander("The answers then, with notes", icon=":material/list_alt:"):
+            answers_table(assessment.answers, entry.notes, upgraded)
