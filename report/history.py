@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from logic.milestones import PointsCompared, ReasonMoved
 from questions.answers import BANK_VERSION
 from questions.schema import OVERALL_NOTE, QuestionBank
 from questions.text import plural
@@ -77,3 +78,27 @@ def changed(bank: QuestionBank, entry: Entry, first: bool) -> str:
     shown = "; ".join(parts[:MOST_SHOWN])
     more = len(parts) - MOST_SHOWN
     return shown + (f"; and {plural(more, 'other change')}" if more > 0 else "")
+
+
+SOURCE_WORDS = {"answers": "from the answers", "knowledge": "from the knowledge version"}
+
+
+def moved_by(compared: PointsCompared) -> str:
+    """One sentence: what moved the verdict between two points, or that nothing did."""
+    first, middle, second = (a.knowledge.verdicts[a.recommendation.verdict].label
+                             for a in (compared.first, compared.by_answers, compared.second))
+    old_kb, new_kb = compared.first.knowledge.version, compared.second.knowledge.version
+    moved = compared.verdict_moved_by()
+    if not moved:
+        return f"The verdict stays {first}."
+    if moved == ("answers",):
+        return f"The answers moved the verdict from {first} to {second}."
+    if moved == ("knowledge",):
+        return (f"The knowledge moved the verdict from {first} to {second} ({old_kb} to "
+                f"{new_kb}); the answers alone would have kept it.")
+    return (f"The answers moved the verdict from {first} to {middle}, then the knowledge "
+            f"({old_kb} to {new_kb}) to {second}.")
+
+
+def reason_moved(reason: ReasonMoved) -> str:
+    return f"{reason.rule}: {reason.text} ({SOURCE_WORDS[reason.source]})"

@@ -103,6 +103,21 @@ class Change(Base):
     knowledge_version: Mapped[str | None] = mapped_column(String(64))
 
 
+class Milestone(Base):
+    """A named point of an assessment's history ("Board, January"), frozen with the knowledge
+    version and verdict it was saved under (schema version 8; never updated or deleted). Its
+    answers and notes are those of the history entry it names, which cannot change either."""
+
+    __tablename__ = "milestones"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    history_id: Mapped[int] = mapped_column(ForeignKey("history.id"))
+    name: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))
+
+
 class Team(Base):
     """Several colleagues answering the same questionnaire (schema version 2)."""
 

@@ -1,5 +1,6 @@
 """An assessment's history: every saved change to its answers and notes, append-only (the
-`history` table, schema version 8), and what each entry changed from the one before it."""
+`history` table, schema version 8), what each entry changed from the one before it, and its
+milestones: named points of that history, frozen with a knowledge version and verdict."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from sqlalchemy.orm import Session
 
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.answers import BANK_VERSION
-from storage.db import Assessment, Change, aware
+from questions.text import check_text, without_direction_controls
+from storage.db import Assessment, Change, Milestone, aware, now
+from storage.errors import StorageLimit
 
 EVENTS = ("created", "copied", "saved", "recorded")  # recorded: saved before history was kept
+MAX_MILESTONE_NAME = 80
 
 
 @dataclass(frozen=True)
@@ -70,3 +74,61 @@ def entries(session: Session, assessment_id: int) -> list[Entry]:
                          differences(answers, row.answers), differences(notes, row.notes)))
         answers, notes = row.answers, row.notes
     return out
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """A milestone as listed and compared: its name, when it was saved, the knowledge version
+    and verdict it was saved under, and the point of the history it froze."""
+
+    milestone_id: int
+    name: str
+    created_at: datetime
+    knowledge_version: str
+    verdict: str
+    point: Entry
+
+
+def milestone_name(name: str) -> str:
+    """A milestone's name as kept: checked text, not empty, within the column."""
+    try:
+        kept = check_text(without_direction_controls(name).strip())
+    except ValueError as exc:
+        raise StorageLimit(f"the milestone's name {exc}") from None
+    if not kept:
+        raise StorageLimit("a milestone needs a name (say “Board, January”)")
+    if len(kept) > MAX_MILESTONE_NAME:
+        raise StorageLimit(f"a milestone's name has at most {MAX_MILESTONE_NAME} characters, "
+                           f"not {len(kept)}")
+    return kept
+
+
+def freeze(session: Session, assessment_id: int, name: str, entry_id: int,
+           knowledge_version: str, verdict: str) -> Frozen | None:
+    """Save the entry `entry_id` of this assessment's history as a milestone; None when the
+    entry is not one of its history. A name already used for one of its milestones is refused
+    (StorageLimit), so each name means one point."""
+    kept = milestone_name(name)
+    known = entries(session, assessment_id)
+    point = next((e for e in known if e.entry_id == entry_id), None)
+    if point is None:
+        return None
+    used = session.scalars(select(Milestone.name).where(
+        Milestone.assessment_id == assessment_id)).all()
+    if kept.casefold() in {u.casefold() for u in used}:
+        raise StorageLimit(f"a milestone named “{kept}” exists already; give this one "
+                           "another name")
+    row = Milestone(assessment_id=assessment_id, history_id=entry_id, name=kept,
+                    created_at=now(), knowledge_version=knowledge_version, verdict=verdict)
+    session.add(row)
+    session.flush()
+    return Frozen(row.id, kept, aware(row.created_at), knowledge_version, verdict, point)
+
+
+def milestones(session: Session, assessment_id: int) -> list[Frozen]:
+    """Every milestone of an assessment, oldest first, each with the point it froze."""
+    points = {e.entry_id: e for e in entries(session, assessment_id)}
+    rows = session.scalars(select(Milestone).where(Milestone.assessment_id == assessment_id)
+                           .order_by(Milestone.created_at, Milestone.id))
+    return [Frozen(r.id, r.name, aware(r.created_at), r.knowledge_version, r.verdict,
+                   points[r.history_id]) for r in rows]

@@ -26,7 +26,7 @@ from storage.db import (
     resolve_url,
 )
 from storage.errors import StorageLimit
-from storage.history import Entry, append, entries
+from storage.history import Entry, Frozen, append, entries, freeze, milestones
 from storage.limits import CreationLimits, take
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
@@ -291,10 +291,31 @@ class Store:
         """The history behind a manage link, oldest first: the draft its share was made from
         (every saved change, to now), or the share itself when it had no draft."""
         with Session(self.engine) as session:
-            found = self._find(session, manage_token, ("manage",))
-            if found is None:
-                return []
-            return entries(session, found[0].shared_from or found[0].id)
+            owner = self._owner(session, manage_token)
+            return [] if owner is None else entries(session, owner)
+
+    def _owner(self, session: Session, manage_token: str) -> int | None:
+        """The assessment whose history a manage link shows: the draft its share was made
+        from, or the share itself when it had no draft."""
+        found = self._find(session, manage_token, ("manage",))
+        return None if found is None else found[0].shared_from or found[0].id
+
+    def save_milestone(self, manage_token: str, name: str, entry_id: int, *,
+                       knowledge_version: str, verdict: str) -> Frozen | None:
+        """Freeze a point of the history behind this manage link (the entry the page showed,
+        so a save meanwhile is not frozen unseen) as a named milestone with the knowledge
+        version and verdict it was read under; None when the link or entry is not this one's."""
+        with Session(self.writer) as session, session.begin():
+            owner = self._owner(session, manage_token)
+            if owner is None:
+                return None
+            return freeze(session, owner, name, entry_id, knowledge_version, verdict)
+
+    def milestones(self, manage_token: str) -> list[Frozen]:
+        """The milestones of the assessment behind this manage link, oldest first."""
+        with Session(self.engine) as session:
+            owner = self._owner(session, manage_token)
+            return [] if owner is None else milestones(session, owner)
 
     def _views(self, session: Session, assessment_id: int) -> list[Link]:
         return list(session.scalars(select(Link).where(

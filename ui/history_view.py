@@ -24,11 +24,11 @@ SHOWN_FIRST = 10  # the newest entries listed; the older ones fold below them
 UNREADABLE = "these answers cannot be read by this version of the app"
 
 
-def _point(entry: Entry) -> tuple[Assessment, Upgrade] | str:
-    """The entry's answers assessed under the knowledge version in force when it was saved
-    (the default one when this app no longer has it), or why there was no verdict then."""
-    version = (entry.knowledge_version if entry.knowledge_version in available_versions()
-               else DEFAULT_VERSION)
+def point_of(entry: Entry, under: str | None = None) -> tuple[Assessment, Upgrade] | str:
+    """The entry's answers assessed under the knowledge version in force when it was saved, or
+    `under` (the default one when this app no longer has it), or why there was no verdict."""
+    wanted = under or entry.knowledge_version
+    version = wanted if wanted in available_versions() else DEFAULT_VERSION
     try:
         upgraded = upgrade(entry.answers, bank())
         missing = missing_answers(bank(), upgraded.answers, upgraded.pending)
@@ -41,7 +41,7 @@ def _point(entry: Entry) -> tuple[Assessment, Upgrade] | str:
 
 
 def _verdict(entry: Entry) -> str:
-    point = _point(entry)
+    point = point_of(entry)
     if isinstance(point, str):
         return point
     assessment = point[0]
@@ -83,7 +83,7 @@ def history_panel(token: str) -> None:
 
 
 def _open(entry: Entry) -> None:
-    point = _point(entry)
+    point = point_of(entry)
     with st.container(border=True, key="history_open"):
         st.markdown(f"### As it was on {when(entry.at)}")
         if isinstance(point, str):

@@ -12,6 +12,7 @@ from questions.text import plural
 from storage import ShareEntry
 from ui import routing, state
 from ui.history_view import history_panel
+from ui.milestones_view import milestones_panel
 from ui.resources import knowledge, store
 from ui.saved_result import show
 
@@ -80,6 +81,7 @@ def manage_page(token: str) -> None:
 
     for entry in entries:
         _share_row(token, entry, label)
+    milestones_panel(token, store().history(token))
     history_panel(token)
     st.markdown("## The result behind this link")
     show(saved)

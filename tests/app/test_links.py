@@ -382,3 +382,40 @@ def test_the_manage_page_shows_the_drafts_history_and_opens_a_point_read_only():
     manage.selectbox(key="history_point").select_index(count - 1).run()  # the first entry
     assert any(i.value.startswith("No verdict then: not complete yet") for i in manage.info)
     assert banners() == alone
+
+
+def test_milestones_are_saved_from_the_manage_page_and_compared_side_by_side():
+    """Milestone, an answer changed in the draft, a second milestone: both listed with their
+    verdict and PDF, and compared: the answer that changed and the verdict the answers moved."""
+    startup = case("starlink_startup")["answers"]
+    at, links = _shared(startup)
+    manage = start(m=links.manage)
+    assert any(c.value == "No milestone yet." for c in manage.caption)
+    manage.text_input(key="milestone_name").set_value("Board, January")
+    button(manage, "save_milestone").click().run()
+    assert any("Milestone “Board, January” saved: Evaluate" in shown(s.value)
+               for s in manage.success)
+    assert manage.text_input(key="milestone_name").value == "", "ready for the next one"
+    manage.text_input(key="milestone_name").set_value("board, january")
+    button(manage, "save_milestone").click().run()
+    assert any("exists already" in shown(e.value) for e in manage.error)
+    button(at, "edit").click().run()
+    go_to(at, "edge").run()
+    widget(at, "starlink").set_value("no").run()
+    manage = start(m=links.manage)
+    manage.text_input(key="milestone_name").set_value("Review, March")
+    button(manage, "save_milestone").click().run()
+    listed = [shown(m.value) for m in manage.markdown if m.value.startswith("**")]
+    assert any(t.startswith("**Review, March**") and "**Monitor**" in t for t in listed)
+    assert any(t.startswith("**Board, January**") and "**Evaluate**" in t for t in listed)
+    assert len([b for b in manage.get("download_button")
+                if b.proto.label == "PDF of this milestone"]) == 2
+    frm, to = manage.selectbox(key="milestone_from"), manage.selectbox(key="milestone_to")
+    names = list(frm.options)  # as shown
+    assert names[-1] == "Now (the draft as it is)"
+    frm.select_index(names.index("Board, January"))
+    to.select_index(names.index("Review, March")).run()
+    text = " ".join(shown(m.value) for m in manage.markdown)
+    assert "The answers moved the verdict from Evaluate to Monitor." in text
+    assert "Do those sites use Starlink? Yes → No" in text
+    assert "R3: " in text and "(from the answers)" in text

@@ -8,8 +8,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from logic.knowledge_base import DEFAULT_VERSION
-from storage import Store
-from storage.db import Change
+from storage import StorageLimit, Store
+from storage.db import Change, Milestone
 from storage.history import Difference, differences
 from storage.tokens import new_token
 from tests.conftest import case
@@ -95,14 +95,14 @@ def test_the_database_refuses_to_rewrite_or_delete_history(store, statement):
         assert all(r.who is None and r.answers == ANSWERS for r in rows), "kept as they were"
 
 
-def test_postgresql_refuses_to_truncate_history(db_url):
+def test_postgresql_refuses_to_truncate_history_or_milestones(db_url):
     if not db_url.startswith("postgresql"):
         pytest.skip("TRUNCATE is PostgreSQL's; SQLite has DELETE only (refused above)")
     store = Store.open(db_url)
     try:
         _shared_draft(store)
         with pytest.raises(DatabaseError, match="append-only"), store.engine.begin() as conn:
-            conn.execute(text("TRUNCATE history"))
+            conn.execute(text("TRUNCATE history, milestones"))
     finally:
         store.close()
 
@@ -112,3 +112,58 @@ def test_differences_ignore_the_bank_version_and_see_removed_answers():
     after = {"bank_version": 2, "starlink": "yes", "regulations": []}
     assert differences(before, after) == (Difference("regulations", ["gdpr"], []),)
     assert differences({"a": 1}, {}) == (Difference("a", 1, None),)
+
+
+def _milestone(store: Store, manage: str, name: str, verdict: str = "evaluate"):
+    newest = store.history(manage)[-1]
+    return store.save_milestone(manage, name, newest.entry_id,
+                                knowledge_version=DEFAULT_VERSION, verdict=verdict)
+
+
+def test_a_milestone_freezes_the_point_it_names_while_the_draft_goes_on(store):
+    draft, manage = _shared_draft(store)
+    board = _milestone(store, manage, "  Board, January ")
+    assert board.name == "Board, January" and board.point.answers == ANSWERS
+    store.save_draft(draft, {**ANSWERS, "starlink": "no"}, {"_overall": "after the call"})
+    review = _milestone(store, manage, "Review, March", verdict="monitor")
+    first, second = store.milestones(manage)
+    assert (first.name, first.verdict, first.point.answers) == ("Board, January", "evaluate",
+                                                                ANSWERS)
+    assert second.point.answers["starlink"] == "no" and second.verdict == "monitor"
+    assert second.point.notes == {"_overall": "after the call"}
+    assert review.milestone_id == second.milestone_id
+    assert first.created_at <= second.created_at
+
+
+def test_a_milestone_name_is_needed_once_and_a_foreign_point_is_refused(store):
+    _, manage = _shared_draft(store)
+    _milestone(store, manage, "Board")
+    with pytest.raises(StorageLimit, match="exists already"):
+        _milestone(store, manage, "board")
+    with pytest.raises(StorageLimit, match="needs a name"):
+        _milestone(store, manage, "   ")
+    with pytest.raises(StorageLimit, match="at most 80"):
+        _milestone(store, manage, "x" * 81)
+    _, other = _shared_draft(store)
+    foreign = store.history(other)[-1].entry_id
+    assert store.save_milestone(manage, "Theirs", foreign, knowledge_version=DEFAULT_VERSION,
+                                verdict="evaluate") is None
+    assert store.save_milestone(new_token(), "Nobody's", foreign,
+                                knowledge_version=DEFAULT_VERSION, verdict="evaluate") is None
+    assert [m.name for m in store.milestones(manage)] == ["Board"]
+    assert store.milestones(other) == []
+
+
+@pytest.mark.parametrize("statement", [
+    update(Milestone).values(name="renamed"),
+    update(Milestone).values(verdict="no_action"),
+    delete(Milestone),
+], ids=["name", "verdict", "delete"])
+def test_the_database_refuses_to_change_or_delete_a_milestone(store, statement):
+    _, manage = _shared_draft(store)
+    _milestone(store, manage, "Board")
+    with pytest.raises(DatabaseError, match="append-only"), \
+            Session(store.engine) as session, session.begin():
+        session.execute(statement)
+    [kept] = store.milestones(manage)
+    assert (kept.name, kept.verdict) == ("Board", "evaluate")
