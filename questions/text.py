@@ -14,11 +14,13 @@ _SURROGATES = re.compile("[\ud800-\udfff]")  # halves of a UTF-16 pair: never a 
 
 def check_text(text: str) -> str:
     """The text, or ValueError when it holds a lone surrogate (which can be neither shown,
-    stored as UTF-8 nor printed)."""
+    stored as UTF-8 nor printed) or a NUL character (which PostgreSQL cannot store)."""
     found = _SURROGATES.search(text)
     if found:
         raise ValueError(f"holds \\u{ord(found.group()):04x}, a lone surrogate, which is not a "
                          "character")
+    if "\x00" in text:
+        raise ValueError("holds a NUL character (\\u0000), which cannot be stored")
     return text
 
 

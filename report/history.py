@@ -15,6 +15,7 @@ EVENT_WORDS = {
     "created": "Started",
     "copied": "Copied from a shared assessment",
     "saved": "Saved",
+    "answered": "Answer recorded",
     "recorded": "Saved before history was kept",
 }
 MOST_SHOWN = 4  # changes named in one line; the rest are counted
@@ -77,7 +78,8 @@ def changed(bank: QuestionBank, entry: Entry, first: bool) -> str:
         return EVENT_WORDS[entry.event]
     shown = "; ".join(parts[:MOST_SHOWN])
     more = len(parts) - MOST_SHOWN
-    return shown + (f"; and {plural(more, 'other change')}" if more > 0 else "")
+    told = f"told by {entry.source}: " if entry.source else ""
+    return told + shown + (f"; and {plural(more, 'other change')}" if more > 0 else "")
 
 
 SOURCE_WORDS = {"answers": "from the answers", "knowledge": "from the knowledge version"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -101,6 +102,7 @@ class Change(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)  # the answers document after it
     notes: Mapped[dict[str, str]] = mapped_column(JSON)
     knowledge_version: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str | None] = mapped_column(String(120))  # "the account team", say
 
 
 class Milestone(Base):
@@ -116,6 +118,23 @@ class Milestone(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     knowledge_version: Mapped[str] = mapped_column(String(64))
     verdict: Mapped[str] = mapped_column(String(16))
+
+
+class PlanChange(Base):
+    """One change to an action of an assessment's plan (schema version 8; never updated or
+    deleted): its owner, due date, status and note from then on, and the knowledge version
+    the plan was read under. The newest change per action is the plan as it stands."""
+
+    __tablename__ = "plan"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    action_key: Mapped[str] = mapped_column(String(120))  # logic.actions.Point.key
+    owner: Mapped[str | None] = mapped_column(String(80))
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))  # open, asked, answered, dropped
+    note: Mapped[str | None] = mapped_column(String(2000))
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Team(Base):

@@ -17,7 +17,8 @@ from questions.text import check_text, without_direction_controls
 from storage.db import Assessment, Change, Milestone, aware, now
 from storage.errors import StorageLimit
 
-EVENTS = ("created", "copied", "saved", "recorded")  # recorded: saved before history was kept
+EVENTS = ("created", "copied", "saved", "answered", "recorded")
+# answered: an answer learnt from someone (`source`); recorded: saved before history was kept
 MAX_MILESTONE_NAME = 80
 
 
@@ -42,15 +43,18 @@ class Entry:
     answers: dict[str, Any]  # the whole answers document after this change
     notes: dict[str, str]
     knowledge_version: str  # in force when it was saved
+    source: str | None  # where an answer came from, when it was learnt from someone
     answers_changed: tuple[Difference, ...]  # from the entry before it (all, for the first)
     notes_changed: tuple[Difference, ...]
 
 
-def append(session: Session, row: Assessment, event: str) -> None:
-    """Keep what `row` holds now as a new entry of its history (in the writing transaction)."""
+def append(session: Session, row: Assessment, event: str, source: str | None = None) -> None:
+    """Keep what `row` holds now as a new entry of its history (in the writing transaction);
+    `source`: where an answer came from ("the account team")."""
     session.add(Change(assessment_id=row.id, at=row.updated_at, who=row.respondent_name,
                        event=event, answers=dict(row.answers), notes=dict(row.notes),
-                       knowledge_version=row.knowledge_version or DEFAULT_VERSION))
+                       knowledge_version=row.knowledge_version or DEFAULT_VERSION,
+                       source=source))
 
 
 def differences(before: dict[str, Any], after: dict[str, Any]) -> tuple[Difference, ...]:
@@ -70,7 +74,7 @@ def entries(session: Session, assessment_id: int) -> list[Entry]:
     notes: dict[str, str] = {}
     for row in rows:
         out.append(Entry(row.id, aware(row.at), row.who, row.event, dict(row.answers),
-                         dict(row.notes), row.knowledge_version or DEFAULT_VERSION,
+                         dict(row.notes), row.knowledge_version or DEFAULT_VERSION, row.source,
                          differences(answers, row.answers), differences(notes, row.notes)))
         answers, notes = row.answers, row.notes
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any
 
@@ -28,6 +28,7 @@ from storage.db import (
 from storage.errors import StorageLimit
 from storage.history import Entry, Frozen, append, entries, freeze, milestones
 from storage.limits import CreationLimits, take
+from storage.plan import Planned, change, current
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
 
@@ -115,6 +116,14 @@ def _respondent(respondent: tuple[str, str] | None) -> tuple[str | None, str | N
     if not name:
         raise StorageLimit("a respondent needs a name")
     return name[:MAX_RESPONDENT_NAME], role[:MAX_RESPONDENT_ROLE]
+
+
+def _text_or_limit(text: str, what: str, most: int) -> str:
+    try:
+        kept = check_text(without_direction_controls(text).strip())
+    except ValueError as exc:
+        raise StorageLimit(f"the {what} {exc}") from None
+    return kept[:most]
 
 
 def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
@@ -316,6 +325,47 @@ class Store:
         with Session(self.engine) as session:
             owner = self._owner(session, manage_token)
             return [] if owner is None else milestones(session, owner)
+
+    def made_from_draft(self, manage_token: str) -> bool:
+        """Whether the share behind this manage link was made from a draft (which an answer
+        learnt later can still change)."""
+        with Session(self.engine) as session:
+            found = self._find(session, manage_token, ("manage",))
+            return found is not None and found[0].shared_from is not None
+
+    def plan(self, manage_token: str) -> dict[str, Planned]:
+        """The action plan behind this manage link as it stands, by action key."""
+        with Session(self.engine) as session:
+            owner = self._owner(session, manage_token)
+            return {} if owner is None else current(session, owner)
+
+    def plan_action(self, manage_token: str, key: str, *, owner: str | None,
+                    due: date | None, status: str, note: str | None,
+                    knowledge_version: str) -> Planned | None:
+        """Give an action of the plan an owner, due date, status and note (a new change; the
+        earlier ones are kept); None when the manage link opens nothing."""
+        with Session(self.writer) as session, session.begin():
+            found = self._owner(session, manage_token)
+            if found is None:
+                return None
+            return change(session, found, key, owner=owner, due=due, status=status,
+                          note=note, knowledge_version=knowledge_version)
+
+    def record_answer(self, manage_token: str, question_id: str, value: object, *,
+                      source: str) -> datetime | None:
+        """An answer learnt from someone (the account team): the draft behind this manage
+        link takes it as an answer change whose history entry says where it came from. None
+        when the link opens nothing or its share has no draft to change."""
+        with Session(self.writer) as session, session.begin():
+            found = self._find(session, manage_token, ("manage",))
+            if found is None or found[0].shared_from is None:
+                return None
+            draft = session.get_one(Assessment, found[0].shared_from)
+            draft.answers = check_answers({**draft.answers, question_id: value})
+            draft.updated_at = now()
+            append(session, draft, "answered",
+                   source=_text_or_limit(source, "source", MAX_RESPONDENT_NAME))
+            return draft.updated_at
 
     def _views(self, session: Session, assessment_id: int) -> list[Link]:
         return list(session.scalars(select(Link).where(

@@ -14,7 +14,7 @@ from questions.text import plural
 from report.history import changed, given_answers, when, who
 from storage.history import Entry
 from ui.banner import show_readings
-from ui.resources import bank, knowledge, store
+from ui.resources import bank, knowledge
 from ui.saved_result import answers_table
 from ui.text import plain, show_table
 
@@ -53,9 +53,9 @@ def _line(entry: Entry, first: bool) -> str:
             f"{plain(changed(bank(), entry, first))}. Verdict then: {_verdict(entry)}")
 
 
-def history_panel(token: str) -> None:
-    """The timeline of the assessment behind this manage link, then the point chosen, if any."""
-    entries = store().history(token)
+def history_panel(entries: list[Entry]) -> None:
+    """The timeline of an assessment's history (oldest first as given), newest first, then the
+    point chosen, if any."""
     st.markdown("## History of this assessment")
     if not entries:
         st.caption("No history is kept for this assessment.")

@@ -13,6 +13,7 @@ from storage import ShareEntry
 from ui import routing, state
 from ui.history_view import history_panel
 from ui.milestones_view import milestones_panel
+from ui.plan_view import plan_panel
 from ui.resources import knowledge, store
 from ui.saved_result import show
 
@@ -81,8 +82,10 @@ def manage_page(token: str) -> None:
 
     for entry in entries:
         _share_row(token, entry, label)
-    milestones_panel(token, store().history(token))
-    history_panel(token)
+    history = store().history(token)
+    plan_panel(token, history, can_record=store().made_from_draft(token))
+    milestones_panel(token, history)
+    history_panel(history)
     st.markdown("## The result behind this link")
     show(saved)
 

@@ -108,10 +108,13 @@ def _compare(frozen: list[Frozen], now: Entry | None) -> None:
         return
     st.markdown("### Compare two milestones")
     ids = list(choices)
+    # the newest milestone against now; when nothing changed since it, the two newest
+    unchanged = now is not None and now.entry_id == frozen[-1].point.entry_id
+    to_index = len(ids) - (2 if unchanged and len(frozen) > 1 else 1)
     left, right = st.columns(2)
-    first = left.selectbox("From", ids, index=max(0, len(ids) - 2), key="milestone_from",
+    first = left.selectbox("From", ids, index=max(0, to_index - 1), key="milestone_from",
                            format_func=lambda i: choices[i][0])
-    second = right.selectbox("To", ids, index=len(ids) - 1, key="milestone_to",
+    second = right.selectbox("To", ids, index=to_index, key="milestone_to",
                              format_func=lambda i: choices[i][0])
     one = point_of(choices[first][1], choices[first][2])
     two = point_of(choices[second][1], choices[second][2])

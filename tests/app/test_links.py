@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -410,12 +411,43 @@ def test_milestones_are_saved_from_the_manage_page_and_compared_side_by_side():
     assert any(t.startswith("**Board, January**") and "**Evaluate**" in t for t in listed)
     assert len([b for b in manage.get("download_button")
                 if b.proto.label == "PDF of this milestone"]) == 2
+    opened = " ".join(shown(m.value) for m in manage.markdown)
+    assert "The answers moved the verdict from Evaluate to Monitor." in opened, (
+        "nothing changed since the newest: the two newest are compared first")
     frm, to = manage.selectbox(key="milestone_from"), manage.selectbox(key="milestone_to")
     names = list(frm.options)  # as shown
     assert names[-1] == "Now (the draft as it is)"
+    frm.select_index(names.index("Review, March"))
+    to.select_index(names.index("Now (the draft as it is)")).run()
+    assert "The verdict stays Monitor." in " ".join(shown(m.value) for m in manage.markdown)
     frm.select_index(names.index("Board, January"))
     to.select_index(names.index("Review, March")).run()
     text = " ".join(shown(m.value) for m in manage.markdown)
     assert "The answers moved the verdict from Evaluate to Monitor." in text
     assert "Do those sites use Starlink? Yes → No" in text
     assert "R3: " in text and "(from the answers)" in text
+
+
+def test_the_action_plan_assigns_an_owner_and_closes_on_the_account_teams_answer():
+    """Latency unknown, shared: the plan's first point is to find the target out. Given an
+    owner and a due date it says so; the account team's answer recorded from it goes into the
+    draft with its source, and the point closes by itself."""
+    at, links = _shared(case("edge_latency_unknown")["answers"])
+    manage = start(m=links.manage)
+    slug = "settle_latency_target_ms"
+    manage.text_input(key=f"plan_owner_{slug}").set_value("Ana")
+    manage.date_input(key=f"plan_due_{slug}").set_value(date(2027, 1, 15))
+    manage.selectbox(key=f"plan_status_{slug}").set_value("asked")
+    button(manage, f"plan_save_{slug}").click().run()
+    assert any(shown(s.value) == "Saved to the plan." for s in manage.success)
+    rows = " ".join(shown(m.value) for m in manage.markdown)
+    assert "Asked, owner Ana, due 15 January 2027." in rows
+    downloads = {b.proto.label: b for b in manage.get("download_button")}
+    assert {"Plan (CSV)", "Due dates (iCalendar)"} <= set(downloads)
+    manage.number_input(key=f"plan_answer_{slug}").set_value(200)
+    button(manage, f"plan_record_{slug}").click().run()
+    assert any("the draft has the answer now" in shown(s.value) for s in manage.success)
+    text = " ".join(shown(m.value) for m in manage.markdown)
+    assert "Closed: an answer change settled it" in text
+    assert "told by the account team, recorded by Ana:" in text
+    assert "(milliseconds): Don't know → 200" in text

@@ -14,7 +14,7 @@ BANK = default_bank()
 def _entry(before: dict, after: dict, event: str = "saved", notes_before=None,
            notes_after=None) -> Entry:
     return Entry(1, datetime(2026, 12, 2, tzinfo=UTC), None, event, after, notes_after or {},
-                 "2026-11-article", differences(before, after),
+                 "2026-11-article", None, differences(before, after),
                  differences(notes_before or {}, notes_after or {}))
 
 
