@@ -42,10 +42,12 @@ echo "test: ruff"
 .venv/bin/python -m ruff check .
 echo "test: mypy"
 .venv/bin/python -m mypy
-echo "test: pytest (about 13 minutes on 2 cores: the browser tests, the README recipe on a copy"
-echo "      and the HAProxy cluster take most of it; a dot per test, skip reasons at the end)"
+workers=${HOSTING_FIT_TEST_WORKERS:-$(( $(nproc) < 2 ? 0 : 2 ))}  # 0: one process
+echo "test: pytest on $workers workers (about 10 minutes on 2 cores: the browser tests, the"
+echo "      README recipe on a copy and the HAProxy cluster take most of it; a dot per test,"
+echo "      skip reasons at the end)"
 status=0
-.venv/bin/python -m pytest -p no:cacheprovider -rs "$@" || status=$?
+.venv/bin/python -m pytest -p no:cacheprovider -n "$workers" -rs "$@" || status=$?
 if [ -n "${started_postgres:-}" ]; then
   echo "test: left running: PostgreSQL $started_postgres, cluster main (for the next run);" \
        "stop it with: pg_ctlcluster $started_postgres main stop"

@@ -159,6 +159,7 @@ def test_the_command_line_writes_the_templates_and_evaluates_a_workbook(tmp_path
     assert refused.returncode == 2 and "-o OUT.xlsx" in refused.stderr
 
 
+@pytest.mark.size
 @pytest.mark.parametrize(("name", "words"), [
     ("a cell at row 999,999,999", "more than 20,000 rows"),
     ("a dimension of 999,999,999 rows", "declares 999,999,999 rows"),
@@ -180,6 +181,7 @@ def test_a_small_workbook_that_asks_the_parser_for_hours_is_refused_naming_why(n
     assert words in refused.value.problems["xlsx"]
 
 
+@pytest.mark.size
 def test_the_largest_valid_workbook_is_read_whole():
     names, rows = read_workbook(HOSTILE["20,000 full rows (largest valid)"]())
     assert len(names) == 29 and len(rows) == 20_000
