@@ -11,8 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError, validate
+from questions.answers import (
+    BANK_VERSION,
+    UNANSWERED,
+    Answers,
+    AnswersError,
+    missing_answers,
+    validate,
+)
 from questions.schema import Migration, QuestionBank
+from questions.text import plural
+
+UNREADABLE = "these answers cannot be read by this version of the app"
 
 
 @dataclass(frozen=True)
@@ -130,3 +140,16 @@ def read_answers(data: Any, bank: QuestionBank) -> tuple[Answers, Upgrade]:
     """Stored or uploaded answers, validated under `bank`, with what the migration did."""
     upgraded = upgrade(data, bank)
     return validate(upgraded.answers, bank, pending=upgraded.pending), upgraded
+
+
+def read_complete(data: Any, bank: QuestionBank) -> tuple[Answers, Upgrade] | str:
+    """A stored answers document read under `bank` when it is complete enough for a verdict;
+    else why not, in words ("not complete yet, 3 questions to answer")."""
+    try:
+        upgraded = upgrade(data, bank)
+        missing = missing_answers(bank, upgraded.answers, upgraded.pending)
+        if missing:
+            return f"not complete yet, {plural(len(missing), 'question')} to answer"
+        return validate(upgraded.answers, bank, pending=upgraded.pending), upgraded
+    except AnswersError:
+        return UNREADABLE

@@ -1,6 +1,8 @@
 """Command line for stored assessments: `python -m storage reevaluate --knowledge VERSION [--csv]
-[--database URL]` lists every saved assessment and team whose verdict (or band) that knowledge
-version would change, with the old and new verdict. It reads the database and never writes it.
+[--database URL] [--notify]` lists every saved assessment and team whose verdict (or band) that
+knowledge version would change, with the old and new verdict. It reads the database and never
+writes it, except with `--notify`: then every watch whose verdict or band the version moves
+gets a notice (in its feed, and sent to its webhook before the command ends).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import argparse
 import sys
 
 from logic.knowledge_base import KnowledgeError, available_versions, load_knowledge
+from questions.text import plural
 from storage.db import ConfigError, StorageUnavailable, resolve_url, secrets_url, sqlite_file
 from storage.reevaluate import as_csv, as_table, reevaluate
 from storage.store import Store
@@ -36,9 +39,13 @@ def _reevaluate(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     try:
         result = reevaluate(store, args.knowledge)
+        told = store.notify_all(args.knowledge) if args.notify else None
     finally:
         store.close()
     sys.stdout.write(as_csv(result) if args.csv else as_table(result) + "\n")
+    if told is not None:
+        print(f"notified: {plural(len(told), 'watch notice')} "
+              f"under {args.knowledge}", file=sys.stderr)
     return 0
 
 
@@ -53,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     again.add_argument("--database", default=None,
                        help="a database URL (default: as the app is configured)")
+    again.add_argument("--notify", action="store_true",
+                       help="also give word to every watch whose verdict or band the version "
+                            "moves: a notice in its feed, sent to its webhook")
     again.set_defaults(run=_reevaluate)
     return parser
 

@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -33,7 +34,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 8  # the number of the newest step in storage/migrations/versions
+SCHEMA_VERSION = 9  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -137,6 +138,53 @@ class PlanChange(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class Watch(Base):
+    """A watch on an assessment (schema version 9): the verdict and band it started from, the
+    knowledge version then, an optional webhook (address, and the secret its bodies are
+    signed with) and when it was stopped. Its feed is a link (`links.watch_id`)."""
+
+    __tablename__ = "watches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    webhook_url: Mapped[str | None] = mapped_column(String(2000))
+    webhook_secret: Mapped[str | None] = mapped_column(String(64))
+    verdict: Mapped[str | None] = mapped_column(String(16))  # None: not complete then
+    band: Mapped[str | None] = mapped_column(String(40))  # "monitor-evaluate"; None: settled
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Notice(Base):
+    """One move of a watched verdict or band (never changed or deleted): from what to what,
+    why ("answers", "knowledge", "milestone"), under which knowledge version, in words."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    cause: Mapped[str] = mapped_column(String(16))
+    old_verdict: Mapped[str | None] = mapped_column(String(16))
+    new_verdict: Mapped[str | None] = mapped_column(String(16))
+    old_band: Mapped[str | None] = mapped_column(String(40))
+    new_band: Mapped[str | None] = mapped_column(String(40))
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(String(500))
+
+
+class Delivery(Base):
+    """One attempt to send a notice to its watch's webhook (never changed or deleted)."""
+
+    __tablename__ = "deliveries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempt: Mapped[int] = mapped_column(Integer)
+    status: Mapped[int | None] = mapped_column(Integer)  # the receiver's HTTP status
+    error: Mapped[str | None] = mapped_column(String(300))
+    delivered: Mapped[bool] = mapped_column(Boolean)
+
+
 class Team(Base):
     """Several colleagues answering the same questionnaire (schema version 2)."""
 
@@ -185,6 +233,7 @@ class Link(Base):
     assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     respondent_id: Mapped[int | None] = mapped_column(ForeignKey("respondents.id"))
+    watch_id: Mapped[int | None] = mapped_column(ForeignKey("watches.id"))  # a watch's feed
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

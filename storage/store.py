@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -13,11 +14,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
+from logic.knowledge_base import DEFAULT_VERSION
 from questions.text import check_text, clean, without_direction_controls
 from storage.db import (
     Assessment,
+    Delivery,
     Link,
+    Notice,
     StorageUnavailable,
+    Watch,
+    aware,
     describe_url,
     make_engine,
     migrate,
@@ -31,6 +37,16 @@ from storage.limits import CreationLimits, take
 from storage.plan import Planned, change, current
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
+from storage.watch import (
+    DeliveryView,
+    NoticeView,
+    deliveries,
+    notices,
+    observe,
+    start,
+    state_of,
+)
+from storage.webhooks import check_target, deliver
 
 MAX_NOTE_CHARS = 2000
 MAX_RESPONDENT_NAME, MAX_RESPONDENT_ROLE = 80, 60  # a team respondent's name and role
@@ -73,6 +89,28 @@ class ShareLinks:
 
     view: str
     manage: str
+
+
+@dataclass(frozen=True)
+class WatchLinks:
+    """What starting a watch gives, once: its feed link and its webhook's signing secret."""
+
+    watch_id: int
+    feed: str
+    secret: str | None
+
+
+@dataclass(frozen=True)
+class WatchView:
+    """A watch as its manage page lists it: since when, where its webhook goes, whether it
+    was stopped, its notices (newest first) and every delivery attempt."""
+
+    watch_id: int
+    created_at: datetime
+    webhook_url: str | None
+    stopped: bool
+    notices: tuple[NoticeView, ...]
+    deliveries: tuple[DeliveryView, ...]
 
 
 @dataclass(frozen=True)
@@ -141,6 +179,8 @@ class Store:
         self.limits = limits  # creations per client and overall (None: unlimited, for tools)
         self.writer = engine.execution_options(sqlite_immediate=True)  # BEGIN IMMEDIATE on SQLite
         self.schema_version = migrate(engine)
+        self.knowledge_version = DEFAULT_VERSION  # the version in force, for history and watches
+        self.senders: list[threading.Thread] = []  # webhook deliveries under way
 
     @cached_property
     def seal_key(self) -> SealKey:
@@ -168,6 +208,7 @@ class Store:
                 f"{reason(exc)}") from None
 
     def close(self) -> None:
+        self.settle()  # deliveries under way finish (or give up) first
         self.engine.dispose()
 
     # internal helpers -------------------------------------------------------------------
@@ -245,9 +286,13 @@ class Store:
             changed = (answers, notes) != (row.answers, row.notes)
             row.answers, row.notes = answers, notes
             row.updated_at = now()
+            made: list[int] = []
             if changed:  # a save that changes nothing is no point in the history
                 append(session, row, "saved")
-            return row.updated_at
+                made = observe(session, row.id, "answers", self.knowledge_version)
+            saved_at = row.updated_at
+        self.dispatch(made)
+        return saved_at
 
     def load_draft(self, token: str) -> Saved | None:
         with Session(self.engine) as session:
@@ -318,7 +363,12 @@ class Store:
             owner = self._owner(session, manage_token)
             if owner is None:
                 return None
-            return freeze(session, owner, name, entry_id, knowledge_version, verdict)
+            frozen = freeze(session, owner, name, entry_id, knowledge_version, verdict)
+            made = [] if frozen is None else observe(
+                session, owner, "milestone", knowledge_version,
+                state_of(frozen.point.answers, knowledge_version))
+        self.dispatch(made)
+        return frozen
 
     def milestones(self, manage_token: str) -> list[Frozen]:
         """The milestones of the assessment behind this manage link, oldest first."""
@@ -365,7 +415,107 @@ class Store:
             draft.updated_at = now()
             append(session, draft, "answered",
                    source=_text_or_limit(source, "source", MAX_RESPONDENT_NAME))
-            return draft.updated_at
+            made = observe(session, draft.id, "answers", self.knowledge_version)
+            saved_at = draft.updated_at
+        self.dispatch(made)
+        return saved_at
+
+    # watches ---------------------------------------------------------------------------
+    def watch(self, manage_token: str, webhook_url: str | None = None) -> WatchLinks | None:
+        """Watch the assessment behind this manage link from its state now: a private feed
+        link and, with a webhook address this deployment allows (else WebhookRefused), the
+        secret its bodies are signed with (shown once). None when the link opens nothing."""
+        target = check_target(webhook_url) if webhook_url else None
+        with Session(self.writer) as session, session.begin():
+            owner = self._owner(session, manage_token)
+            if owner is None:
+                return None
+            row = start(session, owner, self.knowledge_version, target)
+            feed = add_link(session, "feed", watch_id=row.id)
+            return WatchLinks(row.id, feed, row.webhook_secret)
+
+    def watches(self, manage_token: str) -> list[WatchView]:
+        """The watches on the assessment behind this manage link, newest first, each with its
+        notices and delivery attempts."""
+        with Session(self.engine) as session:
+            owner = self._owner(session, manage_token)
+            if owner is None:
+                return []
+            rows = session.scalars(select(Watch).where(Watch.assessment_id == owner)
+                                   .order_by(Watch.created_at.desc(), Watch.id.desc()))
+            return [WatchView(r.id, aware(r.created_at), r.webhook_url,
+                              r.ended_at is not None, tuple(notices(session, r.id)),
+                              tuple(deliveries(session, r.id))) for r in rows]
+
+    def stop_watch(self, manage_token: str, watch_id: int) -> bool:
+        """Stop one watch of this assessment: no more notices; its feed keeps what it had."""
+        with Session(self.writer) as session, session.begin():
+            owner = self._owner(session, manage_token)
+            row = session.get(Watch, watch_id)
+            if owner is None or row is None or row.assessment_id != owner:
+                return False
+            row.ended_at = row.ended_at or now()
+            return True
+
+    def feed(self, feed_token: str) -> tuple[WatchView, str] | None:
+        """The watch behind a feed link and the organisation's name (for the feed's title);
+        None when the link is unknown or revoked."""
+        with Session(self.engine) as session:
+            found = find_link(session, feed_token, ("feed",))
+            if found is None or found.revoked_at is not None or found.watch_id is None:
+                return None
+            row = session.get_one(Watch, found.watch_id)
+            known = entries(session, row.assessment_id)
+            name = str(known[-1].answers.get("org_name") or "") if known else ""
+            return WatchView(row.id, aware(row.created_at), row.webhook_url,
+                             row.ended_at is not None, tuple(notices(session, row.id)),
+                             ()), name
+
+    def notify_all(self, version: str) -> list[int]:
+        """After a knowledge update: a notice for every watch whose verdict or band `version`
+        moves, delivered before returning (the command line's `reevaluate --notify`)."""
+        with Session(self.writer) as session, session.begin():
+            owners = sorted(set(session.scalars(select(Watch.assessment_id)
+                                                .where(Watch.ended_at.is_(None)))))
+            made = [n for owner in owners
+                    for n in observe(session, owner, "knowledge", version)]
+        self.dispatch(made, wait=True)
+        return made
+
+    def dispatch(self, notice_ids: list[int], wait: bool = False) -> None:
+        """Send new notices to their webhooks: in the background (an app's save does not wait
+        on a receiver), or before returning with `wait`."""
+        if not notice_ids:
+            return
+        sender = threading.Thread(target=self._send, args=(notice_ids,), daemon=True,
+                                  name="webhooks")
+        self.senders = [t for t in self.senders if t.is_alive()] + [sender]
+        sender.start()
+        if wait:
+            sender.join()
+
+    def settle(self, timeout: float = 60.0) -> None:
+        """Wait for the deliveries under way (tests, and the command line before it exits)."""
+        for sender in list(self.senders):
+            sender.join(timeout)
+
+    def _send(self, notice_ids: list[int]) -> None:
+        for notice_id in notice_ids:
+            with Session(self.engine) as session:
+                row = session.get(Notice, notice_id)
+                if row is None:
+                    continue
+                watch = session.get_one(Watch, row.watch_id)
+                view = notices(session, watch.id)
+                notice = next(n for n in view if n.notice_id == notice_id)
+                url, secret = watch.webhook_url, watch.webhook_secret
+            deliver(notice, url, secret, self._record_delivery)
+
+    def _record_delivery(self, notice_id: int, attempt: int, status: int | None,
+                         error: str | None, delivered: bool) -> None:
+        with Session(self.writer) as session, session.begin():
+            session.add(Delivery(notice_id=notice_id, at=now(), attempt=attempt, status=status,
+                                 error=error, delivered=delivered))
 
     def _views(self, session: Session, assessment_id: int) -> list[Link]:
         return list(session.scalars(select(Link).where(

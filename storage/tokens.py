@@ -40,12 +40,13 @@ def digest(token: str) -> str:
 
 
 def add_link(session: Session, purpose: str, *, assessment_id: int | None = None,
-             team_id: int | None = None, respondent_id: int | None = None) -> str:
+             team_id: int | None = None, respondent_id: int | None = None,
+             watch_id: int | None = None) -> str:
     """A new link opening one thing for one purpose; returns the token (only its hash is kept)."""
     token = new_token()
     session.add(Link(token_hash=digest(token), purpose=purpose, assessment_id=assessment_id,
-                     team_id=team_id, respondent_id=respondent_id, created_at=now(),
-                     revoked_at=None))
+                     team_id=team_id, respondent_id=respondent_id, watch_id=watch_id,
+                     created_at=now(), revoked_at=None))
     return token
 
 

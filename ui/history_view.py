@@ -8,8 +8,7 @@ import streamlit as st
 
 from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
-from questions.answers import AnswersError, missing_answers, validate
-from questions.migrate import Upgrade, upgrade
+from questions.migrate import Upgrade, read_complete
 from questions.text import plural
 from report.history import changed, given_answers, when, who
 from storage.history import Entry
@@ -21,22 +20,15 @@ from ui.text import plain, show_table
 SHOWN_FIRST = 10  # the newest entries listed; the older ones fold below them
 
 
-UNREADABLE = "these answers cannot be read by this version of the app"
-
-
 def point_of(entry: Entry, under: str | None = None) -> tuple[Assessment, Upgrade] | str:
     """The entry's answers assessed under the knowledge version in force when it was saved, or
     `under` (the default one when this app no longer has it), or why there was no verdict."""
     wanted = under or entry.knowledge_version
     version = wanted if wanted in available_versions() else DEFAULT_VERSION
-    try:
-        upgraded = upgrade(entry.answers, bank())
-        missing = missing_answers(bank(), upgraded.answers, upgraded.pending)
-        if missing:
-            return f"not complete yet, {plural(len(missing), 'question')} to answer"
-        answers = validate(upgraded.answers, bank(), pending=upgraded.pending)
-    except AnswersError:
-        return UNREADABLE
+    read = read_complete(entry.answers, bank())
+    if isinstance(read, str):
+        return read
+    answers, upgraded = read
     return assess(answers, knowledge(version), upgraded.carry(entry.notes)), upgraded
 
 

@@ -16,6 +16,7 @@ from ui.milestones_view import milestones_panel
 from ui.plan_view import plan_panel
 from ui.resources import knowledge, store
 from ui.saved_result import show
+from ui.watch_view import watch_panel
 
 
 def _share_row(token: str, entry: ShareEntry, kb_label: Any) -> None:
@@ -85,6 +86,7 @@ def manage_page(token: str) -> None:
     history = store().history(token)
     plan_panel(token, history, can_record=store().made_from_draft(token))
     milestones_panel(token, history)
+    watch_panel(token)
     history_panel(history)
     st.markdown("## The result behind this link")
     show(saved)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 from starlette.middleware import Middleware
+from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from web.feed import feed
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = (  # the same as deploy/haproxy.cfg's http-response set-header lines
@@ -43,4 +46,5 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-app = st.App(ROOT / "app.py", middleware=[Middleware(SecurityHeaders)])
+app = st.App(ROOT / "app.py", middleware=[Middleware(SecurityHeaders)],
+             routes=[Route("/feed/{token}", feed, methods=["GET"])])

@@ -451,3 +451,28 @@ def test_the_action_plan_assigns_an_owner_and_closes_on_the_account_teams_answer
     assert "Closed: an answer change settled it" in text
     assert "told by the account team, recorded by Ana:" in text
     assert "(milliseconds): Don't know → 200" in text
+
+
+def test_a_watch_shows_its_feed_once_then_the_notices_an_answer_change_makes():
+    startup = case("starlink_startup")["answers"]
+    at, links = _shared(startup)
+    manage = start(m=links.manage)
+    manage.text_input(key="watch_webhook").set_value("http://127.0.0.9/hook")
+    button(manage, "watch_start").click().run()
+    assert any("Not watched:" in shown(e.value) and "sends no webhooks" in shown(e.value)
+               for e in manage.error), "no allow-list here: said, not sent"
+    manage.text_input(key="watch_webhook").set_value("")
+    button(manage, "watch_start").click().run()  # the feed alone
+    [feed] = [c.value for c in manage.code if "/feed/" in c.value]
+    assert len(feed.rsplit("/", 1)[1]) == 32
+    button(at, "edit").click().run()
+    go_to(at, "edge").run()
+    widget(at, "starlink").set_value("no").run()
+    again = start(m=links.manage)
+    assert not any("/feed/" in c.value for c in again.code), "the feed address is shown once"
+    text = " ".join(shown(m.value) for m in again.markdown)
+    assert "1 notice so far." in text
+    assert "Evaluate → Monitor, after an answer change" in text
+    [stop] = [b for b in again.button if b.key.startswith("watch_stop_")]
+    stop.click().run()
+    assert "feed only, stopped." in " ".join(shown(m.value) for m in again.markdown)

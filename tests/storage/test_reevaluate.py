@@ -99,3 +99,42 @@ def test_a_missing_sqlite_file_is_named_and_not_created(tmp_path):
     assert done.returncode == 2 and f"no database at {path}" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert not path.exists() and not path.parent.exists(), "the command never writes"
+
+
+def test_notify_gives_word_to_the_watches_a_knowledge_update_moves(tmp_path, monkeypatch):
+    """`reevaluate --notify` after a knowledge update: the watched assessment it moves gets a
+    notice in its feed and its webhook is called before the command ends; run again, nothing
+    new. Without --notify nothing is written."""
+    from storage import Store
+    from tests.storage.test_watch import STARTUP, Receiver
+
+    receiver = Receiver()
+    monkeypatch.setenv("HOSTING_FIT_WEBHOOK_ALLOW", f"http://127.0.0.1:{receiver.server.server_port}/")
+    url = f"sqlite:///{tmp_path / 'watched.sqlite3'}"
+    own = Store.open(url)
+    try:
+        draft = own.create_draft(STARTUP, {})
+        links = own.share(STARTUP, {}, knowledge_version=DEFAULT_VERSION, verdict="evaluate",
+                          draft=draft)
+        own.watch(links.manage, receiver.url)
+        before = _rows(own)
+    finally:
+        own.close()
+    quiet = run_cli("reevaluate", "--knowledge", "2026-12-record", "--database", url)
+    assert quiet.returncode == 0 and "notified" not in quiet.stderr
+    told = run_cli("reevaluate", "--knowledge", "2026-12-record", "--database", url, "--notify")
+    assert told.returncode == 0, told.stderr
+    assert "notified: 1 watch notice under 2026-12-record" in told.stderr
+    again = run_cli("reevaluate", "--knowledge", "2026-12-record", "--database", url, "--notify")
+    assert "notified: 0 watch notices" in again.stderr
+    receiver.close()
+    [(_, body)] = receiver.got
+    assert json.loads(body)["cause"] == "knowledge"
+    reopened = Store.open(url)
+    try:
+        assert _rows(reopened) == before, "assessments, teams and links untouched"
+        [watch] = reopened.watches(links.manage)
+        assert [n.new.verdict for n in watch.notices] == ["monitor"]
+        assert [d.delivered for d in watch.deliveries] == [True]
+    finally:
+        reopened.close()

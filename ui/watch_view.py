@@ -1,0 +1,95 @@
+"""The manage page's watch: word when the verdict or band moves (an answer change, a new
+knowledge version, a milestone), through a private Atom feed and, where the deployment allows
+it, a webhook signed with a secret of its own; notices and delivery attempts listed."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from questions.text import plural
+from report.history import when
+from storage import StorageLimit
+from storage.store import WatchView
+from storage.webhooks import SIGNATURE_HEADER, WebhookRefused
+from ui import routing
+from ui.resources import store
+from ui.text import plain, show_table
+
+URL_KEY, NOTE_KEY, MADE_KEY = "watch_webhook", "watch_note", "watch_made"
+
+
+def _start(token: str) -> None:
+    url = (st.session_state.get(URL_KEY) or "").strip() or None
+    try:
+        made = store().watch(token, url)
+    except (WebhookRefused, StorageLimit) as exc:
+        st.session_state[NOTE_KEY] = f"Not watched: {exc}."
+        return
+    if made is None:
+        st.session_state[NOTE_KEY] = "Not watched: this manage link opens nothing."
+        return
+    st.session_state[URL_KEY] = ""
+    st.session_state[MADE_KEY] = (made.watch_id, made.feed, made.secret)
+
+
+def _stop(token: str, watch_id: int) -> None:
+    store().stop_watch(token, watch_id)
+
+
+def _feed_url(feed: str) -> str:
+    return f"{routing.root_url()}feed/{feed}"
+
+
+def _listed(token: str, watch: WatchView) -> None:
+    with st.container(border=True, key=f"watch_{watch.watch_id}"):
+        text, action = st.columns([3, 1], vertical_alignment="center")
+        target = (f"webhook to {urlsplit(watch.webhook_url).netloc}" if watch.webhook_url
+                  else "feed only")
+        state = "stopped" if watch.stopped else "watching"
+        text.markdown(f"**Since {when(watch.created_at)}**, {target}, {state}.  \n"
+                      f"{plural(len(watch.notices), 'notice')} so far.")
+        if not watch.stopped:
+            action.button("Stop watching", key=f"watch_stop_{watch.watch_id}",
+                          on_click=_stop, args=(token, watch.watch_id))
+        if watch.notices:
+            st.markdown("\n".join(f"- {when(n.at)}: {plain(n.summary)}"
+                                  for n in watch.notices))
+        if watch.deliveries:
+            failed = sum(1 for d in watch.deliveries if not d.delivered)
+            with st.expander(f"Webhook deliveries: {plural(len(watch.deliveries), 'attempt')},"
+                             f" {failed} failed", icon=":material/outbox:"):
+                show_table([{"When": when(d.at), "Notice": str(d.notice_id),
+                             "Attempt": str(d.attempt),
+                             "Result": "delivered" if d.delivered else plain(d.error or "")}
+                            for d in watch.deliveries], index="When")
+
+
+def watch_panel(token: str) -> None:
+    st.markdown("## Word when it changes")
+    st.caption("Watch this assessment: when an answer change, a new knowledge version or a "
+               "milestone moves the verdict or the band of “Don't know” answers, word goes to "
+               "a private feed (any feed reader) and, where this deployment allows it, to a "
+               "webhook.")
+    note = st.session_state.pop(NOTE_KEY, None)
+    if note:
+        st.error(plain(note))
+    made = st.session_state.get(MADE_KEY)
+    if made:
+        st.success("Watching. The feed's address is private, like this manage link; it is "
+                   "shown only now: copy it.", icon=":material/rss_feed:")
+        st.code(_feed_url(made[1]), language=None)
+        if made[2]:
+            st.caption(f"The webhook's secret: each body is signed with HMAC-SHA256 under it, "
+                       f"in the {SIGNATURE_HEADER} header (sha256=…). Shown only now.")
+            st.code(made[2], language=None)
+    address, button = st.columns([3, 2], vertical_alignment="bottom")
+    address.text_input("Webhook address (optional)", key=URL_KEY, max_chars=2000,
+                       placeholder="https://hooks.example.com/…",
+                       help="Receives JSON with the old and new verdict and what moved it. "
+                            "Only addresses on this deployment's allow-list are sent to.")
+    button.button("Watch this assessment", key="watch_start", icon=":material/notifications:",
+                  on_click=_start, args=(token,), width="stretch")
+    for watch in store().watches(token):
+        _listed(token, watch)
