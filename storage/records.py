@@ -16,14 +16,16 @@ from logic.recommendation import Recommendation
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import QuestionBank, default_bank
+from storage.history import Frozen
 from storage.seal import ALGORITHM, SealKey
 from storage.store import clean_notes
 
 FORMAT = "hosting-fit/decision-record"
 # 2: `answers` is the answers document, with the bank version it was given under; 3: sealed
-# with the deployment's key (`seal`), not an unkeyed SHA-256 anyone can recompute
-FORMAT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# with the deployment's key (`seal`), not an unkeyed SHA-256 anyone can recompute; 4: may hold
+# `milestones`, each a named point frozen with its knowledge version and verdict (under the seal)
+FORMAT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 SEAL_FIELDS = ("sha256", "seal")  # what a record's seal is not computed over
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -77,10 +79,19 @@ def check_seal(record: dict[str, Any], key: SealKey) -> SealCheck:
     return SealCheck(False, "It carries no seal: it cannot be checked.")
 
 
+def milestone_entries(frozen: list[Frozen]) -> list[dict[str, Any]]:
+    """Milestones as a record holds them: name, when, knowledge version, verdict, and the
+    answers (as stored, with their bank version) and notes they froze; oldest first."""
+    return [{"name": m.name, "saved_at": m.created_at.isoformat(),
+             "knowledge_version": m.knowledge_version, "verdict": m.verdict,
+             "answers": dict(m.point.answers), "notes": dict(m.point.notes)} for m in frozen]
+
+
 def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation, *,
-                    created_at: datetime, key: SealKey,
-                    bank: QuestionBank | None = None) -> dict[str, Any]:
-    """Everything needed to see what was decided and why, sealed under the deployment's key."""
+                    created_at: datetime, key: SealKey, bank: QuestionBank | None = None,
+                    milestones: list[Frozen] | None = None) -> dict[str, Any]:
+    """Everything needed to see what was decided and why (with `milestones`, each named point
+    kept on the way), sealed under the deployment's key."""
     record = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -91,6 +102,8 @@ def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation
         "notes": clean_notes(notes),
         "recommendation": rec.model_dump(mode="json"),
     }
+    if milestones:
+        record["milestones"] = milestone_entries(milestones)
     record["seal"] = {"algorithm": ALGORITHM, "key_id": key.id,
                       "mac": key.sign(_body(record))}
     return record

@@ -3,6 +3,7 @@ milestones (each with its PDF), and compare any two, or one with now, side by si
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from functools import partial
 
@@ -11,10 +12,12 @@ import streamlit as st
 from logic.assessment import Assessment
 from logic.knowledge_base import DEFAULT_VERSION
 from logic.milestones import compare_points
+from questions.text import plural
 from report.build import build_pdf, file_name
 from report.history import answer_change, moved_by, note_change, reason_moved, when
 from storage import StorageLimit
 from storage.history import Entry, Frozen, differences
+from storage.records import decision_record
 from ui.banner import show_verdict
 from ui.history_view import point_of
 from ui.resources import bank, store
@@ -91,7 +94,29 @@ def milestones_panel(token: str, entries: list[Entry]) -> None:
         return
     for milestone in reversed(frozen):
         _listed(milestone)
+    _record_download(frozen, entries[-1] if entries else None)
     _compare(frozen, entries[-1] if entries else None)
+
+
+def _record(assessment: Assessment, frozen: list[Frozen]) -> str:
+    record = decision_record(assessment.answers, assessment.note_map, assessment.recommendation,
+                             created_at=datetime.now(UTC), key=store().seal_key, bank=bank(),
+                             milestones=frozen)
+    return json.dumps(record, indent=2, ensure_ascii=False)
+
+
+def _record_download(frozen: list[Frozen], now: Entry | None) -> None:
+    """The decision record of the assessment as it is now, with every milestone in it."""
+    point = point_of(now, DEFAULT_VERSION) if now is not None else "not saved yet"
+    if isinstance(point, str):
+        return
+    st.download_button(
+        f"Decision record with {plural(len(frozen), 'milestone')} (JSON)",
+        data=partial(_record, point[0], frozen), file_name="decision-record-milestones.json",
+        mime="application/json", key="milestones_record", icon=":material/verified:",
+        on_click="ignore",
+        help="The assessment as it is now and every milestone (answers, notes, knowledge "
+             "version, verdict), sealed under this deployment's key.")
 
 
 def _choice(frozen: list[Frozen], now: Entry | None) -> dict[int, tuple[str, Entry, str]]:

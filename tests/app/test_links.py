@@ -411,6 +411,8 @@ def test_milestones_are_saved_from_the_manage_page_and_compared_side_by_side():
     assert any(t.startswith("**Board, January**") and "**Evaluate**" in t for t in listed)
     assert len([b for b in manage.get("download_button")
                 if b.proto.label == "PDF of this milestone"]) == 2
+    assert any(b.proto.label == "Decision record with 2 milestones (JSON)"
+               for b in manage.get("download_button"))
     opened = " ".join(shown(m.value) for m in manage.markdown)
     assert "The answers moved the verdict from Evaluate to Monitor." in opened, (
         "nothing changed since the newest: the two newest are compared first")

@@ -140,3 +140,30 @@ def test_the_key_is_made_once_beside_the_database_and_kept(tmp_path, monkeypatch
     from storage.db import ConfigError
     with pytest.raises(ConfigError, match="at least 32"):
         deployment_key(url)
+
+
+def test_a_record_holds_its_milestones_under_the_seal(store, kb):
+    """From the manage page: the record of the assessment as it is now carries each milestone
+    (name, when, knowledge version, verdict, the answers and notes it froze); changing one
+    breaks the seal, and the record still imports."""
+    from logic.knowledge_base import DEFAULT_VERSION
+
+    raw = case("starlink_startup")["answers"]
+    draft = store.create_draft(raw, {"_overall": "first view"})
+    links = store.share(raw, {}, knowledge_version=DEFAULT_VERSION, verdict="evaluate",
+                        draft=draft)
+    store.save_milestone(links.manage, "Board, January", store.history(links.manage)[-1]
+                         .entry_id, knowledge_version=DEFAULT_VERSION, verdict="evaluate")
+    answers = parse_answers(raw)
+    record = decision_record(answers, {}, evaluate(answers, kb), created_at=WHEN, key=KEY,
+                             milestones=store.milestones(links.manage))
+    assert record["format_version"] == 4
+    [board] = record["milestones"]
+    assert (board["name"], board["verdict"], board["knowledge_version"]) == (
+        "Board, January", "evaluate", DEFAULT_VERSION)
+    assert board["answers"] == raw and board["notes"] == {"_overall": "first view"}
+    assert check_seal(record, KEY).intact
+    board["verdict"] = "no_action"
+    assert not check_seal(record, KEY).intact, "a milestone changed after: the seal says so"
+    imported = read_import(json.dumps(record).encode(), KEY)
+    assert imported.answers == answers
