@@ -478,3 +478,25 @@ def test_a_watch_shows_its_feed_once_then_the_notices_an_answer_change_makes():
     [stop] = [b for b in again.button if b.key.startswith("watch_stop_")]
     stop.click().run()
     assert "feed only, stopped." in " ".join(shown(m.value) for m in again.markdown)
+
+
+def test_the_history_and_milestones_open_after_a_bank_change(bank_changed_after_saving):
+    """Saved, milestoned, then a release adds a question: every history entry keeps the bank
+    version it was made under, opens with its verdict then, and the milestones still compare
+    (the new question read as not answered, never an error)."""
+    at, links = _shared()  # Monitor, under today's bank
+    manage = start(m=links.manage)
+    manage.text_input(key="milestone_name").set_value("Before the release")
+    button(manage, "save_milestone").click().run()
+    bank_changed_after_saving()
+    after = start(m=links.manage)
+    assert not after.exception
+    newest = next(shown(m.value) for m in after.markdown
+                  if m.value.startswith("- **")).splitlines()[0]
+    assert newest.endswith("Verdict then: **Monitor**"), newest
+    after.selectbox(key="history_point").select_index(0).run()
+    assert not after.exception
+    assert any("**Monitor**" in w.value for w in after.warning)
+    listed = [shown(m.value) for m in after.markdown if m.value.startswith("**Before")]
+    assert listed and "**Monitor**" in listed[0]
+    assert "The verdict stays Monitor." in " ".join(shown(m.value) for m in after.markdown)
