@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from feedgen.feed import FeedGenerator
 
-from storage.store import WatchView
+from storage.watch import WatchView
 
 MEDIA_TYPE = "application/atom+xml"
 

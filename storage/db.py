@@ -122,13 +122,14 @@ class Milestone(Base):
 
 
 class PlanChange(Base):
-    """One change to an action of an assessment's plan (schema version 8; never updated or
-    deleted): its owner, due date, status and note from then on, and the knowledge version
+    """One change to an action of an assessment's or a team's plan (schema version 8; never updated
+    or deleted): its owner, due date, status and note from then on, and the knowledge version
     the plan was read under. The newest change per action is the plan as it stands."""
 
     __tablename__ = "plan"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     action_key: Mapped[str] = mapped_column(String(120))  # logic.actions.Point.key
     owner: Mapped[str | None] = mapped_column(String(80))
     due: Mapped[date | None] = mapped_column(Date)
@@ -139,13 +140,14 @@ class PlanChange(Base):
 
 
 class Watch(Base):
-    """A watch on an assessment (schema version 9): the verdict and band it started from, the
-    knowledge version then, an optional webhook (address, and the secret its bodies are
+    """A watch on an assessment or a team (schema version 9): the verdict and band it started from,
+    the knowledge version then, an optional webhook (address, and the secret its bodies are
     signed with) and when it was stopped. Its feed is a link (`links.watch_id`)."""
 
     __tablename__ = "watches"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     webhook_url: Mapped[str | None] = mapped_column(String(2000))
     webhook_secret: Mapped[str | None] = mapped_column(String(64))

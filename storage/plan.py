@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from questions.text import check_text, without_direction_controls
 from storage.db import PlanChange, aware, now
 from storage.errors import StorageLimit
+from storage.owner import Owner
 
 STATUSES = ("open", "asked", "answered", "dropped")
 KEY_SHAPE = re.compile(r"(settle|ask|blocker):[A-Za-z0-9_]{1,100}")
@@ -48,7 +49,7 @@ def _text(value: str | None, what: str, most: int) -> str | None:
     return kept or None
 
 
-def change(session: Session, assessment_id: int, key: str, *, owner: str | None,
+def change(session: Session, whose: Owner, key: str, *, owner: str | None,
            due: date | None, status: str, note: str | None, knowledge_version: str) -> Planned:
     """Record a new state of one action (StorageLimit naming what is wrong)."""
     if not isinstance(key, str) or not KEY_SHAPE.fullmatch(key):
@@ -57,18 +58,18 @@ def change(session: Session, assessment_id: int, key: str, *, owner: str | None,
         raise StorageLimit(f"an action's status is one of {', '.join(STATUSES)}, not {status}")
     if due is not None and not (EARLIEST <= due <= LATEST):
         raise StorageLimit(f"a due date between {EARLIEST:%Y} and {LATEST:%Y}, not {due}")
-    row = PlanChange(assessment_id=assessment_id, action_key=key,
+    row = PlanChange(**whose.columns(), action_key=key,
                      owner=_text(owner, "owner's name", MAX_OWNER), due=due, status=status,
                      note=_text(note, "note", MAX_PLAN_NOTE),
                      knowledge_version=knowledge_version, at=now())
     session.add(row)
     session.flush()
-    return current(session, assessment_id)[key]
+    return current(session, whose)[key]
 
 
-def current(session: Session, assessment_id: int) -> dict[str, Planned]:
+def current(session: Session, whose: Owner) -> dict[str, Planned]:
     """The plan as it stands, by action key (the newest change of each)."""
-    rows = session.scalars(select(PlanChange).where(PlanChange.assessment_id == assessment_id)
+    rows = session.scalars(select(PlanChange).where(whose.where(PlanChange))
                            .order_by(PlanChange.at, PlanChange.id))
     counts: dict[str, int] = {}
     out: dict[str, Planned] = {}

@@ -23,7 +23,6 @@ from storage.db import (
     Notice,
     StorageUnavailable,
     Watch,
-    aware,
     describe_url,
     make_engine,
     migrate,
@@ -34,17 +33,20 @@ from storage.db import (
 from storage.errors import StorageLimit
 from storage.history import Entry, Frozen, append, entries, freeze, milestones
 from storage.limits import CreationLimits, take
+from storage.owner import Owner
 from storage.plan import Planned, change, current
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
 from storage.watch import (
-    DeliveryView,
-    NoticeView,
-    deliveries,
+    WatchLinks,
+    WatchView,
+    begin,
+    feed_of,
     notices,
     observe,
-    start,
     state_of,
+    stop,
+    watch_views,
 )
 from storage.webhooks import check_target, deliver
 
@@ -89,28 +91,6 @@ class ShareLinks:
 
     view: str
     manage: str
-
-
-@dataclass(frozen=True)
-class WatchLinks:
-    """What starting a watch gives, once: its feed link and its webhook's signing secret."""
-
-    watch_id: int
-    feed: str
-    secret: str | None
-
-
-@dataclass(frozen=True)
-class WatchView:
-    """A watch as its manage page lists it: since when, where its webhook goes, whether it
-    was stopped, its notices (newest first) and every delivery attempt."""
-
-    watch_id: int
-    created_at: datetime
-    webhook_url: str | None
-    stopped: bool
-    notices: tuple[NoticeView, ...]
-    deliveries: tuple[DeliveryView, ...]
 
 
 @dataclass(frozen=True)
@@ -289,7 +269,7 @@ class Store:
             made: list[int] = []
             if changed:  # a save that changes nothing is no point in the history
                 append(session, row, "saved")
-                made = observe(session, row.id, "answers", self.knowledge_version)
+                made = observe(session, Owner(row.id), "answers", self.knowledge_version)
             saved_at = row.updated_at
         self.dispatch(made)
         return saved_at
@@ -365,7 +345,7 @@ class Store:
                 return None
             frozen = freeze(session, owner, name, entry_id, knowledge_version, verdict)
             made = [] if frozen is None else observe(
-                session, owner, "milestone", knowledge_version,
+                session, Owner(owner), "milestone", knowledge_version,
                 state_of(frozen.point.answers, knowledge_version))
         self.dispatch(made)
         return frozen
@@ -387,7 +367,7 @@ class Store:
         """The action plan behind this manage link as it stands, by action key."""
         with Session(self.engine) as session:
             owner = self._owner(session, manage_token)
-            return {} if owner is None else current(session, owner)
+            return {} if owner is None else current(session, Owner(owner))
 
     def plan_action(self, manage_token: str, key: str, *, owner: str | None,
                     due: date | None, status: str, note: str | None,
@@ -398,7 +378,7 @@ class Store:
             found = self._owner(session, manage_token)
             if found is None:
                 return None
-            return change(session, found, key, owner=owner, due=due, status=status,
+            return change(session, Owner(found), key, owner=owner, due=due, status=status,
                           note=note, knowledge_version=knowledge_version)
 
     def record_answer(self, manage_token: str, question_id: str, value: object, *,
@@ -415,7 +395,7 @@ class Store:
             draft.updated_at = now()
             append(session, draft, "answered",
                    source=_text_or_limit(source, "source", MAX_RESPONDENT_NAME))
-            made = observe(session, draft.id, "answers", self.knowledge_version)
+            made = observe(session, Owner(draft.id), "answers", self.knowledge_version)
             saved_at = draft.updated_at
         self.dispatch(made)
         return saved_at
@@ -428,55 +408,39 @@ class Store:
         target = check_target(webhook_url) if webhook_url else None
         with Session(self.writer) as session, session.begin():
             owner = self._owner(session, manage_token)
-            if owner is None:
-                return None
-            row = start(session, owner, self.knowledge_version, target)
-            feed = add_link(session, "feed", watch_id=row.id)
-            return WatchLinks(row.id, feed, row.webhook_secret)
+            return None if owner is None else begin(session, Owner(owner),
+                                                     self.knowledge_version, target)
 
     def watches(self, manage_token: str) -> list[WatchView]:
         """The watches on the assessment behind this manage link, newest first, each with its
         notices and delivery attempts."""
         with Session(self.engine) as session:
             owner = self._owner(session, manage_token)
-            if owner is None:
-                return []
-            rows = session.scalars(select(Watch).where(Watch.assessment_id == owner)
-                                   .order_by(Watch.created_at.desc(), Watch.id.desc()))
-            return [WatchView(r.id, aware(r.created_at), r.webhook_url,
-                              r.ended_at is not None, tuple(notices(session, r.id)),
-                              tuple(deliveries(session, r.id))) for r in rows]
+            return [] if owner is None else watch_views(session, Owner(owner))
 
     def stop_watch(self, manage_token: str, watch_id: int) -> bool:
         """Stop one watch of this assessment: no more notices; its feed keeps what it had."""
         with Session(self.writer) as session, session.begin():
             owner = self._owner(session, manage_token)
-            row = session.get(Watch, watch_id)
-            if owner is None or row is None or row.assessment_id != owner:
-                return False
-            row.ended_at = row.ended_at or now()
-            return True
+            return owner is not None and stop(session, Owner(owner), watch_id)
 
     def feed(self, feed_token: str) -> tuple[WatchView, str] | None:
-        """The watch behind a feed link and the organisation's name (for the feed's title);
+        """The watch behind a feed link and what it watches, by name (for the feed's title);
         None when the link is unknown or revoked."""
         with Session(self.engine) as session:
             found = find_link(session, feed_token, ("feed",))
             if found is None or found.revoked_at is not None or found.watch_id is None:
                 return None
-            row = session.get_one(Watch, found.watch_id)
-            known = entries(session, row.assessment_id)
-            name = str(known[-1].answers.get("org_name") or "") if known else ""
-            return WatchView(row.id, aware(row.created_at), row.webhook_url,
-                             row.ended_at is not None, tuple(notices(session, row.id)),
-                             ()), name
+            return feed_of(session, found.watch_id)
 
     def notify_all(self, version: str) -> list[int]:
         """After a knowledge update: a notice for every watch whose verdict or band `version`
         moves, delivered before returning (the command line's `reevaluate --notify`)."""
         with Session(self.writer) as session, session.begin():
-            owners = sorted(set(session.scalars(select(Watch.assessment_id)
-                                                .where(Watch.ended_at.is_(None)))))
+            rows = session.execute(select(Watch.assessment_id, Watch.team_id)
+                                   .where(Watch.ended_at.is_(None))).all()
+            owners = sorted({Owner(a, t) for a, t in rows},
+                            key=lambda o: (o.assessment_id or 0, o.team_id or 0))
             made = [n for owner in owners
                     for n in observe(session, owner, "knowledge", version)]
         self.dispatch(made, wait=True)

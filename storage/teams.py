@@ -4,7 +4,7 @@ respondent's own link to revise theirs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import delete, func, select
@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from questions.text import clean
 from storage.db import Link, Respondent, Team, aware, now
+from storage.owner import Owner
+from storage.plan import Planned, change, current
 from storage.store import (
     MAX_RESPONDENT_NAME,
     MAX_RESPONDENT_ROLE,
@@ -20,6 +22,8 @@ from storage.store import (
     check_answers,
 )
 from storage.tokens import add_link, find_link
+from storage.watch import WatchLinks, WatchView, begin, observe, stop, watch_views
+from storage.webhooks import check_target
 
 MAX_TEAM_NAME = 120
 MAX_NAME = MAX_RESPONDENT_NAME
@@ -125,7 +129,10 @@ class TeamStore:
                                 updated_at=stamp)
             session.add(person)
             session.flush()
-            return add_link(session, "respondent", team_id=row.team_id, respondent_id=person.id)
+            link = add_link(session, "respondent", team_id=row.team_id, respondent_id=person.id)
+            made = self._observe(session, person.team_id)
+        self.store.dispatch(made)
+        return link
 
     def revise(self, respondent: str, answers: dict[str, Any], name: str, role: str) -> bool:
         """Replace one respondent's answers (and name and role); nobody else's change."""
@@ -140,7 +147,9 @@ class TeamStore:
             person.name = _text(name, MAX_NAME, "name")
             person.role = _text(role, MAX_ROLE, "role")
             person.updated_at = now()
-            return True
+            made = self._observe(session, person.team_id)
+        self.store.dispatch(made)
+        return True
 
     def response(self, respondent: str) -> tuple[Response, str] | None:
         """A respondent's own answers and their team's invite-less name."""
@@ -205,7 +214,9 @@ class TeamStore:
                 return "changed"
             person.removed_at = now()
             self._forget_old_removals(session, person.team_id)
-            return "removed"
+            made = self._observe(session, person.team_id)
+        self.store.dispatch(made)
+        return "removed"
 
     def undo_removal(self, manage: str, respondent_id: int) -> bool:
         """Bring a removed respondent back with their answers and their own link, while the
@@ -221,7 +232,56 @@ class TeamStore:
             if count >= MAX_RESPONDENTS:
                 raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
             person.removed_at = None
-            return True
+            made = self._observe(session, person.team_id)
+        self.store.dispatch(made)
+        return True
+
+    # the plan and watches of a team, from its manage link ---------------------------------
+    def _observe(self, session: Session, team_id: int) -> list[int]:
+        """After the team's answers changed: notices for the watches whose verdict it moved."""
+        session.flush()
+        return observe(session, Owner(team_id=team_id), "team", self.store.knowledge_version)
+
+    def _team_of(self, session: Session, token: str, purposes: tuple[str, ...]) -> int | None:
+        row = find_link(session, token, purposes)
+        return None if row is None or row.revoked_at is not None else row.team_id
+
+    def plan(self, token: str) -> dict[str, Planned]:
+        """The team's action plan as it stands, by action key (any of the team's links)."""
+        with Session(self.engine) as session:
+            team = self._team_of(session, token, ("team_manage", "team_view", "invite",
+                                                  "respondent"))
+            return {} if team is None else current(session, Owner(team_id=team))
+
+    def plan_action(self, manage: str, key: str, *, owner: str | None, due: date | None,
+                    status: str, note: str | None, knowledge_version: str) -> Planned | None:
+        """Give an action of the team's plan an owner, due date, status and note (the manage
+        link only); None when the link is not a team's manage link."""
+        with Session(self.writer) as session, session.begin():
+            team = self._team_of(session, manage, ("team_manage",))
+            if team is None:
+                return None
+            return change(session, Owner(team_id=team), key, owner=owner, due=due,
+                          status=status, note=note, knowledge_version=knowledge_version)
+
+    def watch(self, manage: str, webhook_url: str | None = None) -> WatchLinks | None:
+        """Watch the team's verdict (of its consensus answers) from now: a feed link and, with
+        an allowed webhook address, the secret its bodies are signed with."""
+        target = check_target(webhook_url) if webhook_url else None
+        with Session(self.writer) as session, session.begin():
+            team = self._team_of(session, manage, ("team_manage",))
+            return None if team is None else begin(session, Owner(team_id=team),
+                                                    self.store.knowledge_version, target)
+
+    def watches(self, manage: str) -> list[WatchView]:
+        with Session(self.engine) as session:
+            team = self._team_of(session, manage, ("team_manage",))
+            return [] if team is None else watch_views(session, Owner(team_id=team))
+
+    def stop_watch(self, manage: str, watch_id: int) -> bool:
+        with Session(self.writer) as session, session.begin():
+            team = self._team_of(session, manage, ("team_manage",))
+            return team is not None and stop(session, Owner(team_id=team), watch_id)
 
     def removed(self, manage: str) -> list[Removed]:
         """Who was removed from the team and when, newest first, with until when each can be

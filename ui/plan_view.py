@@ -5,6 +5,7 @@ settled, an answer recorded from the account team, and the plan as CSV and iCale
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import streamlit as st
@@ -16,9 +17,10 @@ from questions.schema import UNKNOWN, IntegerQuestion
 from report.plan import STATUS_WORDS, PlanItem, plan_csv, plan_ics, plan_items
 from storage import StorageLimit
 from storage.history import Entry
-from storage.plan import STATUSES
+from storage.plan import STATUSES, Planned
 from ui.history_view import point_of
 from ui.resources import bank, store
+from ui.team.common import teams
 from ui.text import plain
 
 NOTE_KEY = "plan_note"
@@ -29,11 +31,15 @@ def _slug(key: str) -> str:
     return key.replace(":", "_")
 
 
-def _save(token: str, key: str) -> None:
+def _saver(team: bool) -> Callable[..., Planned | None]:
+    return teams().plan_action if team else store().plan_action
+
+
+def _save(token: str, key: str, team: bool = False) -> None:
     slug = _slug(key)
     get = st.session_state.get
     try:
-        saved = store().plan_action(
+        saved = _saver(team)(
             token, key, owner=get(f"plan_owner_{slug}") or None, due=get(f"plan_due_{slug}"),
             status=get(f"plan_status_{slug}", "open"), note=get(f"plan_text_{slug}") or None,
             knowledge_version=DEFAULT_VERSION)
@@ -86,7 +92,7 @@ def _answer_widget(slug: str, question_id: str) -> bool:
     return True
 
 
-def _form(token: str, item: PlanItem, can_record: bool) -> None:
+def _form(token: str, item: PlanItem, can_record: bool, team: bool) -> None:
     key, state, slug = item.point.key, item.state, _slug(item.point.key)
     st.text_input("Owner", value=state.owner or "" if state else "", key=f"plan_owner_{slug}",
                   max_chars=80, placeholder="Who is on it")
@@ -97,7 +103,7 @@ def _form(token: str, item: PlanItem, can_record: bool) -> None:
     st.text_area("Note", value=state.note or "" if state else "", key=f"plan_text_{slug}",
                  max_chars=2000, height=80)
     st.button("Save to the plan", key=f"plan_save_{slug}", type="primary",
-              on_click=_save, args=(token, key))
+              on_click=_save, args=(token, key, team))
     if item.point.kind == "settle" and item.point.question and can_record:
         st.divider()
         if _answer_widget(slug, item.point.question):
@@ -107,7 +113,7 @@ def _form(token: str, item: PlanItem, can_record: bool) -> None:
                            "entry says it came from the account team.")
 
 
-def _row(token: str, item: PlanItem, can_record: bool) -> None:
+def _row(token: str | None, item: PlanItem, can_record: bool, team: bool) -> None:
     with st.container(border=True, key=f"plan_{_slug(item.point.key)}"):
         text, action = st.columns([3, 1], vertical_alignment="center")
         state = item.state
@@ -120,40 +126,47 @@ def _row(token: str, item: PlanItem, can_record: bool) -> None:
                       + ", ".join(facts) + ".")
         if state and state.note:
             text.caption(plain(state.note))
-        if item.settled is None:
+        if item.settled is None and token is not None:
             with action.popover("Plan…", icon=":material/assignment_ind:"):
-                _form(token, item, can_record)
+                _form(token, item, can_record, team)
 
 
 def plan_panel(token: str, entries: list[Entry], can_record: bool) -> None:
-    """The plan of the assessment as it is now (its newest history entry)."""
+    """The plan of the assessment behind a manage link, as it is now (its newest entry)."""
     st.markdown("## Action plan")
     point = point_of(entries[-1], DEFAULT_VERSION) if entries else "not saved yet"
     if isinstance(point, str):
         st.caption(f"The plan comes with a verdict; the assessment is {point}.")
         return
-    assessment: Assessment = point[0]
-    items = plan_items(assessment, store().plan(token))
+    lay_out(point[0], store().plan(token), token, can_record=can_record)
+
+
+def lay_out(assessment: Assessment, planned: dict[str, Planned], token: str | None, *,
+            can_record: bool = False, team: bool = False, scope: str | None = None) -> None:
+    """The plan's points with their state, and its downloads. `token`: the manage link that
+    may change it (None: read-only, as on a team's read-only view); `team`: a team's plan."""
+    items = plan_items(assessment, planned)
     note = st.session_state.pop(NOTE_KEY, None)
     if note:
         (st.success if note[0] == "success" else st.error)(plain(note[1]))
     if not items:
         st.caption("Nothing to do: no next action for these answers.")
         return
-    st.caption("Each next action of the assessment as it is now, with who is on it and by "
-               "when. An action that an answer change or a new knowledge version settles "
-               "closes by itself. Every change to the plan is kept.")
+    st.caption("Each next action as things stand, with who is on it and by when. An action "
+               "that an answer change or a new knowledge version settles closes by itself. "
+               "Every change to the plan is kept."
+               + ("" if token else " Only the manage link changes the plan."))
     for item in items:
-        _row(token, item, can_record)
+        _row(token, item, can_record, team)
     stamp = datetime.now(UTC)
-    scope = hashlib.sha256(token.encode()).hexdigest()[:16]
+    digest = hashlib.sha256((scope or token or "plan").encode()).hexdigest()[:16]
     title = assessment.organisation or "this assessment"
     csv_part, ics_part = st.columns(2)
     csv_part.download_button("Plan (CSV)", data=plan_csv(items), file_name="action-plan.csv",
                              mime="text/csv", key="plan_csv", icon=":material/table:",
                              on_click="ignore", width="stretch")
     ics_part.download_button(
-        "Due dates (iCalendar)", data=plan_ics(items, title, stamp, scope),
+        "Due dates (iCalendar)", data=plan_ics(items, title, stamp, digest),
         file_name="action-plan.ics", mime="text/calendar", key="plan_ics",
         icon=":material/event:", on_click="ignore", width="stretch",
         help="One all-day event per open action with a due date, for your calendar.")

@@ -10,20 +10,26 @@ import streamlit as st
 
 from questions.text import plural
 from report.history import when
-from storage import StorageLimit
-from storage.store import WatchView
+from storage import StorageLimit, Store
+from storage.teams import TeamStore
+from storage.watch import WatchView
 from storage.webhooks import SIGNATURE_HEADER, WebhookRefused
 from ui import routing
 from ui.resources import store
+from ui.team.common import teams
 from ui.text import plain, show_table
 
 URL_KEY, NOTE_KEY, MADE_KEY = "watch_webhook", "watch_note", "watch_made"
 
 
-def _start(token: str) -> None:
+def _owner(team: bool) -> Store | TeamStore:
+    return teams() if team else store()
+
+
+def _start(token: str, team: bool) -> None:
     url = (st.session_state.get(URL_KEY) or "").strip() or None
     try:
-        made = store().watch(token, url)
+        made = _owner(team).watch(token, url)
     except (WebhookRefused, StorageLimit) as exc:
         st.session_state[NOTE_KEY] = f"Not watched: {exc}."
         return
@@ -34,15 +40,15 @@ def _start(token: str) -> None:
     st.session_state[MADE_KEY] = (made.watch_id, made.feed, made.secret)
 
 
-def _stop(token: str, watch_id: int) -> None:
-    store().stop_watch(token, watch_id)
+def _stop(token: str, watch_id: int, team: bool) -> None:
+    _owner(team).stop_watch(token, watch_id)
 
 
 def _feed_url(feed: str) -> str:
     return f"{routing.root_url()}feed/{feed}"
 
 
-def _listed(token: str, watch: WatchView) -> None:
+def _listed(token: str, watch: WatchView, team: bool) -> None:
     with st.container(border=True, key=f"watch_{watch.watch_id}"):
         text, action = st.columns([3, 1], vertical_alignment="center")
         target = (f"webhook to {urlsplit(watch.webhook_url).netloc}" if watch.webhook_url
@@ -52,7 +58,7 @@ def _listed(token: str, watch: WatchView) -> None:
                       f"{plural(len(watch.notices), 'notice')} so far.")
         if not watch.stopped:
             action.button("Stop watching", key=f"watch_stop_{watch.watch_id}",
-                          on_click=_stop, args=(token, watch.watch_id))
+                          on_click=_stop, args=(token, watch.watch_id, team))
         if watch.notices:
             st.markdown("\n".join(f"- {when(n.at)}: {plain(n.summary)}"
                                   for n in watch.notices))
@@ -66,12 +72,15 @@ def _listed(token: str, watch: WatchView) -> None:
                             for d in watch.deliveries], index="When")
 
 
-def watch_panel(token: str) -> None:
+def watch_panel(token: str, team: bool = False) -> None:
+    """Watches on the assessment (or, with `team`, the team) behind this manage link."""
     st.markdown("## Word when it changes")
-    st.caption("Watch this assessment: when an answer change, a new knowledge version or a "
-               "milestone moves the verdict or the band of “Don't know” answers, word goes to "
-               "a private feed (any feed reader) and, where this deployment allows it, to a "
-               "webhook.")
+    what = ("the team's answers change (a respondent answers, revises or is removed) or a new "
+            "knowledge version moves the team verdict" if team else
+            "an answer change, a new knowledge version or a milestone moves the verdict")
+    st.caption(f"Watch this {'team' if team else 'assessment'}: when {what} or the band of "
+               "“Don't know” answers, word goes to a private feed (any feed reader) and, where "
+               "this deployment allows it, to a webhook.")
     note = st.session_state.pop(NOTE_KEY, None)
     if note:
         st.error(plain(note))
@@ -89,7 +98,8 @@ def watch_panel(token: str) -> None:
                        placeholder="https://hooks.example.com/…",
                        help="Receives JSON with the old and new verdict and what moved it. "
                             "Only addresses on this deployment's allow-list are sent to.")
-    button.button("Watch this assessment", key="watch_start", icon=":material/notifications:",
-                  on_click=_start, args=(token,), width="stretch")
-    for watch in store().watches(token):
-        _listed(token, watch)
+    button.button(f"Watch this {'team' if team else 'assessment'}", key="watch_start",
+                  icon=":material/notifications:", on_click=_start, args=(token, team),
+                  width="stretch")
+    for watch in _owner(team).watches(token):
+        _listed(token, watch, team)

@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 
-from tests.app.helpers import button, fill_all, start
+from tests.app.helpers import button, fill_all, shown, start
 from tests.conftest import case
 from ui.team.view import team_csv
 
@@ -293,3 +293,28 @@ def test_reopening_the_invite_link_resumes_instead_of_wiping():
     assert any("already answering for this team as **Ana**" in i.value for i in at.info)
     button(at, "resume_team").click().run()
     assert at.session_state["session"].form["org_name"] == "Ana's unit", "nothing wiped"
+
+
+def test_the_teams_plan_is_set_on_its_manage_page_and_read_on_its_view():
+    """The manage page gives each of the team's next actions a Plan… form; saved, the owner
+    shows on the read-only view too, which has no form. The manage page can watch the team."""
+    from storage import Store
+    from storage.teams import TeamStore
+
+    created = _create_team()
+    TeamStore(Store.open()).add_response(created.invite, "Ana", "CTO",
+                                        case("starlink_startup")["answers"])
+    manage = _team_page(tm=created.manage)
+    assert any(m.value.endswith("The team's action plan") for m in manage.markdown)
+    manage.text_input(key="plan_owner_ask_OQ2").set_value("Ana")
+    manage.selectbox(key="plan_status_ask_OQ2").set_value("asked")
+    next(b for b in manage.button if b.key == "plan_save_ask_OQ2").click().run()
+    assert any(shown(s.value) == "Saved to the plan." for s in manage.success)
+    view = _team_page(tv=created.view)
+    assert not view.exception
+    text = " ".join(shown(m.value) for m in view.markdown)
+    assert "Asked, owner Ana." in text
+    assert not [t for t in view.text_input if t.key.startswith("plan_owner_")], "read-only"
+    assert any(c.value.endswith("Only the manage link changes the plan.") for c in view.caption)
+    next(b for b in manage.button if b.key == "watch_start").click().run()
+    assert any("/feed/" in c.value for c in manage.code)

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from report.feed import atom
-from storage.store import WatchView
-from storage.watch import NoticeView, State
+from storage.watch import NoticeView, State, WatchView
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ADDRESS = "https://fit.example.com/feed/0123456789abcdefghijklmnopqrstuv"

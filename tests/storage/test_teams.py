@@ -163,3 +163,41 @@ def test_past_the_undo_time_the_answers_go_and_the_record_stays(store):
     with Session(store.engine) as session:
         assert session.get_one(Respondent, person.id).answers == {}, "the answers are gone"
     assert [r.name for r in teams.removed(links.manage)] == ["New", "Old"]
+
+
+def test_a_team_watch_gets_word_when_an_answer_moves_the_team_verdict(teams, store):
+    """Watched from the manage link: a first respondent gives the team a verdict, a second
+    who answers the same changes nothing, a revision that moves the consensus is a notice;
+    removing the respondent who held it moves it back."""
+    links = teams.create("Platform")
+    watch = teams.watch(links.manage)
+    assert watch is not None and watch.secret is None
+    ana = teams.add_response(links.invite, "Ana", "CTO", ANSWERS)  # Evaluate
+    teams.add_response(links.invite, "Ben", "SRE", ANSWERS)  # the same: no word
+    [first] = teams.watches(links.manage)[0].notices
+    assert (first.cause, first.old.verdict, first.new.verdict) == ("team", None, "evaluate")
+    off = {**ANSWERS, "starlink": "no"}
+    teams.revise(ana, off, "Ana", "CTO")
+    carol = teams.add_response(links.invite, "Carol", "Architect", off)  # most now off Starlink
+    notices = teams.watches(links.manage)[0].notices
+    assert [n.new.verdict for n in notices][0] == "monitor"
+    assert notices[0].summary.startswith("Evaluate → Monitor, after a change to the team's")
+    assert store.feed(watch.feed)[1] == "Platform", "the feed is named after the team"
+    assert teams.watch(links.view) is None, "only the manage link watches"
+    assert carol
+
+
+def test_a_teams_plan_is_changed_by_its_manage_link_and_read_by_the_others(teams):
+    from datetime import date
+
+    from logic.knowledge_base import DEFAULT_VERSION
+
+    links = teams.create("Platform")
+    teams.add_response(links.invite, "Ana", "CTO", ANSWERS)
+    planned = teams.plan_action(links.manage, "ask:OQ2", owner="Ana", due=date(2027, 1, 15),
+                                status="asked", note=None, knowledge_version=DEFAULT_VERSION)
+    assert planned is not None and planned.owner == "Ana"
+    assert teams.plan_action(links.view, "ask:OQ2", owner="Mallory", due=None, status="open",
+                             note=None, knowledge_version=DEFAULT_VERSION) is None
+    for token in (links.manage, links.view, links.invite):
+        assert teams.plan(token)["ask:OQ2"].owner == "Ana"

@@ -11,6 +11,7 @@ from ui.routing import not_found
 from ui.team.common import NOT_FOUND, teams
 from ui.team.view import team_view
 from ui.text import plain
+from ui.watch_view import watch_panel
 
 
 def manage_team(token: str) -> None:
@@ -52,7 +53,8 @@ def manage_team(token: str) -> None:
         if people:
             _remove(token, people)
         _removed(token)
-    team_view(token, info.name, people, page_heading=False)
+    team_view(token, info.name, people, page_heading=False, manage=True)
+    watch_panel(token, team=True)
 
 
 

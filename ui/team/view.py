@@ -21,6 +21,7 @@ from questions.text import plural
 from report.team import build_team_pdf
 from storage.teams import Response
 from ui.banner import show_readings
+from ui.plan_view import lay_out
 from ui.resources import bank, knowledge
 from ui.team.common import analysis_of, teams
 from ui.text import plain
@@ -164,11 +165,12 @@ def _others(words: TeamWords, sub: str) -> None:
 
 
 def team_view(token: str, name: str, people: list[Response] | None = None, *,
-              page_heading: bool = True) -> None:
+              page_heading: bool = True, manage: bool = False) -> None:
     """The team verdict first, who holds it there and what they answered, each respondent's
     verdict, the charts, the other disagreements and the exports (`people`: the team's
     responses when the caller has read them already; `page_heading`: the view is the page, its
-    heading the page's h1)."""
+    heading the page's h1; `manage`: `token` is the team's manage link, which may change the
+    action plan)."""
     people = teams().responses(token) if people is None else people
     (st.title if page_heading else st.header)(f"Team view: {plain(name)}")
     if not people:
@@ -191,6 +193,9 @@ def team_view(token: str, name: str, people: list[Response] | None = None, *,
     words = team_words(analysis, [(p.name, p.role) for p in people], bank(), knowledge())
     _team_recommendation(analysis, words)
     sub = "##" if page_heading else "###"  # one level under the view's own heading
+    st.markdown(f"{sub} The team's action plan")
+    lay_out(assess(analysis.consensus_answers, knowledge()), teams().plan(token),
+            token if manage else None, team=True, scope=f"team:{name}")
     _holding(words, sub)
     _respondents(people, analysis, sub)
     if len(people) <= HEATMAP_ROWS or st.toggle(

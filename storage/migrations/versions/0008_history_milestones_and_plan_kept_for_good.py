@@ -1,11 +1,11 @@
 """Schema version 8: `history`, every saved change to an assessment's answers and notes (who,
 when, the answers and notes after it, the knowledge version in force, where an answer came
-from), `milestones`, a named point of that history frozen with the knowledge version and
-verdict it was saved under, and `plan`, each change to an action's owner, due date, status and
-note (the newest per action is the plan). All three are kept for good: triggers make the
-database itself refuse to update or delete a row, on SQLite and on PostgreSQL. Every assessment
-saved before gets one history entry, "recorded", with what it holds now and its last save time;
-nothing stored is rewritten.
+from), `milestones`, a named point of that history frozen with the knowledge version and verdict
+it was saved under, and `plan`, each change to an action's owner, due date, status and note, for
+an assessment or a team (the newest per action is the plan). All three are kept for good:
+triggers make the database itself refuse to update or delete a row, on SQLite and on PostgreSQL.
+Every assessment saved before gets one history entry, "recorded", with what it holds now and its
+last save time; nothing stored is rewritten.
 
 Revision 0008, after 0007.
 """
@@ -45,7 +45,8 @@ def upgrade() -> None:
     op.create_index("ix_milestones_assessment_id", "milestones", ["assessment_id"])
     op.create_table(
         "plan", sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id"), nullable=False),
+        sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id")),
+        sa.Column("team_id", sa.Integer, sa.ForeignKey("teams.id")),
         sa.Column("action_key", sa.String(120), nullable=False),
         sa.Column("owner", sa.String(80)),
         sa.Column("due", sa.Date),
@@ -54,6 +55,7 @@ def upgrade() -> None:
         sa.Column("knowledge_version", sa.String(64), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False))
     op.create_index("ix_plan_assessment_id", "plan", ["assessment_id"])
+    op.create_index("ix_plan_team_id", "plan", ["team_id"])
     op.execute("INSERT INTO history (assessment_id, at, who, event, answers, notes, "
                "knowledge_version) SELECT id, updated_at, respondent_name, 'recorded', answers, "
                "notes, knowledge_version FROM assessments ORDER BY id")

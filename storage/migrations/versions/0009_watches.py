@@ -1,8 +1,8 @@
-"""Schema version 9: watches. A watch on an assessment (from its manage link) keeps the verdict
-and band it started from, an optional webhook (its address and the secret its bodies are signed
-with) and a private feed link (`links.watch_id`); `notices` holds each time the verdict or band
-moved, and why; `deliveries` each attempt to send a notice to the webhook. Notices and
-deliveries are kept for good (the database refuses to change or delete them).
+"""Schema version 9: watches. A watch on an assessment or a team (from its manage link) keeps
+the verdict and band it started from, an optional webhook (its address and the secret its bodies
+are signed with) and a private feed link (`links.watch_id`); `notices` holds each time the
+verdict or band moved, and why; `deliveries` each attempt to send a notice to the webhook.
+Notices and deliveries are kept for good (the database refuses to change or delete them).
 
 Revision 0009, after 0008.
 """
@@ -22,7 +22,8 @@ KEPT = ("notices", "deliveries")
 def upgrade() -> None:
     op.create_table(
         "watches", sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id"), nullable=False),
+        sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id")),
+        sa.Column("team_id", sa.Integer, sa.ForeignKey("teams.id")),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("webhook_url", sa.String(2000)),
         sa.Column("webhook_secret", sa.String(64)),
@@ -31,6 +32,7 @@ def upgrade() -> None:
         sa.Column("knowledge_version", sa.String(64), nullable=False),
         sa.Column("ended_at", sa.DateTime(timezone=True)))
     op.create_index("ix_watches_assessment_id", "watches", ["assessment_id"])
+    op.create_index("ix_watches_team_id", "watches", ["team_id"])
     # ADD COLUMN with its reference, the same on SQLite and PostgreSQL (as in version 4)
     op.execute("ALTER TABLE links ADD COLUMN watch_id INTEGER REFERENCES watches(id)")
     op.create_table(
