@@ -78,3 +78,18 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def bank() -> QuestionBank:
     return default_bank()
+
+
+# The longest tests first (each over 20 s on 2 cores: README recipe, knowledge recipe, the
+# HAProxy cluster, the browser journey), so that on two workers neither is left with one of
+# them at the end while the other has finished.
+LONGEST_FIRST = ("tests/test_recipe.py", "tests/test_knowledge_recipe.py",
+                 "tests/e2e/test_cluster.py", "tests/e2e/test_journey.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep their order

@@ -13,6 +13,7 @@ from storage.db import Change, Milestone
 from storage.history import Difference, differences
 from storage.tokens import new_token
 from tests.conftest import case
+from tests.pg import private_schema
 
 ANSWERS = case("starlink_startup")["answers"]
 
@@ -95,16 +96,17 @@ def test_the_database_refuses_to_rewrite_or_delete_history(store, statement):
         assert all(r.who is None and r.answers == ANSWERS for r in rows), "kept as they were"
 
 
-def test_postgresql_refuses_to_truncate_history_or_milestones(db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("TRUNCATE is PostgreSQL's; SQLite has DELETE only (refused above)")
-    store = Store.open(db_url)
-    try:
-        _shared_draft(store)
-        with pytest.raises(DatabaseError, match="append-only"), store.engine.begin() as conn:
-            conn.execute(text("TRUNCATE history, milestones"))
-    finally:
-        store.close()
+def test_postgresql_refuses_to_truncate_history_or_milestones():
+    """TRUNCATE is PostgreSQL's (SQLite has DELETE only, refused above)."""
+    with private_schema() as url:
+        store = Store.open(url)
+        try:
+            _shared_draft(store)
+            with pytest.raises(DatabaseError, match="append-only"), \
+                    store.engine.begin() as conn:
+                conn.execute(text("TRUNCATE history, milestones"))
+        finally:
+            store.close()
 
 
 def test_differences_ignore_the_bank_version_and_see_removed_answers():
