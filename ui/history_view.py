@@ -64,10 +64,12 @@ def history_panel(entries: list[Entry]) -> None:
             st.markdown("\n".join(_line(e, e.entry_id == first_id)
                                   for e in newest[SHOWN_FIRST:]))
     by_id = {e.entry_id: e for e in newest}
+    number = {e.entry_id: n for n, e in enumerate(entries, start=1)}  # unique, even when two
+    # saves fall in the same second by the same person
     chosen = st.selectbox(
         "Open a point in the history, read-only", list(by_id), index=None,
         key="history_point", placeholder="Choose when",
-        format_func=lambda i: f"{when(by_id[i].at)}, {who(by_id[i])}",
+        format_func=lambda i: f"Entry {number[i]}: {when(by_id[i].at)}, {who(by_id[i])}",
         help="The answers and notes as they were then, with the verdict under the knowledge "
              "version in force then. Nothing here changes the assessment.")
     if chosen is not None:

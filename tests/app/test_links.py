@@ -372,6 +372,8 @@ def test_the_manage_page_shows_the_drafts_history_and_opens_a_point_read_only():
     assert "note on the assessment as a whole added" in older[0]
     point = manage.selectbox(key="history_point")
     count = len(point.options)
+    assert len(set(point.options)) == count, "each point told apart, even in the same second"
+    assert point.options[0].startswith(f"Entry {count}: "), "the newest first"
     assert any(c.value.startswith(f"{count} entries, newest first") for c in manage.caption)
     def banners() -> int:
         return sum("**Monitor**" in w.value for w in manage.warning)
