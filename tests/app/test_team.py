@@ -318,3 +318,27 @@ def test_the_teams_plan_is_set_on_its_manage_page_and_read_on_its_view():
     assert any(c.value.endswith("Only the manage link changes the plan.") for c in view.caption)
     next(b for b in manage.button if b.key == "watch_start").click().run()
     assert any("/feed/" in c.value for c in manage.code)
+
+
+def test_two_respondents_with_the_same_name_and_role_are_told_apart_when_removing():
+    """Regression: the removal list showed "Ana (CTO)" twice, and a select box gives back the
+    last option with a matching label, so choosing the first removed the second."""
+    from storage import Store
+    from storage.teams import TeamStore
+
+    created = _create_team()
+    teams = TeamStore(Store.open())
+    answers = case("starlink_startup")["answers"]
+    teams.add_response(created.invite, "Ana", "CTO", answers)
+    teams.add_response(created.invite, "Ana", "CTO", {**answers, "starlink": "no"})
+    teams.add_response(created.invite, "Ben", "SRE", answers)
+    at = _team_page(tm=created.manage)
+    choice = at.selectbox(key="remove_choice")
+    assert len(set(choice.options)) == 3
+    assert "Ben (SRE)" in choice.options, "a name given once reads as given"
+    first = next(r for r in teams.responses(created.view) if r.name == "Ana")
+    choice.select_index(0).run()
+    button(at, "remove_respondent").click().run()
+    left = teams.responses(created.view)
+    assert [(r.name, r.answers.get("starlink")) for r in left] == [("Ana", "no"), ("Ben", "yes")]
+    assert first.id not in {r.id for r in left}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from storage import StorageLimit
@@ -58,14 +60,27 @@ def manage_team(token: str) -> None:
 
 
 
+def _labels(people: list[Response]) -> dict[int, str]:
+    """Each respondent's label in the removal list, different from every other's (the select
+    box gives back the last option whose label matches: two "Ana (CTO)" would remove the
+    wrong one): name and role, with when they answered, and their number if still the same."""
+    plain_labels = {p.id: f"{p.name} ({p.role})" for p in people}
+    counts = Counter(plain_labels.values())
+    labels = {p.id: plain_labels[p.id] if counts[plain_labels[p.id]] == 1 else
+              f"{plain_labels[p.id]}, answered {p.updated_at:%d %B %H:%M:%S}" for p in people}
+    again = Counter(labels.values())
+    return {i: label if again[label] == 1 else f"{label}, respondent {n}"
+            for n, (i, label) in enumerate(labels.items(), start=1)}
+
+
 def _remove(token: str, people: list[Response]) -> None:
     """Choose a respondent by name and remove them: the choice names the respondent's id and
     the version of their answers shown, so a list that changed meanwhile (another tab removed
     someone, they revised) never removes someone else."""
     by_id = {p.id: p for p in people}
+    labels = _labels(people)
     chosen = st.selectbox("Respondent", list(by_id), key="remove_choice", index=None,
-                          placeholder="Choose who to remove",
-                          format_func=lambda i: f"{by_id[i].name} ({by_id[i].role})")
+                          placeholder="Choose who to remove", format_func=labels.__getitem__)
     if st.button("Remove this respondent and their answers", key="remove_respondent",
                  icon=":material/person_remove:", disabled=chosen is None):
         person = by_id[int(chosen)]  # type: ignore[arg-type]
