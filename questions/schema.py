@@ -357,6 +357,13 @@ def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
     if order is not None and sorted(map(str, order)) != sorted(map(str, question.choices())):
         problems.append(f"{question.id}: strictness must order exactly the values "
                         f"{list(question.choices())}")
+    labels = [o.label for o in getattr(question, "options", [])]
+    repeated = sorted({label for label in labels if labels.count(label) > 1})
+    if repeated:  # a select box gives back the last option whose label matches
+        problems.append(f"{question.id}: two options read the same: {', '.join(repeated)}")
+    values = [o.value for o in getattr(question, "options", [])]
+    if len(set(values)) < len(values):
+        problems.append(f"{question.id}: two options have the same value")
     if isinstance(question, MultiChoiceQuestion) and question.min_selected > len(question.options):
         problems.append(f"{question.id}: min_selected is more than there are options")
     for floor in getattr(question, "suggest_at_least", []):

@@ -136,6 +136,10 @@ MALFORMED = {
                                             "starlink: visible_when: `sites` is not a question"),
     "asked twice": ("5-compliance.yaml", lambda d: d["questions"][2].update(id="data_residency"),
                     "data_residency: asked twice"),
+    "two options that read the same": (  # a select box would give back the other one
+        "6-strategy.yaml", lambda d: d["questions"][1]["options"][1].update(
+            label=d["questions"][1]["options"][0]["label"]),
+        "risk_appetite: two options read the same"),
 }
 
 
