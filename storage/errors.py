@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from questions.text import check_text, without_direction_controls
+
 
 class StorageLimit(ValueError):
     """Something too large or too many to save, with what and how large."""
+
+
+def checked_text(text: str, what: str) -> str:
+    """Text as the store keeps it: direction controls out, trimmed; StorageLimit naming `what`
+    when it holds what cannot be stored (a lone surrogate, a NUL)."""
+    try:
+        return check_text(without_direction_controls(text).strip())
+    except ValueError as exc:
+        raise StorageLimit(f"the {what} {exc}") from None

@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.answers import BANK_VERSION
-from questions.text import check_text, without_direction_controls
 from storage.db import Assessment, Change, Milestone, aware, now
-from storage.errors import StorageLimit
+from storage.errors import StorageLimit, checked_text
 
 EVENTS = ("created", "copied", "saved", "answered", "recorded")
 # answered: an answer learnt from someone (`source`); recorded: saved before history was kept
@@ -95,10 +94,7 @@ class Frozen:
 
 def milestone_name(name: str) -> str:
     """A milestone's name as kept: checked text, not empty, within the column."""
-    try:
-        kept = check_text(without_direction_controls(name).strip())
-    except ValueError as exc:
-        raise StorageLimit(f"the milestone's name {exc}") from None
+    kept = checked_text(name, "milestone's name")
     if not kept:
         raise StorageLimit("a milestone needs a name (say “Board, January”)")
     if len(kept) > MAX_MILESTONE_NAME:

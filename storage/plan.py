@@ -11,9 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from questions.text import check_text, without_direction_controls
 from storage.db import PlanChange, aware, now
-from storage.errors import StorageLimit
+from storage.errors import StorageLimit, checked_text
 from storage.owner import Owner
 
 STATUSES = ("open", "asked", "answered", "dropped")
@@ -40,10 +39,7 @@ class Planned:
 def _text(value: str | None, what: str, most: int) -> str | None:
     if value is None:
         return None
-    try:
-        kept = check_text(without_direction_controls(value).strip())
-    except ValueError as exc:
-        raise StorageLimit(f"the {what} {exc}") from None
+    kept = checked_text(value, what)
     if len(kept) > most:
         raise StorageLimit(f"the {what} has {len(kept)} characters; at most {most} are kept")
     return kept or None

@@ -30,7 +30,7 @@ from storage.db import (
     reason,
     resolve_url,
 )
-from storage.errors import StorageLimit
+from storage.errors import StorageLimit, checked_text
 from storage.history import Entry, Frozen, append, entries, freeze, milestones
 from storage.limits import CreationLimits, take
 from storage.owner import Owner
@@ -127,21 +127,10 @@ def _respondent(respondent: tuple[str, str] | None) -> tuple[str | None, str | N
     """A respondent's name and role as stored: checked text within the columns' lengths."""
     if respondent is None:
         return None, None
-    try:
-        name, role = (check_text(without_direction_controls(t).strip()) for t in respondent)
-    except ValueError as exc:
-        raise StorageLimit(f"the name or role {exc}") from None
+    name, role = (checked_text(t, "name or role") for t in respondent)
     if not name:
         raise StorageLimit("a respondent needs a name")
     return name[:MAX_RESPONDENT_NAME], role[:MAX_RESPONDENT_ROLE]
-
-
-def _text_or_limit(text: str, what: str, most: int) -> str:
-    try:
-        kept = check_text(without_direction_controls(text).strip())
-    except ValueError as exc:
-        raise StorageLimit(f"the {what} {exc}") from None
-    return kept[:most]
 
 
 def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
@@ -394,7 +383,7 @@ class Store:
             draft.answers = check_answers({**draft.answers, question_id: value})
             draft.updated_at = now()
             append(session, draft, "answered",
-                   source=_text_or_limit(source, "source", MAX_RESPONDENT_NAME))
+                   source=checked_text(source, "source")[:MAX_RESPONDENT_NAME])
             made = observe(session, Owner(draft.id), "answers", self.knowledge_version)
             saved_at = draft.updated_at
         self.dispatch(made)

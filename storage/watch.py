@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, available_versions, load_knowledge
+from logic.recommendation import Recommendation
 from logic.team import analyse
 from questions.migrate import read_complete
 from questions.schema import default_bank
@@ -52,7 +53,11 @@ def state_of(answers: dict[str, object], version: str) -> State:
     read = read_complete(answers, default_bank())
     if isinstance(read, str):
         return State(None, None)
-    rec = evaluate(read[0], load_knowledge(version))
+    return _state(evaluate(read[0], load_knowledge(version)))
+
+
+def _state(rec: Recommendation) -> State:
+    """A recommendation's verdict, and its band when "Don't know" answers leave one open."""
     band = (f"{rec.band.low}-{rec.band.high}"
             if rec.band is not None and rec.band.low != rec.band.high else None)
     return State(rec.verdict, band)
@@ -102,10 +107,7 @@ def team_state(session: Session, team_id: int, version: str) -> State:
     answers = [r[0] for r in read if not isinstance(r, str)]
     if not answers:
         return State(None, None)
-    rec = analyse(answers, load_knowledge(version), bank).consensus_recommendation
-    band = (f"{rec.band.low}-{rec.band.high}"
-            if rec.band is not None and rec.band.low != rec.band.high else None)
-    return State(rec.verdict, band)
+    return _state(analyse(answers, load_knowledge(version), bank).consensus_recommendation)
 
 
 def state_now(session: Session, whose: Owner, version: str) -> State:

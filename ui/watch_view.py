@@ -51,8 +51,8 @@ def _feed_url(feed: str) -> str:
 def _listed(token: str, watch: WatchView, team: bool) -> None:
     with st.container(border=True, key=f"watch_{watch.watch_id}"):
         text, action = st.columns([3, 1], vertical_alignment="center")
-        target = (f"webhook to {urlsplit(watch.webhook_url).netloc}" if watch.webhook_url
-                  else "feed only")
+        target = (f"webhook to {plain(urlsplit(watch.webhook_url).netloc)}"
+                  if watch.webhook_url else "feed only")
         state = "stopped" if watch.stopped else "watching"
         text.markdown(f"**Since {when(watch.created_at)}**, {target}, {state}.  \n"
                       f"{plural(len(watch.notices), 'notice')} so far.")
