@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from questions.schema import UNKNOWN, IntegerQuestion, default_bank
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -15,6 +17,21 @@ CHROMIUM_ARGS = [
 ]
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+# Counts the script's runs as the page sees them: each time the app's script state leaves
+# `notRunning` (a run started or was asked for). Installed before the page's own scripts.
+COUNT_RUNS = """
+window.__hfLoad = Math.random().toString(36).slice(2);
+window.__hfRuns = 0;
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    if (change.target.getAttribute('data-test-script-state') !== 'notRunning') {
+      window.__hfRuns += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
 
 
 def verdict(page: Any, label: str, slot: str = "lead") -> Any:
@@ -31,6 +48,8 @@ class AppPage:
         self.page = page
         self.url = url
         self.bank = default_bank()
+        self._seen = ("", 0)  # (page load, script runs) at the last settle
+        page.add_init_script(COUNT_RUNS)
 
     def open(self, query: str = "") -> AppPage:
         self.page.goto(self.url + query)
@@ -40,10 +59,20 @@ class AppPage:
 
     def settle(self) -> None:
         """Until the script has run to its end. The app shows no sign that a rerun has been
-        asked for until its script starts, a few tens of milliseconds after the click, so the
-        wait for `notRunning` starts after a short grace that no condition can replace."""
-        self.page.wait_for_timeout(150)
+        asked for until its script starts, a few tens of milliseconds after the click (longer
+        under load, or through the proxy), so this waits first for a run to have started since
+        the last settle (the page counts them), for at most 400 ms when nothing asked for one,
+        then for `notRunning`. A fixed grace here once let the next action in before the rerun
+        of the last one had begun."""
+        load, runs = self._seen
+        started = f"() => window.__hfLoad !== {load!r} || window.__hfRuns > {runs}"
+        try:
+            self.page.wait_for_function(started, timeout=400, polling=20)
+        except PlaywrightTimeout:
+            pass  # the action asked for no rerun
         self.page.wait_for_selector(IDLE, timeout=30_000)
+        seen = self.page.evaluate("() => [window.__hfLoad || '', window.__hfRuns || 0]")
+        self._seen = (str(seen[0]), int(seen[1]))
 
     def wait_saved(self) -> None:
         """Until the draft is saved: its token is in the address."""
@@ -54,6 +83,11 @@ class AppPage:
         self.wait_saved()
         self.page.reload()
         self.settle()
+
+    def shown_now(self) -> str:
+        """The heading and messages on the page now, for a failing test's message."""
+        parts = self.page.locator("h2, [data-testid='stAlert']").all_inner_texts()
+        return " | ".join(" ".join(part.split()) for part in parts)[:1500]
 
     def widget(self, key: str) -> Any:
         return self.page.locator(f".st-key-{key}")
@@ -118,7 +152,11 @@ class AppPage:
     def fill(self, answers: dict[str, Any]) -> None:
         """Answer every shown question of every section and press Get recommendation."""
         for index, section in enumerate(self.bank.sections):
-            self.widget(section.questions[0].id).wait_for(timeout=30_000)
+            try:
+                self.widget(section.questions[0].id).wait_for(timeout=30_000)
+            except PlaywrightTimeout as error:
+                raise AssertionError(f"section {section.id!r} did not open; the page shows: "
+                                     + self.shown_now()) from error
             for question in section.questions:
                 if question.id in answers and self.widget(question.id).count():
                     self.set(question.id, answers[question.id])
