@@ -98,7 +98,7 @@ def integer_marks(kb: KnowledgeBase, bank: QuestionBank) -> dict[str, list[Any]]
 
 def _leaf_hints(leaf: Leaf) -> list[Any]:
     if leaf.op in ("gte", "lte"):
-        return [leaf.value - 1, leaf.value, leaf.value + 1]
+        return [leaf.bound - 1, leaf.bound, leaf.bound + 1]
     if leaf.op == "is_set":
         return [None, "any"]
     return leaf.values()

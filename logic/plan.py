@@ -180,7 +180,7 @@ def thresholds(kb: KnowledgeBase) -> dict[str, set[int]]:
     for rule in kb.rules:
         for leaf in leaves(rule.when) if rule.when is not None else ():
             if leaf.op in ("gte", "lte"):
-                found.setdefault(leaf.q, set()).add(_boundaries(leaf.op, leaf.value))
+                found.setdefault(leaf.q, set()).add(_boundaries(leaf.op, leaf.bound))
     return found
 
 

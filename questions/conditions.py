@@ -10,33 +10,51 @@ condition reads, checking it against the bank and wording it for people all go t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeVar
+from collections.abc import Callable, Collection, Mapping
+from typing import Annotated, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag, model_validator
 
 T = TypeVar("T")
-Predicate = Callable[[Any], bool]  # reads answers as attributes (Answers or a stand-in)
+Predicate = Callable[[object], bool]  # reads answers as attributes (Answers or a stand-in)
 
 
-def _is_set(actual: Any, expected: bool) -> bool:
+def _items(value: object) -> Collection[object]:
+    return value if isinstance(value, list | tuple | set | frozenset) else ()
+
+
+def _is_set(actual: object, expected: object) -> bool:
     return (actual is not None) is expected
 
 
-def _has_any(actual: Any, expected: list[Any]) -> bool:
-    return any(item in expected for item in actual or ())
+def _has_any(actual: object, expected: object) -> bool:
+    return any(item in _items(expected) for item in _items(actual))
 
 
-def _empty(actual: Any, expected: bool) -> bool:
-    return (len(actual or ()) == 0) is expected
+def _empty(actual: object, expected: object) -> bool:
+    return (len(_items(actual)) == 0) is expected
 
 
-OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+def _number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _gte(actual: object, expected: object) -> bool:
+    number, bound = _number(actual), _number(expected)
+    return number is not None and bound is not None and number >= bound
+
+
+def _lte(actual: object, expected: object) -> bool:
+    number, bound = _number(actual), _number(expected)
+    return number is not None and bound is not None and number <= bound
+
+
+OPERATORS: dict[str, Callable[[object, object], bool]] = {
     "eq": lambda actual, expected: actual == expected,
-    "in": lambda actual, expected: actual in expected,
-    "not_in": lambda actual, expected: actual not in expected,
-    "gte": lambda actual, expected: actual is not None and actual >= expected,
-    "lte": lambda actual, expected: actual is not None and actual <= expected,
+    "in": lambda actual, expected: actual in _items(expected),
+    "not_in": lambda actual, expected: actual not in _items(expected),
+    "gte": _gte,
+    "lte": _lte,
     "is_set": _is_set,
     "has_any": _has_any,
     "empty": _empty,
@@ -54,11 +72,11 @@ class Leaf(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     q: str
     op: Operator
-    value: Any
+    value: object  # checked against the operator below, and against the bank
 
     @model_validator(mode="before")
     @classmethod
-    def _split_operator(cls, data: Any) -> Any:
+    def _split_operator(cls, data: object) -> object:
         if not isinstance(data, dict) or "op" in data:
             return data
         ops = [key for key in data if key != "q"]
@@ -78,11 +96,18 @@ class Leaf(BaseModel):
             raise ValueError(f"`{self.op}` takes a whole number")
         return self
 
-    def values(self) -> list[Any]:
+    @property
+    def bound(self) -> int:
+        """The whole number a `gte` or `lte` test compares with."""
+        if type(self.value) is not int:
+            raise TypeError(f"`{self.op}` on `{self.q}` compares no number")
+        return self.value
+
+    def values(self) -> list[object]:
         """The answer values this test names (none for is_set and empty)."""
         if self.op in _FLAG_OPS:
             return []
-        return list(self.value) if self.op in _VALUE_LIST_OPS else [self.value]
+        return list(_items(self.value)) if self.op in _VALUE_LIST_OPS else [self.value]
 
     def compile(self) -> Predicate:
         return compile_condition(self)
@@ -116,7 +141,7 @@ class Not(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _rename(cls, data: Any) -> Any:
+    def _rename(cls, data: object) -> object:
         if isinstance(data, dict) and "not" in data:
             return {"negated": data["not"], **{k: v for k, v in data.items() if k != "not"}}
         return data
@@ -125,7 +150,7 @@ class Not(BaseModel):
         return compile_condition(self)
 
 
-def _kind(data: Any) -> str:
+def _kind(data: object) -> str:
     if isinstance(data, dict):
         for key in ("all", "any", "not"):
             if key in data:
@@ -146,8 +171,19 @@ Condition = Annotated[
 for _model in (All, AnyOf, Not):
     _model.model_rebuild()
 
+ConditionModel = All | AnyOf | Not | Leaf  # a condition once validated
 
-def fold(condition: Any, *, leaf: Callable[[Leaf], T], all_: Callable[[list[T]], T],
+
+class Choosing(Protocol):
+    """What checking a condition needs of a question: its kind and its closed set of values."""
+
+    @property
+    def kind(self) -> str: ...
+
+    def choices(self) -> tuple[object, ...]: ...
+
+
+def fold(condition: ConditionModel, *, leaf: Callable[[Leaf], T], all_: Callable[[list[T]], T],
          any_: Callable[[list[T]], T], not_: Callable[[T], T]) -> T:
     """The one walk over a condition tree: `leaf` maps each test, the others combine."""
     if isinstance(condition, Leaf):
@@ -168,12 +204,12 @@ def _compile_leaf(leaf: Leaf) -> Predicate:
     if op == "eq":
         return lambda answers: getattr(answers, field) == expected
     if op in ("in", "not_in", "has_any"):
-        values = frozenset(expected)
+        values = frozenset(_items(expected))
         if op == "in":
             return lambda answers: getattr(answers, field) in values
         if op == "not_in":
             return lambda answers: getattr(answers, field) not in values
-        return lambda answers: not values.isdisjoint(getattr(answers, field) or ())
+        return lambda answers: not values.isdisjoint(_items(getattr(answers, field)))
     test = OPERATORS[op]
     return lambda answers: test(getattr(answers, field), expected)
 
@@ -198,7 +234,7 @@ def _compile_not(inner: Predicate) -> Predicate:
     return lambda answers: not inner(answers)
 
 
-def compile_condition(condition: Any) -> Predicate:
+def compile_condition(condition: ConditionModel) -> Predicate:
     """A condition as a fast predicate over answers read as attributes."""
     return fold(condition, leaf=_compile_leaf, all_=_compile_all, any_=_compile_any,
                 not_=_compile_not)
@@ -208,18 +244,18 @@ def _concat(parts: list[list[Leaf]]) -> list[Leaf]:
     return [leaf for part in parts for leaf in part]
 
 
-def leaves(condition: Any) -> list[Leaf]:
+def leaves(condition: ConditionModel) -> list[Leaf]:
     """Every test in a condition, in order."""
     return fold(condition, leaf=lambda leaf: [leaf], all_=_concat, any_=_concat,
                 not_=lambda inner: inner)
 
 
-def questions_used(condition: Any) -> set[str]:
+def questions_used(condition: ConditionModel) -> set[str]:
     """Every question id a condition reads (for completeness checks)."""
     return {leaf.q for leaf in leaves(condition)}
 
 
-def condition_problems(condition: Any, questions: dict[str, Any]) -> list[str]:
+def condition_problems(condition: ConditionModel, questions: Mapping[str, Choosing]) -> list[str]:
     """What is wrong with a condition against a bank's questions (by id): unknown ids, values
     the question does not allow, number tests on questions that are not numbers."""
     problems = []

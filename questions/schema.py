@@ -9,10 +9,10 @@ team consensus and the tests. No question id appears in generic code.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, Protocol
 
 import yaml
 from pydantic import (
@@ -25,13 +25,25 @@ from pydantic import (
     model_validator,
 )
 
-from questions.conditions import Condition, Predicate, condition_problems
+from questions.conditions import Condition, ConditionModel, Predicate, condition_problems
+from questions.values import Document
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "questions" / "bank"
 META_FILE = "_bank.yaml"  # the bank's version and its migrations; every other file is a section
 RESERVED_IDS = frozenset({"bank_version", "unanswered"})  # the answers document's own keys
 OVERALL_NOTE = "_overall"  # beside the notes by question id: the note on the whole assessment
 EXAMPLES_DIR = BANK_DIR.parent / "examples"  # shipped example answers (the batch template)
+
+
+class Lookup(Protocol):
+    """Answers looked up by question id: a dict, or an answers model."""
+
+    def get(self, key: str, /) -> object: ...
+
+
+def _items(value: object) -> Collection[object]:
+    """The items of a multi-choice answer; none when it is absent (or not a list)."""
+    return value if isinstance(value, list | tuple) else ()
 
 
 class _Strict(BaseModel):
@@ -55,7 +67,7 @@ class DontKnow(_Strict):
     the verdict takes `likely` (the most likely answer, `why`) while showing the band of
     verdicts over every possible answer."""
 
-    likely: Any
+    likely: object  # checked against the question by the bank
     why: str = Field(min_length=1)
 
 
@@ -76,25 +88,25 @@ class _Question(_Strict):
     visible_when: Condition | None = None
     _visible: Predicate | None = PrivateAttr(default=None)
 
-    def model_post_init(self, context: Any) -> None:
+    def model_post_init(self, context: object) -> None:
         if self.visible_when is not None:
             self._visible = self.visible_when.compile()
 
-    def is_visible(self, answers: Any) -> bool:
+    def is_visible(self, answers: object) -> bool:
         """Whether to ask this question, given the answers so far (a dict or an answers model)."""
         if self._visible is None:
             return True
         return self._visible(AnswerView(answers) if isinstance(answers, dict) else answers)
 
-    def choices(self) -> tuple[Any, ...]:
+    def choices(self) -> tuple[str | bool, ...]:
         """The closed set of values, or () for open questions (integers, text)."""
         return ()
 
-    def is_answered(self, value: Any) -> bool:
+    def is_answered(self, value: object) -> bool:
         """Whether a value counts as an answer to this question."""
         return value is not None
 
-    def needs_answer(self, value: Any) -> bool:
+    def needs_answer(self, value: object) -> bool:
         """Whether the question is required and this value does not answer it."""
         return self.required and not self.is_answered(value)
 
@@ -106,10 +118,10 @@ class ChoiceQuestion(_Question):
     options: list[Option] = Field(min_length=2)
     strictness: list[str] | None = None
 
-    def choices(self) -> tuple[Any, ...]:
+    def choices(self) -> tuple[str | bool, ...]:
         return tuple(o.value for o in self.options)
 
-    def label_of(self, value: Any) -> str:
+    def label_of(self, value: object) -> str:
         if value == UNKNOWN:
             return UNKNOWN_LABEL
         return next((o.label for o in self.options if o.value == value), str(value))
@@ -124,17 +136,17 @@ class MultiChoiceQuestion(_Question):
     min_selected: int = Field(default=0, ge=0)
     more_is_stricter: bool = False
 
-    def choices(self) -> tuple[Any, ...]:
+    def choices(self) -> tuple[str | bool, ...]:
         return tuple(o.value for o in self.options)
 
-    def is_answered(self, value: Any) -> bool:
-        return len(value or ()) >= self.min_selected  # absent means none apply
+    def is_answered(self, value: object) -> bool:
+        return len(_items(value)) >= self.min_selected  # absent means none apply
 
-    def label_of(self, value: Any) -> str:
+    def label_of(self, value: object) -> str:
         if value == UNKNOWN:
             return UNKNOWN_LABEL
         labels = {o.value: o.label for o in self.options}
-        return ", ".join(labels.get(v, str(v)) for v in value or []) or "None"
+        return ", ".join(labels.get(str(v), str(v)) for v in _items(value)) or "None"
 
 
 class BooleanQuestion(_Question):
@@ -143,13 +155,13 @@ class BooleanQuestion(_Question):
     kind: Literal["boolean"]
     strictness: list[bool] | None = None
 
-    def choices(self) -> tuple[Any, ...]:
+    def choices(self) -> tuple[str | bool, ...]:
         return (True, False)
 
-    def label_of(self, value: Any) -> str:
+    def label_of(self, value: object) -> str:
         if value == UNKNOWN:
             return UNKNOWN_LABEL
-        return {True: "Yes", False: "No"}.get(value, "—")
+        return "Yes" if value is True else "No" if value is False else "—"
 
 
 class SuggestFloor(_Strict):
@@ -161,10 +173,10 @@ class SuggestFloor(_Strict):
     why: str = Field(min_length=1)
     _holds: Predicate | None = PrivateAttr(default=None)
 
-    def model_post_init(self, context: Any) -> None:
+    def model_post_init(self, context: object) -> None:
         self._holds = self.when.compile()
 
-    def holds(self, answers: dict[str, Any]) -> bool:
+    def holds(self, answers: Mapping[str, object]) -> bool:
         assert self._holds is not None
         return self._holds(AnswerView(answers))
 
@@ -183,7 +195,7 @@ class IntegerQuestion(_Question):
     unit: str = ""
     suggest_at_least: list[SuggestFloor] = []
 
-    def plausible(self, value: Any, answers: dict[str, Any]) -> bool:
+    def plausible(self, value: object, answers: Mapping[str, object]) -> bool:
         """Whether `value` is one to suggest, given the other answers."""
         if not isinstance(value, int):
             return True
@@ -197,10 +209,10 @@ class IntegerQuestion(_Question):
             raise ValueError("a nullable question needs a null_label saying what empty means")
         return self
 
-    def is_answered(self, value: Any) -> bool:
+    def is_answered(self, value: object) -> bool:
         return self.nullable or value is not None  # empty means `null_label`
 
-    def label_of(self, value: Any) -> str:
+    def label_of(self, value: object) -> str:
         if value == UNKNOWN:
             return UNKNOWN_LABEL
         if value is None:
@@ -215,8 +227,8 @@ class TextQuestion(_Question):
     max_length: int = Field(gt=0)
     required: bool = False
 
-    def label_of(self, value: Any) -> str:
-        return value or "—"
+    def label_of(self, value: object) -> str:
+        return value if isinstance(value, str) and value else "—"
 
 
 Question = Annotated[
@@ -235,7 +247,7 @@ class Section(_Strict):
     intro: str
     questions: list[Question] = Field(min_length=1)
 
-    def asked(self, answers: Any) -> list[AnyQuestion]:
+    def asked(self, answers: object) -> list[AnyQuestion]:
         """The questions of this section that are asked, given the answers (a dict by question
         id, absent meaning unanswered, or an answers object)."""
         return [q for q in self.questions if q.is_visible(answers)]
@@ -269,7 +281,7 @@ class QuestionBank(_Strict):
 
     @field_validator("migrations", mode="before")
     @classmethod
-    def _none_yet(cls, value: Any) -> Any:
+    def _none_yet(cls, value: object) -> object:
         return [] if value is None else value  # `migrations:` with nothing under it yet
 
     @model_validator(mode="after")
@@ -314,7 +326,7 @@ class QuestionBank(_Strict):
 
     @cached_property
     def completeness(self) -> tuple[tuple[str, ...],
-                                    tuple[tuple[str, Callable[[Any], bool], Predicate | None],
+                                    tuple[tuple[str, Callable[[object], bool], Predicate | None],
                                           ...]]:
         """How to find unanswered required questions fast, compiled once: the ids of those
         always asked and answered by any value (missing exactly when None), then, for the
@@ -330,7 +342,7 @@ class QuestionBank(_Strict):
                                 q.visible_when.compile() if q.visible_when else None))
         return tuple(plain), tuple(general)
 
-    def organisation(self, answers: Any) -> str:
+    def organisation(self, answers: Lookup) -> str:
         """The organisation's name as answered (`name_question`), or "" when not given."""
         if self.name_question is None:
             return ""
@@ -343,7 +355,7 @@ class QuestionBank(_Strict):
     def section_of(self, question_id: str) -> Section:
         return next(s for s in self.sections if any(q.id == question_id for q in s.questions))
 
-    def check_condition(self, condition: Any) -> list[str]:
+    def check_condition(self, condition: ConditionModel) -> list[str]:
         """Problems with a condition against this bank (unknown ids, values not allowed)."""
         return condition_problems(condition, self.by_id)
 
@@ -375,7 +387,7 @@ def _question_problems(question: AnyQuestion, bank: QuestionBank) -> list[str]:
     return problems
 
 
-def _possible(question: AnyQuestion, value: Any) -> bool:
+def _possible(question: AnyQuestion, value: object) -> bool:
     if isinstance(question, IntegerQuestion):
         return (value is None and question.nullable) or (
             type(value) is int and question.min <= value <= question.max)
@@ -392,10 +404,10 @@ class AnswerView:
 
     __slots__ = ("_answers",)
 
-    def __init__(self, answers: dict[str, Any]) -> None:
+    def __init__(self, answers: Mapping[str, object]) -> None:
         self._answers = answers
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> object:
         return self._answers.get(name)
 
 
@@ -403,7 +415,7 @@ class BankError(ValueError):
     """A question bank that cannot be used; the message names the file and the field."""
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -435,7 +447,7 @@ def load_bank(directory: Path = BANK_DIR) -> QuestionBank:
         raise BankError(_errors(directory.name, exc)) from None
 
 
-def example_documents(directory: Path = EXAMPLES_DIR) -> list[dict[str, Any]]:
+def example_documents(directory: Path = EXAMPLES_DIR) -> list[Document]:
     """The shipped example answers documents, in file name order. They carry the bank version
     they were written under and are read through the migrations like any saved answers."""
     return [json.loads(path.read_text(encoding="utf-8"))
