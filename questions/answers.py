@@ -16,7 +16,7 @@ import difflib
 import itertools
 from collections import Counter
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,9 +27,11 @@ from pydantic import (
     create_model,
     field_validator,
 )
+from pydantic_core import ErrorDetails
 
 from questions.schema import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
 from questions.text import clean, without_direction_controls
+from questions.values import Value
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
 MAX_LIST_ITEMS = 200  # items in one list answer
@@ -50,19 +52,19 @@ class AnswersBase(BaseModel):
     _NONE_PENDING: ClassVar[frozenset[str]] = frozenset()
     # Per question that offers "Don't know": the answer the verdict takes while it is unknown
     # (set on the bank's model by build_answers_model).
-    likely_values: ClassVar[dict[str, Any]] = {}
+    likely_values: ClassVar[dict[str, object]] = {}
     # Per such question, the sentence a reason reading it carries while it is unknown.
     unknown_notes: ClassVar[dict[str, str]] = {}
 
     if TYPE_CHECKING:  # the fields are generated from the bank
 
-        def __getattr__(self, name: str) -> Any: ...
+        def __getattr__(self, name: str) -> Value: ...
 
-    def get(self, question_id: str) -> Any:
+    def get(self, question_id: str) -> Value:
         """The answer to a question, or None when it was not given."""
         return getattr(self, question_id, None)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> dict[str, Value]:
         """The answers given, by question id, lists as lists (JSON-ready)."""
         return {k: list(v) if isinstance(v, tuple) else v
                 for k, v in self.model_dump(exclude_none=True).items()}
@@ -73,10 +75,10 @@ class AnswersBase(BaseModel):
         pending = self.__dict__.get(_PENDING, self._NONE_PENDING)
         return frozenset(q for q in pending if self.get(q) is None)
 
-    def document(self, bank: QuestionBank | None = None) -> dict[str, Any]:
+    def document(self, bank: QuestionBank | None = None) -> dict[str, object]:
         """The stored and exported shape: the answers, the bank version they were given under,
         and any questions still unanswered since a migration."""
-        doc: dict[str, Any] = {BANK_VERSION: (bank or default_bank()).version, **self.values()}
+        doc: dict[str, object] = {BANK_VERSION: (bank or default_bank()).version, **self.values()}
         if self.unanswered:
             doc[UNANSWERED] = sorted(self.unanswered)
         return doc
@@ -94,7 +96,7 @@ class AnswersBase(BaseModel):
             return self
         return self.replace(**{q: _as_tuple(self.likely_values[q]) for q in unknown})
 
-    def replace(self, **changes: Any) -> AnswersBase:
+    def replace(self, **changes: object) -> AnswersBase:
         """A copy with some answers changed (lists kept hashable)."""
         fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}
         return self.model_copy(update=fixed)  # the instance dict, pending included, is copied
@@ -103,14 +105,14 @@ class AnswersBase(BaseModel):
 Answers = AnswersBase  # the type to annotate with; the bank's model subclasses it
 
 
-def _as_tuple(value: Any) -> Any:
+def _as_tuple(value: object) -> object:
     """Lists are kept as tuples (hashable); an empty list is no items chosen, like absent."""
     if isinstance(value, list | tuple):
         return tuple(value) or None
     return value
 
 
-def _blank_is_none(value: Any) -> Any:
+def _blank_is_none(value: object) -> object:
     """Text answers lose direction controls (so no export carries them); blank is no answer."""
     if not isinstance(value, str):
         return value
@@ -118,21 +120,21 @@ def _blank_is_none(value: Any) -> Any:
     return value if value.strip() else None
 
 
-def _no_duplicates(cls: Any, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
+def _no_duplicates(cls: type, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
     if isinstance(values, tuple) and len(set(values)) != len(values):
         repeated = sorted(v for v, n in Counter(values).items() if n > 1)
         raise ValueError(f"lists {', '.join(repeated)} more than once")
     return values
 
 
-def _field_type(question: AnyQuestion) -> Any:
+def _field_type(question: AnyQuestion) -> object:
     """The type of one answer, by the question's kind, or "unknown" where the question offers
     "Don't know"; None always means not answered."""
     base = _kind_type(question)
     return base | Literal[UNKNOWN] if question.dont_know is not None else base  # type: ignore[valid-type]
 
 
-def _kind_type(question: AnyQuestion) -> Any:
+def _kind_type(question: AnyQuestion) -> object:
     kind = question.kind
     if kind == "choice":
         return Literal[question.choices()] | None  # type: ignore[valid-type]
@@ -162,7 +164,7 @@ def answers_model(bank: QuestionBank) -> type[AnswersBase]:
 def build_answers_model(bank: QuestionBank) -> type[AnswersBase]:
     """The pydantic model for answers to this bank: every question optional at the type level
     (completeness is checked against `required` and `visible_when` by `parse_answers`)."""
-    fields: dict[str, Any] = {q.id: (_field_type(q), None) for q in bank.questions()}
+    fields = {q.id: (_field_type(q), None) for q in bank.questions()}
     lists = [q.id for q in bank.questions() if q.kind == "multi_choice"]
     validators = {"_unique": field_validator(*lists)(_no_duplicates)} if lists else {}
     model: type[AnswersBase] = create_model(  # type: ignore[call-overload]
@@ -193,12 +195,12 @@ class AnswersError(ValueError):
         return shown
 
 
-def _short(value: Any) -> str:
+def _short(value: object) -> str:
     text = repr(value) if not isinstance(value, str) or len(value) < 100 else repr(value[:40])
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]:
+def _describe(error: ErrorDetails, ids: tuple[str, ...]) -> tuple[str, str]:
     loc = [str(part) for part in error["loc"]]
     field = loc[0] if loc else "answers"
     kind = error["type"]
@@ -222,13 +224,13 @@ def _describe(error: Mapping[str, Any], ids: tuple[str, ...]) -> tuple[str, str]
     return field, message[:300]
 
 
-def missing_answers(bank: QuestionBank, answers: Mapping[str, Any] | AnswersBase,
+def missing_answers(bank: QuestionBank, answers: Mapping[str, object] | AnswersBase,
                     pending: frozenset[str] = frozenset()) -> list[str]:
     """Required questions that are asked (given these answers) but not answered; `answers` is
     a dict by question id or an answers object."""
     if isinstance(answers, Mapping):
         values = dict(answers)
-        view: Any = AnswerView(values)
+        view: object = AnswerView(values)
     else:
         values, view = vars(answers), answers
     plain, general = bank.completeness
@@ -238,7 +240,7 @@ def missing_answers(bank: QuestionBank, answers: Mapping[str, Any] | AnswersBase
     return [qid for qid in missing if qid not in pending] if pending and missing else missing
 
 
-def _check_size(data: Mapping[str, Any]) -> None:
+def _check_size(data: Mapping[str, object]) -> None:
     """Stop early, with one message, on documents no questionnaire produces."""
     if len(data) > MAX_KEYS:
         raise AnswersError({"answers": f"has {len(data):,} keys; an answers document has at "
@@ -249,7 +251,7 @@ def _check_size(data: Mapping[str, Any]) -> None:
                                                       f"{MAX_LIST_ITEMS:,}"})
 
 
-def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
+def validate(data: Mapping[str, object], bank: QuestionBank | None = None, *,
              pending: frozenset[str] = frozenset()) -> AnswersBase:
     """Answers to the current bank (no document keys); AnswersError names every bad field.
     Questions in `pending` (added since the answers were given) may be unanswered."""
@@ -265,7 +267,7 @@ def validate(data: Mapping[str, Any], bank: QuestionBank | None = None, *,
             if field in bank.by_id and bank.by_id[field].dont_know is not None:
                 message += f', or "{UNKNOWN}" for Don\'t know'
             problems.setdefault(field, message)
-    given: Any = answers if answers is not None else {
+    given: Mapping[str, object] | AnswersBase = answers if answers is not None else {
         k: v for k, v in data.items() if k not in problems}
     for question in missing_answers(bank, given, pending):
         least = getattr(bank.question(question), "min_selected", 0)

@@ -9,7 +9,6 @@ split (asked again). It never changes what was stored: it derives the current vi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from questions.answers import (
     BANK_VERSION,
@@ -29,13 +28,13 @@ UNREADABLE = "these answers cannot be read by this version of the app"
 class Upgrade:
     """Answers brought to the current bank, and what the migration did to them."""
 
-    answers: dict[str, Any]
+    answers: dict[str, object]
     from_version: int
     to_version: int
     added: tuple[str, ...] = ()
-    dropped: dict[str, Any] = field(default_factory=dict)
+    dropped: dict[str, object] = field(default_factory=dict)
     renamed: dict[str, str] = field(default_factory=dict)
-    reask: dict[str, Any] = field(default_factory=dict)  # question -> the answer that was split
+    reask: dict[str, object] = field(default_factory=dict)  # question -> the answer that was split
     unanswered: tuple[str, ...] = ()  # carried in the document from an earlier upgrade
 
     @property
@@ -61,7 +60,17 @@ class Upgrade:
         return self.from_version != self.to_version or bool(self.unanswered)
 
 
-def _version(data: dict[str, Any], bank: QuestionBank) -> int:
+@dataclass
+class _Report:
+    """What the migrations did, gathered step by step."""
+
+    added: list[str] = field(default_factory=list)
+    dropped: dict[str, object] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)
+    reask: dict[str, object] = field(default_factory=dict)
+
+
+def _version(data: dict[str, object], bank: QuestionBank) -> int:
     version = data.get(BANK_VERSION, 1)
     if type(version) is not int or version < 1:
         raise AnswersError({BANK_VERSION: "must be a whole number from 1"})
@@ -72,7 +81,7 @@ def _version(data: dict[str, Any], bank: QuestionBank) -> int:
     return version
 
 
-def _unanswered(data: dict[str, Any], bank: QuestionBank) -> tuple[str, ...]:
+def _unanswered(data: dict[str, object], bank: QuestionBank) -> tuple[str, ...]:
     if UNANSWERED not in data:
         return ()
     listed = data[UNANSWERED]
@@ -86,37 +95,37 @@ def _unanswered(data: dict[str, Any], bank: QuestionBank) -> tuple[str, ...]:
     return tuple(listed)
 
 
-def _map_value(value: Any, mapping: dict[str, Any]) -> Any:
+def _map_value(value: object, mapping: dict[str, str]) -> object:
     if isinstance(value, list):
         return [mapping.get(v, v) if isinstance(v, str) else v for v in value]
     return mapping.get(value, value) if isinstance(value, str) else value
 
 
-def _split_hit(value: Any, splits: dict[str, list[str]]) -> bool:
+def _split_hit(value: object, splits: dict[str, list[str]]) -> bool:
     items = value if isinstance(value, list) else [value]
     return any(isinstance(v, str) and v in splits for v in items)
 
 
-def _apply(step: Migration, values: dict[str, Any], report: dict[str, Any]) -> None:
+def _apply(step: Migration, values: dict[str, object], report: _Report) -> None:
     for old, new in step.rename.items():
         if old in values:
             values[new] = values.pop(old)
-        report["renamed"][old] = new
-        report["added"] = [new if q == old else q for q in report["added"]]
+        report.renamed[old] = new
+        report.added = [new if q == old else q for q in report.added]
     for question, mapping in step.rename_values.items():
         if question in values:
             values[question] = _map_value(values[question], mapping)
     for question, splits in step.split_values.items():
         if question in values and _split_hit(values[question], splits):
-            report["reask"][question] = values.pop(question)
+            report.reask[question] = values.pop(question)
     for question in step.remove:
         if question in values:
-            report["dropped"][question] = values.pop(question)
-        report["added"] = [q for q in report["added"] if q != question]
-    report["added"] += [q for q in step.add if q not in values]
+            report.dropped[question] = values.pop(question)
+        report.added = [q for q in report.added if q != question]
+    report.added += [q for q in step.add if q not in values]
 
 
-def upgrade(data: Any, bank: QuestionBank) -> Upgrade:
+def upgrade(data: object, bank: QuestionBank) -> Upgrade:
     """An answers document read under `bank`: document keys taken off, migrations applied."""
     if not isinstance(data, dict):
         raise AnswersError({"answers": "must be a JSON object keyed by question id"})
@@ -127,22 +136,22 @@ def upgrade(data: Any, bank: QuestionBank) -> Upgrade:
                   else data)
         return Upgrade(values, version, version)
     values = {k: v for k, v in data.items() if k != BANK_VERSION and k != UNANSWERED}
-    report: dict[str, Any] = {"added": [], "dropped": {}, "renamed": {}, "reask": {}}
+    report = _Report()
     if version < bank.version:
         for step in bank.migrations:
             if step.version > version:
                 _apply(step, values, report)
-    return Upgrade(values, version, bank.version, tuple(report["added"]), report["dropped"],
-                   report["renamed"], report["reask"], unanswered)
+    return Upgrade(values, version, bank.version, tuple(report.added), report.dropped,
+                   report.renamed, report.reask, unanswered)
 
 
-def read_answers(data: Any, bank: QuestionBank) -> tuple[Answers, Upgrade]:
+def read_answers(data: object, bank: QuestionBank) -> tuple[Answers, Upgrade]:
     """Stored or uploaded answers, validated under `bank`, with what the migration did."""
     upgraded = upgrade(data, bank)
     return validate(upgraded.answers, bank, pending=upgraded.pending), upgraded
 
 
-def read_complete(data: Any, bank: QuestionBank) -> tuple[Answers, Upgrade] | str:
+def read_complete(data: object, bank: QuestionBank) -> tuple[Answers, Upgrade] | str:
     """A stored answers document read under `bank` when it is complete enough for a verdict;
     else why not, in words ("not complete yet, 3 questions to answer")."""
     try:
