@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -20,25 +20,25 @@ from reportlab.platypus import (
 )
 
 from logic.assessment import Assessment, LaterDetail, WhatIfWords
-from logic.explain import Explained
+from logic.explain import Explained, Label
 from logic.wording import day_text, knowledge_age_text
 from questions.answers import Answers
 from questions.schema import OVERALL_NOTE, QuestionBank, default_bank
 from questions.text import clean
 from report.chart import scores_drawing
 from report.fonts import markup
-from report.layout import WIDTH, banner_pair, grid, render, styles, verdict_banner
+from report.layout import WIDTH, Rows, Story, banner_pair, grid, render, styles, verdict_banner
 
 
 def readings_block(assessment: Assessment, when: datetime,
-                   s: dict[str, ParagraphStyle]) -> list[Any]:
+                   s: dict[str, ParagraphStyle]) -> Story:
     """The verdict the result leads with and, when the newest sourced version gives another,
     that one beside it at the same weight; when they agree, the line that says so; then how
     old the knowledge is (the team PDF shows the same)."""
     words, rec, reading = assessment.readings, assessment.recommendation, assessment.reading
     lead = (rec.verdict, words.lead_verdict, assessment.verdict_sentence, words.lead)
     if words.later and reading is not None:
-        story: list[Any] = [banner_pair(
+        story: Story = [banner_pair(
             [lead, (reading.verdict, words.later_verdict or "", words.why, words.later)], s)]
     else:
         story = [verdict_banner(rec.verdict, words.lead_verdict, assessment.verdict_sentence, s,
@@ -50,9 +50,9 @@ def readings_block(assessment: Assessment, when: datetime,
 
 
 def decision_card(assessment: Assessment, when: datetime, s: dict[str, ParagraphStyle], *,
-                  kicker: str, title: str, prepared: str, middle: Sequence[Any] = (),
+                  kicker: str, title: str, prepared: str, middle: Sequence[Flowable] = (),
                   overleaf: str = "what would change this verdict, the evidence with the "
-                  "article's words, and every answer given") -> list[Any]:
+                  "article's words, and every answer given") -> Story:
     """Page 1, the decision card a board reads: whose it is and when, both readings, one
     sentence of why, the band when something is unknown, `middle` (the team's: who holds it),
     the first next actions, and what the pages after it hold. No ids, quotes or sources."""
@@ -73,7 +73,7 @@ def decision_card(assessment: Assessment, when: datetime, s: dict[str, Paragraph
 
 
 def _title_block(assessment: Assessment, when: datetime,
-                 s: dict[str, ParagraphStyle]) -> list[Any]:
+                 s: dict[str, ParagraphStyle]) -> Story:
     return decision_card(
         assessment, when, s, kicker="HOSTING-FIT ASSESSMENT: SPACEX HOSTING OF CLAUDE",
         title=clean(assessment.organisation) or "Your organisation",
@@ -85,10 +85,10 @@ FIRST_PAGE_ACTIONS = 3  # the decision card's next actions; the full list is on 
 
 
 def _first_actions(assessment: Assessment, s: dict[str, ParagraphStyle],
-                   overleaf: str) -> list[Any]:
+                   overleaf: str) -> Story:
     """The few most useful next actions, and where the rest is."""
     actions = assessment.next_actions
-    story: list[Any] = [Paragraph("Next actions", s["h2"])]
+    story: Story = [Paragraph("Next actions", s["h2"])]
     if not actions:
         story.append(Paragraph("None: nothing undisclosed matters to your answers.", s["muted"]))
     rows = [[Paragraph("☐", s["body"]), Paragraph(markup(a), s["body"])]
@@ -102,11 +102,11 @@ def _first_actions(assessment: Assessment, s: dict[str, ParagraphStyle],
     return story
 
 
-def _later_record(detail: LaterDetail | None, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _later_record(detail: LaterDetail | None, s: dict[str, ParagraphStyle]) -> Story:
     """What the later record changes, in detail, with its sources (among the evidence)."""
     if detail is None:
         return []
-    story: list[Any] = [Paragraph("What later public reports change, in detail", s["h3"]),
+    story: Story = [Paragraph("What later public reports change, in detail", s["h3"]),
                         Paragraph(bold(detail.headline), s["body"])]
     story += [Paragraph("• " + markup(c), s["small"]) for c in detail.changes]
     if detail.sources:
@@ -115,9 +115,9 @@ def _later_record(detail: LaterDetail | None, s: dict[str, ParagraphStyle]) -> l
     return story
 
 
-def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> Story:
 
-    def cell(items: tuple[Any, ...], empty: str) -> list[Paragraph]:
+    def cell(items: tuple[Label, ...], empty: str) -> list[Paragraph]:
         if not items:
             return [Paragraph(empty, s["muted"])]
         return [Paragraph(f"<b>{markup(i.label)}</b>: {markup(i.summary)}", s["body"])
@@ -136,8 +136,8 @@ def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any
     return [Spacer(1, 6), table]
 
 
-def reasons_table(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
-    rows: list[list[Any]] = [[Paragraph("<b>Rule</b>", s["small"]),
+def reasons_table(text: Explained, s: dict[str, ParagraphStyle]) -> Story:
+    rows: Rows = [[Paragraph("<b>Rule</b>", s["small"]),
                               Paragraph("<b>Reason</b>", s["small"]),
                               Paragraph("<b>From the article</b>", s["small"])]]
     group = None
@@ -158,7 +158,7 @@ def reasons_table(text: Explained, s: dict[str, ParagraphStyle]) -> list[Any]:
 
 
 def _section_notes(text: Explained, titles: dict[str, str],
-                   s: dict[str, ParagraphStyle]) -> list[Any]:
+                   s: dict[str, ParagraphStyle]) -> Story:
     """What each score measures, and the most it can be while the article calls it
     unverified."""
     rows = [[Paragraph(f"<b>{markup(titles.get(f.id, f.id))}</b>: {markup(f.shown)}", s["small"]),
@@ -168,7 +168,7 @@ def _section_notes(text: Explained, titles: dict[str, str],
     return [grid(rows, [WIDTH * 0.3, WIDTH * 0.7], header=False)] if rows else []
 
 
-def open_questions(actions: tuple[str, ...], s: dict[str, ParagraphStyle]) -> list[Any]:
+def open_questions(actions: tuple[str, ...], s: dict[str, ParagraphStyle]) -> Story:
     heading = Paragraph("Questions for the account team", s["h2"])
     if not actions:
         none = "None: nothing undisclosed matters to your answers."
@@ -177,9 +177,9 @@ def open_questions(actions: tuple[str, ...], s: dict[str, ParagraphStyle]) -> li
     return [heading, grid(rows, [8 * mm, WIDTH - 8 * mm], header=False)]
 
 
-def _what_if(words: WhatIfWords, s: dict[str, ParagraphStyle]) -> list[Any]:
+def _what_if(words: WhatIfWords, s: dict[str, ParagraphStyle]) -> Story:
     label, why = words.robustness
-    story: list[Any] = [Paragraph("What would change this?", s["h2"]),
+    story: Story = [Paragraph("What would change this?", s["h2"]),
                         Paragraph(f"<b>{label}</b>: {markup(why)}", s["body"])]
     for title, direction in (("Would raise it", "up"), ("Would lower it", "down")):
         story.append(Paragraph(title, s["h3"]))
@@ -205,16 +205,16 @@ def bold(line: str) -> str:
 
 
 def _appendix(answers: Answers, bank: QuestionBank, s: dict[str, ParagraphStyle],
-              notes: dict[str, str] | None = None) -> list[Any]:
+              notes: dict[str, str] | None = None) -> Story:
     """Every answer given, section by section, with the note on it where there is one."""
     given = answers.model_dump()
     notes = {k: clean(v).strip() for k, v in (notes or {}).items() if k != OVERALL_NOTE}
     with_notes = any(notes.values())
     widths = [WIDTH * 0.4, WIDTH * 0.25, WIDTH * 0.35] if with_notes else [WIDTH * 0.6,
                                                                              WIDTH * 0.4]
-    story: list[Any] = [Paragraph("Appendix: the answers given", s["h2"])]
+    story: Story = [Paragraph("Appendix: the answers given", s["h2"])]
     for section in bank.sections:
-        rows: list[list[Any]] = [[Paragraph("<b>Question</b>", s["small"]),
+        rows: Rows = [[Paragraph("<b>Question</b>", s["small"]),
                                   Paragraph("<b>Answer</b>", s["small"])]]
         if with_notes:
             rows[0].append(Paragraph("<b>Note</b>", s["small"]))
@@ -249,7 +249,7 @@ def build_pdf(assessment: Assessment, *, generated_at: datetime) -> bytes:
     answers, kb, bank = assessment.answers, assessment.knowledge, assessment.bank
     rec, text, notes = assessment.recommendation, assessment.explained, assessment.note_map
     titles = {section.id: section.title for section in bank.sections}
-    story: list[Any] = [
+    story: Story = [
         *_title_block(assessment, generated_at, s),
         PageBreak(),  # page 1 is the decision card and nothing else
         *_overall_note(notes, s),
@@ -277,7 +277,7 @@ def build_pdf(assessment: Assessment, *, generated_at: datetime) -> bytes:
     )
 
 
-def _overall_note(notes: dict[str, str], s: dict[str, ParagraphStyle]) -> list[Any]:
+def _overall_note(notes: dict[str, str], s: dict[str, ParagraphStyle]) -> Story:
     note = clean(notes.get(OVERALL_NOTE, "")).strip()
     if not note:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
-from typing import Any
+from typing import TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from report.fonts import BODY, BOLD, markup, register
 
@@ -22,6 +22,11 @@ VERDICT_COLOURS = {"evaluate": "#2e7d32", "monitor": "#b26a00", "no_action": "#4
 INK = colors.HexColor("#1b1f24")
 MUTED = colors.HexColor("#5f6b7a")
 RULE = colors.HexColor("#d0d7de")
+
+Story: TypeAlias = list[Flowable]  # what a PDF is laid out from, in order
+Cell: TypeAlias = Flowable | str | list[Flowable] | list[Paragraph]  # one cell of a table
+Rows: TypeAlias = list[list[Cell]]
+Command: TypeAlias = tuple[object, ...]  # one of reportlab's table style commands
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -46,12 +51,12 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def grid(rows: list[list[Any]], widths: list[float], header: bool = True,
+def grid(rows: Rows, widths: list[float], header: bool = True,
          spans: tuple[int, ...] = ()) -> Table:
     """A ruled table; rows whose index is in `spans` run across every column (a group's
     heading)."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    commands: list[tuple[Any, ...]] = [
+    commands: list[Command] = [
         *(("SPAN", (0, row), (-1, row)) for row in spans),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -70,9 +75,9 @@ class NumberedCanvas(Canvas):
     footer_note = ""
     stamp: str | None = None  # the PDF date of the metadata, when known
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+        self._pages: list[dict[str, object]] = []
         if self.stamp is not None:
             stamp = self.stamp
             self.setDateFormatter(lambda *_: stamp)
@@ -100,7 +105,7 @@ def _verdict_cell(label: str, summary: str, kicker: str,
 
 
 def _banner_style(colours: list[str]) -> TableStyle:
-    commands: list[Any] = [
+    commands: list[Command] = [
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -129,7 +134,7 @@ def banner_pair(readings: list[tuple[str, str, str, str]], s: dict[str, Paragrap
     return pair
 
 
-def render(story: list[Any], *, title: str, subject: str, footer: str,
+def render(story: Story, *, title: str, subject: str, footer: str,
            created: datetime | None = None) -> bytes:
     """Lay the story out on numbered A4 pages; invariant, so equal input gives equal bytes.
     The metadata's creation date is `created` (invariant mode would say 1 January 2000)."""

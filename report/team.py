@@ -5,8 +5,8 @@ where the team disagrees, the next actions in full and the reasons (ids and quot
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
@@ -19,19 +19,19 @@ from questions.schema import QuestionBank
 from questions.text import clean, plural
 from report.build import decision_card, open_questions, reasons_table
 from report.fonts import markup
-from report.layout import WIDTH, grid, render, styles
+from report.layout import WIDTH, Story, grid, render, styles
 
 HOLDING_ON_PAGE_ONE = 3  # questions that hold the team verdict, on the card; all on page 2
 
 
-def _header(s: dict[str, Any], *titles: str) -> list[Any]:
+def _header(s: dict[str, ParagraphStyle], *titles: str) -> Story:
     return [Paragraph(f"<b>{t}</b>", s["small"]) for t in titles]
 
 
-def _holding(words: TeamWords, s: dict[str, Any], limit: int | None = None) -> list[Any]:
+def _holding(words: TeamWords, s: dict[str, ParagraphStyle], limit: int | None = None) -> Story:
     """Who holds the team verdict: per question, the team's answer and each respondent who
     holds it from another verdict, in words."""
-    story: list[Any] = [Paragraph("Who holds the team verdict", s["h2"])]
+    story: Story = [Paragraph("Who holds the team verdict", s["h2"])]
     if not words.holding:
         story.append(Paragraph("Nobody: no single answer, aligned with the team's, moves the "
                                "team's or a respondent's verdict.", s["muted"]))
@@ -49,7 +49,7 @@ def _holding(words: TeamWords, s: dict[str, Any], limit: int | None = None) -> l
 
 
 def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: KnowledgeBase,
-                 bank: QuestionBank, s: dict[str, Any]) -> list[Any]:
+                 bank: QuestionBank, s: dict[str, ParagraphStyle]) -> Story:
     """Each respondent's verdict and what holds it back; then their section scores ("n/a"
     where a section does not apply, as in the team view and its CSV)."""
     rows = [_header(s, "Respondent", "Verdict", "What holds it back")]
@@ -58,7 +58,7 @@ def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: Know
         rows.append([Paragraph(markup(who(people, i)), s["small"]),
                      Paragraph(kb.verdicts[rec.verdict].label, s["small"]),
                      Paragraph(markup(blockers), s["small"])])
-    story: list[Any] = [Paragraph("Respondents", s["h2"]),
+    story: Story = [Paragraph("Respondents", s["h2"]),
                         grid(rows, [WIDTH * 0.38, 24 * mm, WIDTH * 0.62 - 24 * mm])]
     scores = section_scores(analysis, bank)
     titles = list(scores[0]) if scores else []
@@ -74,8 +74,8 @@ def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: Know
     return story
 
 
-def _others(words: TeamWords, s: dict[str, Any]) -> list[Any]:
-    story: list[Any] = [Paragraph("Where the team disagrees without changing a verdict",
+def _others(words: TeamWords, s: dict[str, ParagraphStyle]) -> Story:
+    story: Story = [Paragraph("Where the team disagrees without changing a verdict",
                                   s["h2"])]
     if not words.others:
         story.append(Paragraph("Nowhere else: every other question has one answer from "
@@ -95,7 +95,7 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
     assessment = assess(analysis.consensus_answers, kb)
     words = team_words(analysis, people, bank, kb)
     name = clean(team_name) or "Team"
-    story: list[Any] = [
+    story: Story = [
         *decision_card(
             assessment, generated_at, s, kicker="TEAM ASSESSMENT: SPACEX HOSTING OF CLAUDE",
             title=name,
