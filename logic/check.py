@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Any
 
 from logic.knowledge_base import KnowledgeBase, Rule
 from logic.plan import VerdictProbe, fired_rules, integer_values, thresholds
 from logic.recommendation import VERDICTS, verdict_rank
 from logic.whatif import candidate_changes
 from questions.answers import Answers, validate
-from questions.conditions import Leaf, leaves
+from questions.conditions import ConditionModel, Leaf, Predicate, leaves
 from questions.schema import (
     AnyQuestion,
     IntegerQuestion,
@@ -27,12 +26,14 @@ from questions.schema import (
     default_bank,
 )
 
+Marks = dict[str, list[int | None]]  # per integer question, values worth hitting
 
-def permissive(bank: QuestionBank) -> dict[str, Any]:
+
+def permissive(bank: QuestionBank) -> dict[str, object]:
     """The least demanding answers: each strictness-ordered question at its least strict
     value, no list item that is a further requirement (so narrow floors can show their
     effect)."""
-    base: dict[str, Any] = {}
+    base: dict[str, object] = {}
     for question in bank.questions():
         order = getattr(question, "strictness", None)
         if order:
@@ -43,7 +44,7 @@ def permissive(bank: QuestionBank) -> dict[str, Any]:
 
 
 def _random_value(question: AnyQuestion, rng: random.Random,
-                  marks: dict[str, list[Any]] | None = None) -> Any:
+                  marks: Marks | None = None) -> object:
     """A random value the form could give this question (None where it may be left empty).
     An integer is, half of the time, one of its `marks` (the bounds and either side of each
     threshold the rules use), so every side of every threshold is sampled."""
@@ -61,20 +62,20 @@ def _random_value(question: AnyQuestion, rng: random.Random,
     return rng.choice(question.choices())
 
 
-def _hinted(question: AnyQuestion, pick: Any) -> Any:
+def _hinted(question: AnyQuestion, pick: object) -> object:
     if isinstance(question, MultiChoiceQuestion) and not isinstance(pick, list):
         return [pick]
     return pick
 
 
-def random_answers(rng: random.Random, hints: dict[str, list[Any]] | None = None,
-                   base: dict[str, Any] | None = None, *, bank: QuestionBank | None = None,
-                   marks: dict[str, list[Any]] | None = None) -> Answers:
+def random_answers(rng: random.Random, hints: dict[str, list[object]] | None = None,
+                   base: dict[str, object] | None = None, *, bank: QuestionBank | None = None,
+                   marks: Marks | None = None) -> Answers:
     """A valid answers object; where `hints` names values for a question, one of those, and
     where `base` gives a value for another, that value half of the time. `marks`: integer
     values worth hitting often (see `integer_marks`)."""
     bank = bank or default_bank()
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     for question in bank.questions():
         hinted = (hints or {}).get(question.id)
         if base and question.id in base and not hinted and rng.random() < 0.5:
@@ -89,14 +90,15 @@ def random_answers(rng: random.Random, hints: dict[str, list[Any]] | None = None
     return validate({k: v for k, v in data.items() if v is not None}, bank)
 
 
-def integer_marks(kb: KnowledgeBase, bank: QuestionBank) -> dict[str, list[Any]]:
+def integer_marks(kb: KnowledgeBase, bank: QuestionBank) -> Marks:
     """Per integer question: its bounds and either side of every threshold the rules use."""
     cuts = thresholds(kb)
-    return {q.id: sorted(integer_values(q, cuts.get(q.id, set())), key=lambda v: (v is None, v))
+    return {q.id: sorted(integer_values(q, cuts.get(q.id, set())),
+                         key=lambda v: (v is None, v or 0))
             for q in bank.questions() if isinstance(q, IntegerQuestion)}
 
 
-def _leaf_hints(leaf: Leaf) -> list[Any]:
+def _leaf_hints(leaf: Leaf) -> list[object]:
     if leaf.op in ("gte", "lte"):
         return [leaf.bound - 1, leaf.bound, leaf.bound + 1]
     if leaf.op == "is_set":
@@ -104,10 +106,10 @@ def _leaf_hints(leaf: Leaf) -> list[Any]:
     return leaf.values()
 
 
-def _hints(condition: Any, bank: QuestionBank) -> dict[str, list[Any]]:
+def _hints(condition: ConditionModel, bank: QuestionBank) -> dict[str, list[object]]:
     """Values a condition mentions, per question (numbers on both sides of a threshold),
     kept to what the question accepts."""
-    found: dict[str, list[Any]] = {}
+    found: dict[str, list[object]] = {}
     for leaf in leaves(condition):
         found.setdefault(leaf.q, []).extend(_leaf_hints(leaf))
     for question_id, values in found.items():
@@ -312,20 +314,20 @@ def _cliffs(pool: list[Answers], kb: KnowledgeBase, bank: QuestionBank) -> list[
 NEAR_MISSES = 40  # one-level steps per threshold searched one answer further
 
 
-def _step(probe: VerdictProbe, extra: tuple[tuple[str, Any], ...], question: str,
+def _step(probe: VerdictProbe, extra: tuple[tuple[str, object], ...], question: str,
           below: int, at: int) -> int:
     low = verdict_rank(probe.verdict((*extra, (question, below))))
     return abs(verdict_rank(probe.verdict((*extra, (question, at)))) - low)
 
 
-def _cliff_text(probe: VerdictProbe, extra: tuple[tuple[str, Any], ...], question: str,
+def _cliff_text(probe: VerdictProbe, extra: tuple[tuple[str, object], ...], question: str,
                 below: int, at: int, answers: Answers) -> str:
     return (f"{question} {below} gives {probe.verdict((*extra, (question, below)))}, {at} gives "
             f"{probe.verdict((*extra, (question, at)))} (for example {answers.values()})")
 
 
 def _claims_hold(fired: list[Rule], answers: Answers,
-                 claims: list[tuple[str, Any]], report: CheckReport) -> None:
+                 claims: list[tuple[str, Predicate]], report: CheckReport) -> None:
     """A shown reason that says words the version ties to answers (`answer_claims`) must be
     shown only on answers that bear them out."""
     for rule in fired:
@@ -334,7 +336,7 @@ def _claims_hold(fired: list[Rule], answers: Answers,
                            for words, holds in claims if words in text and not holds(answers)]
 
 
-def _says(rule: Rule) -> tuple[Any, ...]:
+def _says(rule: Rule) -> tuple[frozenset[str], ...]:
     """What a reason amounts to: what it adds, holds back, leaves open or denies, on which
     facts. Two reasons shown together that amount to the same, drawn from some of the same
     answers, say it twice."""
@@ -347,7 +349,7 @@ def _reasons_agree(fired: list[Rule], shown: int, kb: KnowledgeBase,
     """Two reasons shown together must not contradict each other (one adding a driver another
     says does not apply), and no reason may claim a verdict above the one shown (the words a
     verdict's `claims` lists)."""
-    seen: dict[tuple[Any, ...], list[Rule]] = {}
+    seen: dict[tuple[frozenset[str], ...], list[Rule]] = {}
     for rule in fired:
         same = seen.setdefault(_says(rule), [])
         report.repeats += [f"{other.id} and {rule.id} say the same thing (same effect, same "

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Any
 
 from logic.knowledge_base import KnowledgeBase, OpenQuestion, load_knowledge
 from logic.plan import (
@@ -29,8 +28,8 @@ from logic.unknowns import band
 from questions.answers import Answers
 
 
-def _render_value(question: str, value: Any, glossary: dict[str, str],
-                  named: frozenset[Any] | None) -> str:
+def _render_value(question: str, value: object, glossary: dict[str, str],
+                  named: frozenset[object] | None) -> str:
     """An answer as it reads in a sentence: a question's own glossary entry, then the shared
     one; a list answer only with the values the rule asks about (`named`), when it names any."""
     if isinstance(value, list | tuple):
@@ -168,14 +167,21 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
             q.text for q in kb.open_questions if _asked(q, drivers, doubts, verdict)
         ],
         knowledge_version=kb.version,
-        **_band(given, kb),
+        **_band(given, kb).__dict__,
     )
 
 
-def _band(answers: Answers, kb: KnowledgeBase) -> dict[str, Any]:
+def _band(answers: Answers, kb: KnowledgeBase) -> _Band:
     if not answers.unknowns:
-        return {"band": None, "settle_first": None}
+        return _Band()
     found = band(answers, kb)
     assert found is not None
-    return {"band": VerdictBand.model_construct(low=found.low, high=found.high),
-            "settle_first": found.settle_first}
+    return _Band(VerdictBand.model_construct(low=found.low, high=found.high), found.settle_first)
+
+
+@dataclass(frozen=True)
+class _Band:
+    """The band's two fields of a recommendation (empty when nothing is unknown)."""
+
+    band: VerdictBand | None = None
+    settle_first: str | None = None

@@ -13,7 +13,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from logic.recommendation import VERDICTS, OutcomeId, Verdict
-from questions.conditions import Condition, Predicate, fold, questions_used
+from questions.conditions import (
+    Condition,
+    ConditionModel,
+    Leaf,
+    Predicate,
+    fold,
+    questions_used,
+)
 from questions.schema import QuestionBank, default_bank
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -142,18 +149,18 @@ class Rule(_Strict):
     def placeholders(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(_placeholders(self.reason + self.unknown_reason)))
 
-    def named_values(self) -> dict[str, frozenset[Any]]:
+    def named_values(self) -> dict[str, frozenset[object]]:
         """Per list question, the values this rule's condition asks for (`has_any` outside any
         `not`): a list answer in the reason reads only those, so a reason on HIPAA does not
         say GDPR."""
         if self.when is None:
             return {}
-        found: dict[str, set[Any]] = {}
+        found: dict[str, set[object]] = {}
 
-        def leaf(item: Any) -> list[Any]:
+        def leaf(item: Leaf) -> list[Leaf]:
             return [item] if item.op == "has_any" else []
 
-        def join(parts: list[list[Any]]) -> list[Any]:
+        def join(parts: list[list[Leaf]]) -> list[Leaf]:
             return [x for part in parts for x in part]
 
         for item in fold(self.when, leaf=leaf, all_=join, any_=join, not_=lambda inner: []):
@@ -354,9 +361,10 @@ class KnowledgeBase(_Strict):
     def fact_by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
 
-    def conditions(self) -> list[tuple[str, Any]]:
+    def conditions(self) -> list[tuple[str, ConditionModel]]:
         """Every condition in the file, with where it stands (for checks against the bank)."""
-        found: list[tuple[str, Any]] = [(f"rules.{r.id}", r.when) for r in self.rules if r.when]
+        found: list[tuple[str, ConditionModel]] = [(f"rules.{r.id}", r.when)
+                                                   for r in self.rules if r.when]
         found += [(f"scores.{section}", term.when)
                   for section, spec in self.scores.items() for term in spec.terms]
         found += [(f"scores.{section}.not_applicable_when", spec.not_applicable_when)
@@ -392,12 +400,14 @@ def _placeholders(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
+Raw = dict[str, Any]  # a knowledge file as YAML gives it, before the models check it (the edge)
+
+
 class KnowledgeError(ValueError):
     """A knowledge file that cannot be used, with the file and the field at fault."""
 
 
-def _merge_by_id(base: list[dict[str, Any]], changes: list[dict[str, Any]],
-                 keep_last: bool = False) -> list[dict[str, Any]]:
+def _merge_by_id(base: list[Raw], changes: list[Raw], keep_last: bool = False) -> list[Raw]:
     """Items replaced in place by id, new ones appended (before the last when keep_last)."""
     merged = list(base)
     index = {item.get("id"): i for i, item in enumerate(merged)}
@@ -412,7 +422,7 @@ def _merge_by_id(base: list[dict[str, Any]], changes: list[dict[str, Any]],
     return [*merged, *added]
 
 
-def _raw(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
+def _raw(path: Path, seen: tuple[str, ...] = ()) -> Raw:
     """A knowledge file's data, with `extends: VERSION` resolved against its base version.
 
     An extending file lists only what changes: facts, rules, open questions and disclosures

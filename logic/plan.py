@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
 
 from logic.knowledge_base import KnowledgeBase, Rule
 from logic.recommendation import VERDICTS
@@ -25,7 +24,7 @@ class Step:
     floor: int | None
     ceiling: int | None
     placeholders: tuple[str, ...]
-    named: dict[str, frozenset[Any]]
+    named: dict[str, frozenset[object]]
     group: str
     reads: frozenset[str]  # the questions its condition reads
 
@@ -92,7 +91,7 @@ def fired_steps(answers: Answers, plan: Plan) -> list[Step]:
     return fired
 
 
-def shown_steps(answers: Any, plan: Plan, fired: list[Step]) -> list[Step]:
+def shown_steps(answers: object, plan: Plan, fired: list[Step]) -> list[Step]:
     """The rules that decide the verdict, then those shown once it is known."""
     rank = RANK[verdict_for(fired)]
     return fired + [step for step, at in plan.after if rank >= at and step.holds(answers)]
@@ -119,7 +118,7 @@ def verdict_for(fired: list[Step]) -> str:
 HARDENED_CEILING = RANK["monitor"]  # a caveat confirmed as a shortfall caps at Monitor
 
 
-def verdict_of(answers: Any, kb: KnowledgeBase, muted: frozenset[str] = frozenset(),
+def verdict_of(answers: object, kb: KnowledgeBase, muted: frozenset[str] = frozenset(),
                hardened: frozenset[str] = frozenset()) -> str:
     """Only the verdict, fast; `answers` may be any object with the answer attributes.
 
@@ -147,7 +146,7 @@ class VerdictProbe:
     """Verdicts for one answer set with a few answers changed, recomputing only the rules
     that read a changed answer (for the counterfactual search)."""
 
-    def __init__(self, answers: Any, kb: KnowledgeBase) -> None:
+    def __init__(self, answers: object, kb: KnowledgeBase) -> None:
         plan = compiled(kb)
         self._steps = plan.steps
         self._base = dict(answers) if isinstance(answers, dict) else dict(vars(answers))
@@ -158,7 +157,7 @@ class VerdictProbe:
             for question in step.rule.questions():
                 self._readers.setdefault(question, []).append(index)
 
-    def verdict(self, changes: tuple[tuple[str, Any], ...] = ()) -> str:
+    def verdict(self, changes: tuple[tuple[str, object], ...] = ()) -> str:
         holds = list(self._holds)
         if changes:
             view = SimpleNamespace(**{**self._base, **dict(changes)})
@@ -184,7 +183,7 @@ def thresholds(kb: KnowledgeBase) -> dict[str, set[int]]:
     return found
 
 
-def integer_values(question: IntegerQuestion, cuts: set[int]) -> set[Any]:
+def integer_values(question: IntegerQuestion, cuts: set[int]) -> set[int | None]:
     """Values of an integer question worth trying: the nearest value the form can enter (on
     the question's step) either side of each point where a rule changes, the bounds, and
     empty when empty is an answer."""
@@ -196,7 +195,7 @@ def integer_values(question: IntegerQuestion, cuts: set[int]) -> set[Any]:
             return value
         return value - offset + step if up else value - offset
 
-    values: set[Any] = {question.min, on_step(question.max, False)}
+    values: set[int | None] = {question.min, on_step(question.max, False)}
     for cut in cuts:
         values |= {on_step(cut - 1, False), on_step(cut, True)}
     if question.nullable:

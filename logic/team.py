@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median_low
-from typing import Any
 
 from logic.engine import evaluate
 from logic.knowledge_base import KnowledgeBase
@@ -21,11 +20,11 @@ from questions.answers import Answers, validate
 from questions.schema import UNKNOWN, AnyQuestion, QuestionBank, default_bank
 
 
-def _key(value: Any) -> Any:
+def _key(value: object) -> object:
     return tuple(sorted(value)) if isinstance(value, list | tuple) else value
 
 
-def _tie_rank(question: AnyQuestion, value: Any) -> tuple[int, int, int]:
+def _tie_rank(question: AnyQuestion, value: object) -> tuple[int, int, int]:
     """Higher wins a tie: stricter first; for lists, more items; then the bank's order."""
     order = getattr(question, "strictness", None)
     strict = order.index(value) if order and value in order else -1
@@ -35,17 +34,17 @@ def _tie_rank(question: AnyQuestion, value: Any) -> tuple[int, int, int]:
     return strict, size, -position
 
 
-def _median(question: AnyQuestion, values: list[Any]) -> Any:
+def _median(question: AnyQuestion, values: list[object]) -> object:
     """The lower median of the numbers given, or empty when most left it empty."""
-    numbers = sorted(v for v in values if v is not None)
+    numbers = sorted(v for v in values if isinstance(v, int))
     return median_low(numbers) if numbers and len(numbers) * 2 >= len(values) else None
 
 
-def _first(question: AnyQuestion, values: list[Any]) -> Any:
+def _first(question: AnyQuestion, values: list[object]) -> object:
     return values[0] if values else None
 
 
-def _most_common(question: AnyQuestion, values: list[Any]) -> Any:
+def _most_common(question: AnyQuestion, values: list[object]) -> object:
     given = [v for v in values if v is not None]
     if not given:
         return None
@@ -55,14 +54,14 @@ def _most_common(question: AnyQuestion, values: list[Any]) -> Any:
     return list(best) if isinstance(best, tuple) else best
 
 
-def _strictest(question: AnyQuestion, values: list[Any]) -> Any:
+def _strictest(question: AnyQuestion, values: list[object]) -> object:
     """For a fact about the organisation: every list item anyone gave (in the bank's order),
     or the strictest single answer anyone gave."""
     given = [v for v in values if v is not None]
     if not given:
         return None
     if question.kind == "multi_choice":
-        chosen = {item for v in given for item in v}
+        chosen = {item for v in given if isinstance(v, list | tuple) for item in v}
         return [c for c in question.choices() if c in chosen]
     return max(given, key=lambda v: _tie_rank(question, v))
 
@@ -71,7 +70,7 @@ def _strictest(question: AnyQuestion, values: list[Any]) -> Any:
 CONSENSUS = {"integer": _median, "text": _first}
 
 
-def consensus_value(question: AnyQuestion, values: list[Any]) -> Any:
+def consensus_value(question: AnyQuestion, values: list[object]) -> object:
     """The team's answer to one question: for a fact about the organisation the strictest any
     respondent gave; otherwise by the question's kind. "Don't know" counts only when nobody
     knows."""
@@ -98,8 +97,8 @@ class Disagreement:
     """A question the team answers differently, and how much aligning it would change."""
 
     question: str
-    counts: dict[Any, int]  # answer -> how many gave it (lists as tuples)
-    consensus: Any
+    counts: dict[object, int]  # answer -> how many gave it (lists as tuples)
+    consensus: object
     verdict_changes: int  # respondents whose verdict moves if they took the consensus answer
     changed: tuple[int, ...]  # their positions
     holds_apart: tuple[int, ...]  # respondents whose own answer here, kept alone against
@@ -107,7 +106,7 @@ class Disagreement:
     apart_verdicts: tuple[str, ...] = ()  # the team verdict with each one's answer there
     changed_verdicts: tuple[str, ...] = ()  # each changed respondent's verdict on the team's
     # answer
-    given: tuple[Any, ...] = ()  # each respondent's answer here, in the analysis's order
+    given: tuple[object, ...] = ()  # each respondent's answer here, in the analysis's order
 
     @property
     def matters(self) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from logic.knowledge_base import KnowledgeBase
 from logic.team import Disagreement, TeamAnalysis
@@ -15,10 +14,9 @@ from questions.schema import QuestionBank
 from questions.text import clean, plural
 
 NOT_APPLICABLE = "n/a"  # a section the respondent's answers make irrelevant: not a score of 0
-NAMES_IN_A_CELL = 12  # a table row must fit on a page: past this, the rest are counted
 
 
-def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:
+def answer_text(bank: QuestionBank, question_id: str, value: object) -> str:
     """How an answer reads to a person (lists come in as tuples from the analysis)."""
     question = bank.question(question_id)
     value = list(value) if isinstance(value, tuple) else value
@@ -27,18 +25,10 @@ def answer_text(bank: QuestionBank, question_id: str, value: Any) -> str:
     return question.label_of(value) if value not in (None, "") else "—"
 
 
-def spread(bank: QuestionBank, question_id: str, counts: dict[Any, int]) -> str:
+def spread(bank: QuestionBank, question_id: str, counts: dict[object, int]) -> str:
     """'Yes ×2 · No ×1', most common first."""
     ordered = sorted(counts.items(), key=lambda kv: -kv[1])
     return " · ".join(f"{answer_text(bank, question_id, v)} ×{n}" for v, n in ordered)
-
-
-def named(people: Sequence[tuple[str, str]], indexes: Any) -> str:
-    """Respondents' names for one cell: the first few, then how many more."""
-    chosen = list(indexes)
-    names = ", ".join(clean(people[i][0]) for i in chosen[:NAMES_IN_A_CELL]) or "—"
-    extra = len(chosen) - NAMES_IN_A_CELL
-    return f"{names} and {extra} more" if extra > 0 else names
 
 
 def who(people: Sequence[tuple[str, str]], index: int) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
 
 from logic.knowledge_base import KnowledgeBase
 from logic.plan import VerdictProbe, integer_values, thresholds
@@ -37,7 +36,7 @@ class Band:
     settle_first: str | None
 
 
-def possible_values(question: AnyQuestion, kb: KnowledgeBase) -> list[Any]:
+def possible_values(question: AnyQuestion, kb: KnowledgeBase) -> list[object]:
     """Every answer worth trying for an unknown: each choice; integers either side of each
     threshold (on the form's step) and empty where empty is an answer; for a list, none, each
     one alone and all of them."""
@@ -50,7 +49,7 @@ def possible_values(question: AnyQuestion, kb: KnowledgeBase) -> list[Any]:
     return list(question.choices())
 
 
-def _extremes(question: AnyQuestion) -> tuple[Any, Any] | None:
+def _extremes(question: AnyQuestion) -> tuple[object, object] | None:
     """(least, most) demanding answer when the verdict can only fall as answers get stricter."""
     order = getattr(question, "strictness", None)
     if order:
@@ -67,15 +66,15 @@ class _Space:
         self.questions = {q: bank.question(q) for q in self.unknown}
         self.values = {q: possible_values(self.questions[q], kb) for q in self.unknown}
         self.extremes = {q: _extremes(self.questions[q]) for q in self.unknown}
-        self.seen: dict[frozenset[tuple[str, Any]], int] = {}
+        self.seen: dict[frozenset[tuple[str, object]], int] = {}
 
-    def rank(self, changes: tuple[tuple[str, Any], ...]) -> int:
+    def rank(self, changes: tuple[tuple[str, object], ...]) -> int:
         key = frozenset(changes)  # the same answers are reached from many settled values
         if key not in self.seen:
             self.seen[key] = verdict_rank(self.probe.verdict(changes))
         return self.seen[key]
 
-    def band(self, fixed: tuple[tuple[str, Any], ...] = ()) -> tuple[int, int]:
+    def band(self, fixed: tuple[tuple[str, object], ...] = ()) -> tuple[int, int]:
         """Lowest and highest verdict rank with `fixed` answers and the other unknowns free."""
         settled = {q for q, _ in fixed}
         free = [q for q in self.unknown if q not in settled]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations, product
-from typing import Any, Literal
+from typing import Literal
 
 from logic.engine import evaluate
 from logic.knowledge_base import KnowledgeBase
@@ -30,7 +30,7 @@ from questions.schema import (
     default_bank,
 )
 
-Change = tuple[str, Any]  # (question id, new value)
+Change = tuple[str, object]  # (question id, new value)
 FlipKind = Literal["requirement", "situation", "both"]
 MAX_PER_DIRECTION = 8
 MAX_CHANGES = 3  # beyond this the panel says "it takes more than three"
@@ -85,20 +85,21 @@ class WhatIf:
         return self.single_flips == 0
 
 
-def _toggles(question: MultiChoiceQuestion, current: Any) -> list[list[str]]:
-    chosen = list(current or ())
+def _toggles(question: MultiChoiceQuestion, current: object) -> list[list[str]]:
+    chosen = [str(v) for v in current] if isinstance(current, list | tuple) else []
     toggled = [[v for v in chosen if v != item] if item in chosen else [*chosen, item]
-               for item in question.choices()]
+               for item in map(str, question.choices())]
     return [new for new in toggled if len(new) >= question.min_selected]
 
 
-def _question_changes(question: AnyQuestion, current: Any, cuts: set[int]) -> list[Any]:
+def _question_changes(question: AnyQuestion, current: object, cuts: set[int]) -> list[object]:
     """Each other value worth trying, nearest the current answer first (the smallest change
     that moves the verdict is the one shown)."""
     if isinstance(question, IntegerQuestion):
-        here = current if current is not None else question.min
-        return sorted(integer_values(question, cuts) - {current},
-                      key=lambda v: (v is None, abs((v if v is not None else 0) - here)))
+        here = current if isinstance(current, int) else question.min
+        others = [v for v in integer_values(question, cuts) if v != current]
+        nearest: list[int | None] = sorted(others, key=lambda v: (v is None, abs((v or 0) - here)))
+        return list(nearest)
     if isinstance(question, MultiChoiceQuestion):
         return list(_toggles(question, current))
     order = list(getattr(question, "strictness", None) or question.choices())
@@ -227,7 +228,7 @@ def _search(answers: Answers, kb: KnowledgeBase, verdict: str,
         full = form.apply(changes)
         return None if full is None else probe.verdict(full)
 
-    by_question: dict[str, list[Any]] = {}
+    by_question: dict[str, list[object]] = {}
     for question, value in candidate_changes(answers, kb, bank):
         by_question.setdefault(question, []).append(value)
     singles = [((q, v), verdict_after(((q, v),))) for q, values in by_question.items()

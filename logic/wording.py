@@ -7,7 +7,6 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from logic.compare import Comparison
 from logic.knowledge_base import KnowledgeBase
@@ -24,7 +23,7 @@ _OPS = {
 }
 
 
-def value_text(bank: QuestionBank, question_id: str, value: Any) -> str:
+def value_text(bank: QuestionBank, question_id: str, value: object) -> str:
     """How a value reads to a person ('Yes', '99.9%', 'GDPR, SOX', 'Not latency-sensitive')."""
     question = bank.question(question_id)
     if question.kind == "multi_choice" and value != UNKNOWN:
@@ -58,7 +57,7 @@ def describe_condition(condition: Condition | None, bank: QuestionBank) -> str:
     return text
 
 
-def describe_changes(bank: QuestionBank, changes: tuple[tuple[str, Any], ...]) -> str:
+def describe_changes(bank: QuestionBank, changes: tuple[tuple[str, object], ...]) -> str:
     """'you answered “No” to “Do you need …?” and “Low” to “How much …?”'."""
     return " and ".join(f"“{value_text(bank, q, v)}” to “{bank.question(q).label}”"
                         for q, v in changes)
@@ -154,7 +153,7 @@ class BandWords:
 
 
 def band_text(rec: Recommendation, kb: KnowledgeBase, bank: QuestionBank,
-              unknown: tuple[str, ...], likely: dict[str, Any]) -> BandWords | None:
+              unknown: tuple[str, ...], likely: dict[str, object]) -> BandWords | None:
     """What "Don't know" answers mean for the verdict, or None when nothing is unknown:
     how many, the verdict's band, the one to settle first, and each with its read-as value."""
     if rec.band is None:
