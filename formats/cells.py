@@ -9,11 +9,20 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError
 from questions.documents import parse_answers
-from questions.schema import UNKNOWN, UNKNOWN_LABEL, QuestionBank, default_bank
+from questions.schema import (
+    UNKNOWN,
+    UNKNOWN_LABEL,
+    AnyQuestion,
+    BooleanQuestion,
+    ChoiceQuestion,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    QuestionBank,
+    default_bank,
+)
 from questions.text import clean
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
@@ -47,6 +56,8 @@ def _boolean(cell: str) -> bool:
 def _items(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
 
+Reader = Callable[[str], object]  # how one cell reads as an answer value
+
 
 def _key(text: str) -> str:
     """How a cell is compared with a value's id and label: case, spaces, a trailing % and
@@ -54,7 +65,7 @@ def _key(text: str) -> str:
     return " ".join(text.strip().strip("'\"").removesuffix("%").replace("_", " ").lower().split())
 
 
-def _lookup(question: Any) -> dict[str, str]:
+def _lookup(question: ChoiceQuestion | MultiChoiceQuestion) -> dict[str, str]:
     """Each value of a choice question by its id and by its label, as `_key` reads them."""
     table: dict[str, str] = {}
     for option in question.options:
@@ -63,56 +74,62 @@ def _lookup(question: Any) -> dict[str, str]:
     return table
 
 
-def _choice_reader(question: Any) -> Callable[[str], Any]:
+def _choice_reader(question: ChoiceQuestion) -> Reader:
     """A choice cell: the value's id or its label, in any capitalisation; otherwise the
     cell as it is, so the error names the allowed values."""
     table = _lookup(question)
 
-    def read(cell: str) -> Any:
+    def read(cell: str) -> object:
         return table.get(_key(cell), cell.strip())
     return read
 
 
-def _list_reader(question: Any) -> Callable[[str], Any]:
+def _list_reader(question: MultiChoiceQuestion) -> Reader:
     """A list cell: items joined by ';', each an id or a label in any capitalisation."""
     table = _lookup(question)
 
-    def read(cell: str) -> Any:
+    def read(cell: str) -> object:
         return [table.get(_key(item), item) for item in _items(cell)]
     return read
 
 
-# question kind -> how a cell reads as a value of that kind (built per question)
-READERS: dict[str, Callable[[Any], Callable[[str], Any]]] = {
-    "boolean": lambda q: _boolean, "integer": lambda q: _whole_number,
-    "multi_choice": _list_reader, "choice": _choice_reader}
+def _kind_reader(question: AnyQuestion) -> Reader | None:
+    """How a cell reads as a value of the question's kind; None for text (read as it is)."""
+    if isinstance(question, BooleanQuestion):
+        return _boolean
+    if isinstance(question, IntegerQuestion):
+        return _whole_number
+    if isinstance(question, MultiChoiceQuestion):
+        return _list_reader(question)
+    if isinstance(question, ChoiceQuestion):
+        return _choice_reader(question)
+    return None
 
 
-_COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Callable[[str], Any]]]] = {}
+_COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Reader]]] = {}
 
 
 _UNKNOWN_CELLS = {_key(UNKNOWN), _key(UNKNOWN_LABEL), "dont know", "don’t know"}
 
 
-def _or_unknown(reader: Callable[[str], Any] | None) -> Callable[[str], Any]:
+def _or_unknown(reader: Reader | None) -> Reader:
     """A cell reader that also takes "Don't know" (its label, as the Excel template offers it,
     or `unknown`) for questions that offer it."""
-    def read(cell: str) -> Any:
+    def read(cell: str) -> object:
         if _key(cell) in _UNKNOWN_CELLS:
             return UNKNOWN
         return reader(cell) if reader else cell
     return read
 
 
-def _readers(bank: QuestionBank) -> dict[str, Callable[[str], Any]]:
+def _readers(bank: QuestionBank) -> dict[str, Reader]:
     """Column -> how its cells read, for every column that is not read as text (built once
     per bank)."""
     cached = _COLUMN_READERS.get(id(bank))
     if cached is None or cached[0] is not bank:
-        readers: dict[str, Callable[[str], Any]] = {}
+        readers: dict[str, Reader] = {}
         for q in bank.questions():
-            make = READERS.get(q.kind)
-            kind_reader = make(q) if make is not None else None
+            kind_reader = _kind_reader(q)
             if q.dont_know is not None:
                 readers[q.id] = _or_unknown(kind_reader)
             elif kind_reader is not None:
@@ -173,7 +190,7 @@ def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Ans
     bank = bank or default_bank()
     readers = _readers(bank)
     columns = _columns(bank)
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     problems: dict[str, str] = {}
     for heading, cell in row.items():
         if not cell or heading in RESULT_COLUMNS:
@@ -194,7 +211,7 @@ def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Ans
     return answers
 
 
-def value_to_cell(value: Any) -> str:
+def value_to_cell(value: object) -> str:
     """One answer value as a CSV cell: lists joined by ';', booleans true/false, None empty."""
     if value is None:
         return ""
@@ -210,7 +227,7 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """CSV text with every cell formula-safe. Lines end in CRLF (RFC 4180): the csv module
     quotes only the line terminator's characters, so with a bare LF a cell holding a carriage
     return went out unquoted and split its row."""
@@ -249,7 +266,7 @@ def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[Row]
         if len(rows) >= max_rows:
             raise AnswersError({"csv": f"more than {max_rows:,} rows; at most {max_rows:,} are "
                                        "evaluated at once: split the file"})
-        row: dict[str | None, Any] = dict(zip(names, record, strict=False))
+        row: dict[str | None, object] = dict(zip(names, record, strict=False))
         if len(record) > len(names):
             row[None] = record[len(names):]
         rows.append((line, row))  # type: ignore[arg-type]
@@ -289,7 +306,7 @@ def answers_to_row(answers: Answers, bank: QuestionBank | None = None) -> dict[s
             UNANSWERED: value_to_cell(sorted(answers.unanswered))}
 
 
-def template(documents: Iterable[dict[str, Any]], bank: QuestionBank) -> str:
+def template(documents: Iterable[dict[str, object]], bank: QuestionBank) -> str:
     """A CSV to fill in: every column, and one row per example answers document (read through
     the bank's migrations, so a question added since the example was written is listed under
     `unanswered` until someone answers it)."""

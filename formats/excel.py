@@ -13,18 +13,27 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from formats.cells import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, Row, header
 from questions.answers import BANK_VERSION, UNANSWERED, AnswersError
 from questions.documents import parse_answers
-from questions.schema import UNKNOWN, UNKNOWN_LABEL, QuestionBank
+from questions.schema import (
+    UNKNOWN,
+    UNKNOWN_LABEL,
+    AnyQuestion,
+    BooleanQuestion,
+    ChoiceQuestion,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    QuestionBank,
+)
 from questions.text import clean
 
 DATA_SHEET = "Business units"
@@ -35,29 +44,30 @@ _HEAD = Font(bold=True, color="FFFFFF")
 _FILL = PatternFill("solid", fgColor="1F4E79")
 
 
-def _text_cell(sheet: Any, row: int, column: int, value: str) -> None:
+def _text_cell(sheet: Worksheet, row: int, column: int, value: str) -> None:
     """A cell that is text whatever it starts with (an uploaded '=...' stays inert)."""
     cell = sheet.cell(row=row, column=column, value=value)
     cell.data_type = "s"
 
 
-def _label(question: Any, value: Any) -> str:
+def _label(question: AnyQuestion, value: object) -> str:
     """An answer as the person reads it, in a cell."""
     if value is None or value == "":
         return ""
     if value == UNKNOWN:
         return UNKNOWN_LABEL
-    if question.kind == "multi_choice":
+    if isinstance(question, MultiChoiceQuestion):
         labels = {o.value: o.label for o in question.options}
-        return f"{LIST_SEPARATOR} ".join(labels.get(v, v) for v in value)
-    if question.kind == "boolean":
+        items = value if isinstance(value, list | tuple) else [value]
+        return f"{LIST_SEPARATOR} ".join(labels.get(str(v), str(v)) for v in items)
+    if isinstance(question, BooleanQuestion):
         return "Yes" if value else "No"
-    if question.kind in ("choice",):
+    if isinstance(question, ChoiceQuestion):
         return question.label_of(value)
     return str(value)
 
 
-def template_workbook(documents: Iterable[dict[str, Any]], bank: QuestionBank) -> bytes:
+def template_workbook(documents: Iterable[dict[str, object]], bank: QuestionBank) -> bytes:
     """The batch template as an Excel workbook: one column per question (headed by its id),
     the shipped examples filled in with labels, a drop-down of labels in each choice column,
     and a sheet explaining every column."""
@@ -108,7 +118,7 @@ def template_workbook(documents: Iterable[dict[str, Any]], bank: QuestionBank) -
     return out.getvalue()
 
 
-def _guide(sheet: Any, columns: Sequence[str], bank: QuestionBank) -> None:
+def _guide(sheet: Worksheet, columns: Sequence[str], bank: QuestionBank) -> None:
     heads = ["Column", "Question", "What to write", "Required", "Help"]
     for index, head in enumerate(heads, start=1):
         _text_cell(sheet, 1, index, head)
@@ -130,22 +140,22 @@ def _guide(sheet: Any, columns: Sequence[str], bank: QuestionBank) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-def _allowed(question: Any) -> str:
+def _allowed(question: AnyQuestion) -> str:
     unknown = f"; or {UNKNOWN_LABEL}" if question.dont_know is not None else ""
-    if question.kind == "choice":
+    if isinstance(question, ChoiceQuestion):
         return "one of: " + "; ".join(o.label for o in question.options) + unknown
-    if question.kind == "multi_choice":
+    if isinstance(question, MultiChoiceQuestion):
         return ("any of, separated by ';': " + "; ".join(o.label for o in question.options)
                 + unknown)
-    if question.kind == "boolean":
+    if isinstance(question, BooleanQuestion):
         return "Yes or No" + unknown
-    if question.kind == "integer":
+    if isinstance(question, IntegerQuestion):
         empty = f"; empty means {question.null_label}" if question.nullable else ""
         return f"a whole number from {question.min} to {question.max}{empty}{unknown}"
     return f"text, at most {question.max_length} characters"
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -208,7 +218,7 @@ def _inspect(archive: zipfile.ZipFile, max_rows: int) -> None:
                               "columns, and the questionnaire has far fewer")
 
 
-def _declared_rows(sheet: Any) -> int | None:
+def _declared_rows(sheet: Worksheet) -> int | None:
     """The last row the sheet's own dimension declares (None when it declares none)."""
     try:
         bounds = sheet.calculate_dimension()
@@ -277,7 +287,7 @@ def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list
     return names, records
 
 
-def results_workbook(columns: Sequence[str], rows: Iterable[Sequence[Any]],
+def results_workbook(columns: Sequence[str], rows: Iterable[Sequence[object]],
                      errors: Sequence[bool] = (),
                      problems: Sequence[dict[str, str]] = ()) -> bytes:
     """Rows as a workbook: every cell text (never a formula); a row with errors shaded, and

@@ -9,7 +9,6 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from questions.answers import AnswersError
 from questions.text import check_text
@@ -21,7 +20,7 @@ class InputError(Exception):
     """Input that cannot be evaluated, with a message for the person who gave it."""
 
 
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _reject_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     counts = Counter(key for key, _ in pairs)
     repeated = sorted(key for key, n in counts.items() if n > 1)
     if repeated:
@@ -29,7 +28,7 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-def decode_answers_json(text: str) -> Any:
+def decode_answers_json(text: str) -> object:
     """Decode an untrusted JSON document (answers, a decision record), refusing duplicate keys
     and escaped lone surrogates (`"\\ud800"` is not a character: it cannot be shown, stored or
     printed); InputError says what is wrong and where."""

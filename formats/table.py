@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from formats.cells import MAX_ROWS, Row, read_rows, template, to_csv
 from formats.excel import read_workbook, results_workbook, template_workbook
@@ -24,22 +23,22 @@ class Format:
     media_type: str
     help: str
     reader: Callable[[bytes, int], Rows]
-    writer: Callable[[Sequence[str], Iterable[Sequence[Any]], Sequence[bool],
+    writer: Callable[[Sequence[str], Iterable[Sequence[object]], Sequence[bool],
                       Sequence[dict[str, str]]], bytes]
-    templater: Callable[[Iterable[dict[str, Any]], QuestionBank], bytes]
+    templater: Callable[[Iterable[dict[str, object]], QuestionBank], bytes]
     words: bool  # results in the questionnaire's words (labels), not ids
 
     def read(self, raw: bytes, max_rows: int = MAX_ROWS) -> Rows:
         """The header and the rows; AnswersError when the file cannot be read as rows."""
         return self.reader(raw, max_rows)
 
-    def write(self, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+    def write(self, columns: Sequence[str], rows: Iterable[Sequence[object]],
               errors: Sequence[bool] = (), problems: Sequence[dict[str, str]] = ()) -> bytes:
         """The rows in this format, every cell inert (never a formula); error rows, and each
         cell at fault (`problems`: column -> what is wrong), marked where the format can."""
         return self.writer(columns, rows, errors, problems)
 
-    def template(self, documents: Iterable[dict[str, Any]], bank: QuestionBank) -> bytes:
+    def template(self, documents: Iterable[dict[str, object]], bank: QuestionBank) -> bytes:
         """A file to fill in: every column, one row per example answers document."""
         return self.templater(documents, bank)
 
@@ -48,12 +47,12 @@ def _read_csv(raw: bytes, max_rows: int) -> Rows:
     return read_rows(raw.decode("utf-8-sig"), max_rows)
 
 
-def _write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]],
+def _write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]],
                errors: Sequence[bool] = (), problems: Sequence[dict[str, str]] = ()) -> bytes:
     return to_csv(columns, rows).encode("utf-8")
 
 
-def _csv_template(documents: Iterable[dict[str, Any]], bank: QuestionBank) -> bytes:
+def _csv_template(documents: Iterable[dict[str, object]], bank: QuestionBank) -> bytes:
     return template(documents, bank).encode("utf-8")
 
 
