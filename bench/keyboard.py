@@ -53,11 +53,13 @@ class Keys:
 
     def settle_focus(self, selector: str) -> None:
         """Give the page a moment to put the cursor in the section's first field, as a person
-        looking at a new page does; if it never lands there, the Tab presses count."""
+        looking at a new page does; if it never lands there, the Tab presses count. (Up to
+        10 s: on a machine busy with other work the focus came after 3 s once, and the Tabs
+        from the top of the page were counted against the app.)"""
         try:
             self.page.wait_for_function(
                 "(s) => !!(document.activeElement && document.activeElement.closest(s))",
-                arg=selector, timeout=3_000)
+                arg=selector, timeout=10_000)
         except PlaywrightError:
             pass
 
