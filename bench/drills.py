@@ -203,7 +203,8 @@ def sqlite_drill(kills: int = 100) -> None:
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
     store = Store.open(url)
     missing = sum(1 for token, n in acked.items()
-                  if (saved := store.load_draft(token)) is None or saved.answers["counter"] < n)
+                  if (saved := store.load_draft(token)) is None
+                  or not isinstance(counter := saved.answers["counter"], int) or counter < n)
     store.close()
     print(f"drill sqlite: {kills} kill -9 of a writer at random moments mid-save: "
           f"integrity_check {integrity}; {sum(acked.values()) + len(acked)} acknowledged saves, "

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -30,6 +30,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from questions.values import Document
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
@@ -76,7 +79,7 @@ class Assessment(Base):
     __tablename__ = "assessments"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))  # "draft" or "shared"
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    answers: Mapped[Document] = mapped_column(JSON)
     notes: Mapped[dict[str, str]] = mapped_column(JSON)
     knowledge_version: Mapped[str | None] = mapped_column(String(64))
     verdict: Mapped[str | None] = mapped_column(String(16))
@@ -100,7 +103,7 @@ class Change(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     who: Mapped[str | None] = mapped_column(String(80))  # the name given, when one was
     event: Mapped[str] = mapped_column(String(16))  # created, copied, saved, recorded
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON)  # the answers document after it
+    answers: Mapped[Document] = mapped_column(JSON)  # the answers document after it
     notes: Mapped[dict[str, str]] = mapped_column(JSON)
     knowledge_version: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str | None] = mapped_column(String(120))  # "the account team", say
@@ -204,7 +207,7 @@ class Respondent(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(60))
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    answers: Mapped[Document] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # by the
@@ -252,7 +255,7 @@ class StorageUnavailable(RuntimeError):
     a server path) and why."""
 
 
-def _urls_in(data: Any, where: str = "") -> list[str]:
+def _urls_in(data: object, where: str = "") -> list[str]:
     """Every `url` key in a parsed TOML document, by its dotted place."""
     if not isinstance(data, dict):
         return []
@@ -331,7 +334,7 @@ def _sqlite_setup(engine: Engine) -> None:
     """WAL for concurrent readers, a busy timeout, FULL sync, BEGIN IMMEDIATE for writes."""
 
     @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection: Any, _record: Any) -> None:
+    def _connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -341,7 +344,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
+    def _begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get("sqlite_immediate", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 

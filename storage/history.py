@@ -4,15 +4,16 @@ milestones: named points of that history, frozen with a knowledge version and ve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.answers import BANK_VERSION
+from questions.values import Document
 from storage.db import Assessment, Change, Milestone, aware, now
 from storage.errors import StorageLimit, checked_text
 
@@ -39,7 +40,7 @@ class Entry:
     at: datetime
     who: str | None  # the name given (a team respondent's); None: someone with the link
     event: str
-    answers: dict[str, Any]  # the whole answers document after this change
+    answers: Document  # the whole answers document after this change
     notes: dict[str, str]
     knowledge_version: str  # in force when it was saved
     source: str | None  # where an answer came from, when it was learnt from someone
@@ -56,7 +57,8 @@ def append(session: Session, row: Assessment, event: str, source: str | None = N
                        source=source))
 
 
-def differences(before: dict[str, Any], after: dict[str, Any]) -> tuple[Difference, ...]:
+def differences(before: Mapping[str, object],
+                after: Mapping[str, object]) -> tuple[Difference, ...]:
     """What changed between two answers documents (or two sets of notes), by key; the bank
     version a document was given under is not an answer."""
     keys = sorted((set(before) | set(after)) - {BANK_VERSION})
@@ -69,7 +71,7 @@ def entries(session: Session, assessment_id: int) -> list[Entry]:
     rows = session.scalars(select(Change).where(Change.assessment_id == assessment_id)
                            .order_by(Change.at, Change.id))
     out: list[Entry] = []
-    answers: dict[str, Any] = {}
+    answers: Document = {}
     notes: dict[str, str] = {}
     for row in rows:
         out.append(Entry(row.id, aware(row.at), row.who, row.event, dict(row.answers),

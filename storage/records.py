@@ -8,7 +8,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from formats.files import InputError, decode_answers_json
 from logic import APP_VERSION
@@ -16,6 +15,7 @@ from logic.recommendation import Recommendation
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import QuestionBank, default_bank
+from questions.values import Document
 from storage.history import Frozen
 from storage.seal import ALGORITHM, SealKey
 from storage.store import clean_notes
@@ -30,15 +30,15 @@ SEAL_FIELDS = ("sha256", "seal")  # what a record's seal is not computed over
 MAX_IMPORT_BYTES = 1_000_000
 
 
-def _canonical(data: dict[str, Any]) -> bytes:
+def _canonical(data: Document) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _body(record: dict[str, Any]) -> bytes:
+def _body(record: Document) -> bytes:
     return _canonical({k: v for k, v in record.items() if k not in SEAL_FIELDS})
 
 
-def seal(record: dict[str, Any]) -> str:
+def seal(record: Document) -> str:
     """The unkeyed SHA-256 records of formats 1 and 2 carry: over every field but itself,
     canonically encoded (anyone can recompute it: it shows an accident, not a forgery)."""
     return hashlib.sha256(_body(record)).hexdigest()
@@ -53,7 +53,7 @@ class SealCheck:
     message: str
 
 
-def check_seal(record: dict[str, Any], key: SealKey) -> SealCheck:
+def check_seal(record: Document, key: SealKey) -> SealCheck:
     """Whether this deployment wrote the record and nothing changed since; otherwise exactly
     what can be said: another deployment's seal, an old unkeyed hash, or changed."""
     found = record.get("seal")
@@ -79,7 +79,7 @@ def check_seal(record: dict[str, Any], key: SealKey) -> SealCheck:
     return SealCheck(False, "It carries no seal: it cannot be checked.")
 
 
-def milestone_entries(frozen: list[Frozen]) -> list[dict[str, Any]]:
+def milestone_entries(frozen: list[Frozen]) -> list[Document]:
     """Milestones as a record holds them: name, when, knowledge version, verdict, and the
     answers (as stored, with their bank version) and notes they froze; oldest first."""
     return [{"name": m.name, "saved_at": m.created_at.isoformat(),
@@ -89,7 +89,7 @@ def milestone_entries(frozen: list[Frozen]) -> list[dict[str, Any]]:
 
 def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation, *,
                     created_at: datetime, key: SealKey, bank: QuestionBank | None = None,
-                    milestones: list[Frozen] | None = None) -> dict[str, Any]:
+                    milestones: list[Frozen] | None = None) -> Document:
     """Everything needed to see what was decided and why (with `milestones`, each named point
     kept on the way), sealed under the deployment's key."""
     record = {
@@ -109,7 +109,7 @@ def decision_record(answers: Answers, notes: dict[str, str], rec: Recommendation
     return record
 
 
-def is_intact(record: dict[str, Any], key: SealKey) -> bool:
+def is_intact(record: Document, key: SealKey) -> bool:
     """Whether this deployment wrote the record and nothing changed since."""
     return check_seal(record, key).intact
 

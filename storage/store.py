@@ -7,7 +7,6 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.text import check_text, clean, without_direction_controls
+from questions.values import Document
 from storage.db import (
     Assessment,
     Delivery,
@@ -74,7 +74,7 @@ class Saved:
     """An assessment as read back: answers, notes and what it was evaluated with."""
 
     kind: str
-    answers: dict[str, Any]
+    answers: Document
     notes: dict[str, str]
     knowledge_version: str | None
     verdict: str | None
@@ -133,7 +133,7 @@ def _respondent(respondent: tuple[str, str] | None) -> tuple[str | None, str | N
     return name[:MAX_RESPONDENT_NAME], role[:MAX_RESPONDENT_ROLE]
 
 
-def check_answers(answers: dict[str, Any]) -> dict[str, Any]:
+def check_answers(answers: Document) -> Document:
     size = len(json.dumps(answers, ensure_ascii=False).encode())
     if size > MAX_ANSWERS_BYTES:
         raise StorageLimit(f"answers of {size:,} bytes are too large to save")
@@ -200,8 +200,8 @@ class Store:
                      row.verdict, row.created_at, row.updated_at, revoked,
                      row.copied_from is not None, respondent)
 
-    def _new(self, session: Session, kind: str, answers: dict[str, Any], notes: dict[str, str],
-             **extra: Any) -> Assessment:
+    def _new(self, session: Session, kind: str, answers: Document, notes: dict[str, str],
+             **extra: str | int | None) -> Assessment:
         stamp = now()
         row = Assessment(kind=kind, answers=check_answers(answers), notes=clean_notes(notes),
                          created_at=stamp, updated_at=stamp, **extra)
@@ -216,7 +216,7 @@ class Store:
         if self.limits is not None:
             take(session, self.limits, client, what)
 
-    def create_draft(self, answers: dict[str, Any], notes: dict[str, str],
+    def create_draft(self, answers: Document, notes: dict[str, str],
                      *, copied_from: int | None = None,
                      respondent: tuple[str, str] | None = None,
                      client: str | None = None) -> str:
@@ -239,7 +239,7 @@ class Store:
             found[0].respondent_name, found[0].respondent_role = name_kept, role_kept
             return True
 
-    def save_draft(self, token: str, answers: dict[str, Any], notes: dict[str, str], *,
+    def save_draft(self, token: str, answers: Document, notes: dict[str, str], *,
                    expected: datetime | None = None) -> datetime | None:
         """Overwrite a draft's answers and notes; the time of this save, or None when the token
         opens no draft. With `expected` (the time of the version this session last loaded or
@@ -269,7 +269,7 @@ class Store:
             return None if found is None else self._saved(found[0])
 
     # sharing --------------------------------------------------------------------------
-    def share(self, answers: dict[str, Any], notes: dict[str, str], *,
+    def share(self, answers: Document, notes: dict[str, str], *,
               knowledge_version: str, verdict: str, draft: str | None = None,
               client: str | None = None) -> ShareLinks:
         """Freeze validated answers as a shared assessment; returns its view and manage tokens.

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from questions.text import clean
+from questions.values import Document
 from storage.db import Link, Respondent, Team, aware, now
 from storage.owner import Owner
 from storage.plan import Planned, change, current
@@ -52,7 +53,7 @@ class Response:
 
     name: str
     role: str
-    answers: dict[str, Any]
+    answers: Document
     updated_at: datetime
     id: int = 0
 
@@ -107,7 +108,7 @@ class TeamStore:
             team = session.get_one(Team, row.team_id)
             return TeamInfo(team.name, row.purpose == "invite", team.created_at)
 
-    def add_response(self, invite: str, name: str, role: str, answers: dict[str, Any],
+    def add_response(self, invite: str, name: str, role: str, answers: Document,
                      client: str | None = None) -> str:
         """Add a respondent's answers; returns their own link to revise them."""
         with Session(self.writer) as session, session.begin():
@@ -134,7 +135,7 @@ class TeamStore:
         self.store.dispatch(made)
         return link
 
-    def revise(self, respondent: str, answers: dict[str, Any], name: str, role: str) -> bool:
+    def revise(self, respondent: str, answers: Document, name: str, role: str) -> bool:
         """Replace one respondent's answers (and name and role); nobody else's change."""
         with Session(self.writer) as session, session.begin():
             row = find_link(session, respondent, ("respondent",))
