@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
+from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from questions.schema import UNKNOWN, IntegerQuestion, default_bank
+from questions.schema import (
+    UNKNOWN,
+    BooleanQuestion,
+    ChoiceQuestion,
+    IntegerQuestion,
+    MultiChoiceQuestion,
+    TextQuestion,
+    default_bank,
+)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -34,7 +43,7 @@ new MutationObserver((changes) => {
 """
 
 
-def verdict(page: Any, label: str, slot: str = "lead") -> Any:
+def verdict(page: Page, label: str, slot: str = "lead") -> Locator:
     """The verdict of one reading as drawn: "lead" (the one the result leads with) or "later"
     (the newest record's, beside it). The banner's bold text is the verdict alone."""
     return page.locator(f".st-key-verdict_{slot} [data-testid='stAlert'] strong").filter(
@@ -44,7 +53,7 @@ def verdict(page: Any, label: str, slot: str = "lead") -> Any:
 class AppPage:
     """The app in one browser tab."""
 
-    def __init__(self, page: Any, url: str) -> None:
+    def __init__(self, page: Page, url: str) -> None:
         self.page = page
         self.url = url
         self.bank = default_bank()
@@ -89,14 +98,14 @@ class AppPage:
         parts = self.page.locator("h2, [data-testid='stAlert']").all_inner_texts()
         return " | ".join(" ".join(part.split()) for part in parts)[:1500]
 
-    def widget(self, key: str) -> Any:
+    def widget(self, key: str) -> Locator:
         return self.page.locator(f".st-key-{key}")
 
     def click_button(self, key: str) -> None:
         self.widget(key).locator("button").first.click()
         self.settle()
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: object) -> None:
         question = self.bank.question(key)
         if value == UNKNOWN:
             self.widget(f"dont_know__{key}").locator("label").first.click()  # its box
@@ -104,7 +113,7 @@ class AppPage:
             getattr(self, f"_set_{question.kind}")(question, value)
         self.settle()
 
-    def _set_choice(self, question: Any, value: Any) -> None:
+    def _set_choice(self, question: ChoiceQuestion | BooleanQuestion, value: object) -> None:
         label = question.label_of(value)
         box = self.widget(question.id)
         # Radio group or select box: wait until the widget is drawn before telling them apart
@@ -118,14 +127,14 @@ class AppPage:
 
     _set_boolean = _set_choice
 
-    def _set_multi_choice(self, question: Any, values: list[str]) -> None:
+    def _set_multi_choice(self, question: MultiChoiceQuestion, values: list[str]) -> None:
         box = self.widget(question.id)
         for value in values:
             self._pick(box, question.label_of([value]))
             self.settle()
         self.page.keyboard.press("Escape")
 
-    def _pick(self, box: Any, label: str) -> None:
+    def _pick(self, box: Locator, label: str) -> None:
         """Open a select box and choose the option; retried, as a rerun may close the list."""
         option = self.page.get_by_role("option", name=label, exact=True)
         for attempt in range(3):
@@ -144,12 +153,12 @@ class AppPage:
         field.fill("" if value is None else str(value))
         field.press("Enter")
 
-    def _set_text(self, question: Any, value: str | None) -> None:
+    def _set_text(self, question: TextQuestion, value: str | None) -> None:
         field = self.widget(question.id).locator("input")
         field.fill(value or "")
         field.press("Enter")
 
-    def fill(self, answers: dict[str, Any]) -> None:
+    def fill(self, answers: Mapping[str, object]) -> None:
         """Answer every shown question of every section and press Get recommendation."""
         for index, section in enumerate(self.bank.sections):
             try:

@@ -22,6 +22,7 @@ from logic.recommendation import (
     GROUPS,
     Reason,
     Recommendation,
+    Verdict,
     VerdictBand,
 )
 from logic.unknowns import band
@@ -116,13 +117,13 @@ class Outcome:
     """The verdict with its drivers, blockers and caveats, without reasons or scores (batch
     rows)."""
 
-    verdict: str
+    verdict: Verdict
     drivers: tuple[str, ...]
     blockers: tuple[str, ...]
     caveats: tuple[str, ...] = ()
 
 
-def _outcome(shown: list[Step], verdict: str, plan: Plan) -> Outcome:
+def _outcome(shown: list[Step], verdict: Verdict, plan: Plan) -> Outcome:
     """Drivers and blockers in the order of the version's tables."""
     drivers = {d for step in shown for d in step.rule.drivers}
     blockers = {b for step in shown for b in step.rule.blockers}

@@ -400,7 +400,9 @@ def _placeholders(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
-Raw = dict[str, Any]  # a knowledge file as YAML gives it, before the models check it (the edge)
+# A knowledge file as YAML gives it, merged over its base before the models check it: the one
+# edge of the core where a value's type is not known yet.
+Raw = dict[str, Any]  # type: ignore[explicit-any]
 
 
 class KnowledgeError(ValueError):

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from logic.knowledge_base import KnowledgeBase, Rule
-from logic.recommendation import VERDICTS
+from logic.recommendation import VERDICTS, Verdict
 from questions.answers import Answers
 from questions.conditions import Predicate, leaves
 from questions.schema import IntegerQuestion
 
-RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
+RANK: dict[str, int] = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
 TOP = len(VERDICTS) - 1
 
 
@@ -110,7 +110,7 @@ def bounds(fired: list[Step]) -> tuple[int, int]:
     return floor, ceiling
 
 
-def verdict_for(fired: list[Step]) -> str:
+def verdict_for(fired: list[Step]) -> Verdict:
     floor, ceiling = bounds(fired)
     return VERDICTS[min(floor, ceiling)]
 

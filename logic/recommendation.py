@@ -8,7 +8,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal["no_action", "monitor", "evaluate"]  # the product's three, in rising relevance
-VERDICTS: tuple[str, ...] = get_args(Verdict)
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 # Drivers, blockers and sections are vocabulary in data: the knowledge file's `drivers` and
 # `blockers` tables and the bank's sections name them; an id here is only its shape.
 OutcomeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]

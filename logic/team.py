@@ -164,5 +164,5 @@ def analyse(answers: list[Answers], kb: KnowledgeBase,
     disagreements.sort(key=lambda d: (-d.verdict_changes, -len(d.holds_apart),
                                       -(sum(d.counts.values()) - max(d.counts.values())),
                                       bank.ids.index(d.question)))
-    verdict_counts = {v: sum(1 for r in recs if r.verdict == v) for v in VERDICTS}
+    verdict_counts: dict[str, int] = {v: sum(1 for r in recs if r.verdict == v) for v in VERDICTS}
     return TeamAnalysis(recs, agreed, team, tuple(disagreements), verdict_counts)

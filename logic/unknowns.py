@@ -15,7 +15,7 @@ from itertools import product
 
 from logic.knowledge_base import KnowledgeBase
 from logic.plan import VerdictProbe, integer_values, thresholds
-from logic.recommendation import VERDICTS, verdict_rank
+from logic.recommendation import VERDICTS, Verdict, verdict_rank
 from questions.answers import Answers
 from questions.schema import (
     AnyQuestion,
@@ -31,8 +31,8 @@ class Band:
     """The lowest and highest verdict over every answer the unknowns could be, and the
     question to settle first (None when no answer to any of them narrows the band)."""
 
-    low: str
-    high: str
+    low: Verdict
+    high: Verdict
     settle_first: str | None
 
 

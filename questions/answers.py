@@ -27,7 +27,6 @@ from pydantic import (
     create_model,
     field_validator,
 )
-from pydantic_core import ErrorDetails
 
 from questions.schema import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
 from questions.text import clean, without_direction_controls
@@ -200,18 +199,19 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _describe(error: ErrorDetails, ids: tuple[str, ...]) -> tuple[str, str]:
-    loc = [str(part) for part in error["loc"]]
+def _describe(where: tuple[int | str, ...], kind: str, message: str,
+              ctx: Mapping[str, object], given: object,
+              ids: tuple[str, ...]) -> tuple[str, str]:
+    """One of pydantic's errors (its place, type, message, context and input) in words."""
+    loc = [str(part) for part in where]
     field = loc[0] if loc else "answers"
-    kind = error["type"]
     if kind == "extra_forbidden":
         near = difflib.get_close_matches(field, ids, n=1) if len(field) <= 60 else []
         hint = f" (did you mean {near[0]}?)" if near else ""
         return field, f"unknown question id{hint}"
-    message = error["msg"]
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        message = f"{_short(error.get('input'))} is not allowed; expected one of {expected}"
+        expected = ctx.get("expected", "")
+        message = f"{_short(given)} is not allowed; expected one of {expected}"
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     if kind == "string_unicode":  # pydantic's word for a lone surrogate in a str
@@ -263,7 +263,8 @@ def validate(data: Mapping[str, object], bank: QuestionBank | None = None, *,
         answers = answers_model(bank).model_validate(data if type(data) is dict else dict(data))
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            field, message = _describe(error, bank.ids)
+            field, message = _describe(tuple(error["loc"]), error["type"], error["msg"],
+                                       error.get("ctx") or {}, error.get("input"), bank.ids)
             if field in bank.by_id and bank.by_id[field].dont_know is not None:
                 message += f', or "{UNKNOWN}" for Don\'t know'
             problems.setdefault(field, message)

@@ -3,14 +3,12 @@ the migrations) and validated into one answers object."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from questions.answers import BANK_VERSION, UNANSWERED, AnswersBase, validate
 from questions.migrate import read_answers
 from questions.schema import QuestionBank, default_bank
 
 
-def parse_answers(data: Any, bank: QuestionBank | None = None) -> AnswersBase:
+def parse_answers(data: object, bank: QuestionBank | None = None) -> AnswersBase:
     """Validate a decoded answers document (any bank version; older ones are migrated);
     raise AnswersError naming every bad field."""
     bank = bank or default_bank()

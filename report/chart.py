@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -20,7 +19,7 @@ def _colour(score: int) -> colors.Color:
     return GOOD if score >= 67 else FAIR if score >= 34 else POOR
 
 
-def scores_drawing(scores: Mapping[Any, int], titles: Mapping[str, str], width: float,
+def scores_drawing(scores: Mapping[str, int], titles: Mapping[str, str], width: float,
                    not_applicable: Iterable[str] = ()) -> Drawing:
     """Horizontal bars, 0 to 100, one per section, with the value printed at the end ("not
     applicable" and no bar where the section has nothing to fit)."""

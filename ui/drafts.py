@@ -4,12 +4,12 @@ window saved it first."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import streamlit as st
 
 from questions.answers import BANK_VERSION
 from questions.migrate import upgrade
+from questions.values import Document
 from storage import DraftConflict, StorageLimit
 from ui import form, state
 from ui.client import client_address
@@ -21,7 +21,7 @@ def notes() -> dict[str, str]:
     return state.session().notes
 
 
-def draft_document() -> dict[str, Any]:
+def draft_document() -> Document:
     """The answers so far in the stored shape: the bank version and every answer given."""
     given = {k: v for k, v in state.answers().items() if v not in (None, "")}
     return {BANK_VERSION: bank().version, **given}

@@ -7,26 +7,27 @@ shows has an answer the person chose.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from pydantic import ValidationError
 
 from questions.answers import answers_model
 from questions.conditions import leaves
 from questions.schema import AnyQuestion, QuestionBank, Section
+from questions.values import Document
 
 
-def visible(section: Section, answers: dict[str, Any]) -> list[AnyQuestion]:
+def visible(section: Section, answers: Mapping[str, object]) -> list[AnyQuestion]:
     """The questions of a section to ask, given the answers so far."""
     return section.asked(answers)
 
 
-def missing(section: Section, answers: dict[str, Any]) -> list[AnyQuestion]:
+def missing(section: Section, answers: Mapping[str, object]) -> list[AnyQuestion]:
     """Visible questions of a section that still need an answer."""
     return [q for q in visible(section, answers) if q.needs_answer(answers.get(q.id))]
 
 
-def progress(bank: QuestionBank, answers: dict[str, Any]) -> tuple[int, int]:
+def progress(bank: QuestionBank, answers: Mapping[str, object]) -> tuple[int, int]:
     """(done, total) over the bank's required questions: the total never changes as answers
     show or hide follow-up questions; a question is done when answered, or when it is not
     asked and every answer deciding that is given ("no edge sites" settles the edge
@@ -42,14 +43,14 @@ def progress(bank: QuestionBank, answers: dict[str, Any]) -> tuple[int, int]:
     return sum(settled[q] for q in required), len(required)
 
 
-def empty_form(bank: QuestionBank) -> dict[str, Any]:
+def empty_form(bank: QuestionBank) -> Document:
     """A fresh questionnaire: every question unanswered."""
     return dict.fromkeys(bank.ids)
 
 
-def payload(bank: QuestionBank, answers: dict[str, Any]) -> dict[str, Any]:
+def payload(bank: QuestionBank, answers: Mapping[str, object]) -> Document:
     """The answers object to validate: hidden questions and empty values left out."""
-    out: dict[str, Any] = {}
+    out: Document = {}
     for section in bank.sections:
         for question in visible(section, answers):
             value = answers.get(question.id)
@@ -60,12 +61,12 @@ def payload(bank: QuestionBank, answers: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def from_answers(bank: QuestionBank, data: dict[str, Any]) -> dict[str, Any]:
+def from_answers(bank: QuestionBank, data: Mapping[str, object]) -> Document:
     """Form values for an answers object (the inverse of `payload`)."""
     return {**empty_form(bank), **{k: v for k, v in data.items() if k in bank.by_id}}
 
 
-def sanitize(bank: QuestionBank, raw: Any) -> dict[str, Any]:
+def sanitize(bank: QuestionBank, raw: object) -> Document:
     """Form values from stored answers (a draft, say): every value the bank's own answers model
     accepts is kept; unknown ids are dropped and invalid values left unanswered."""
     values = {k: v for k, v in (raw if isinstance(raw, dict) else {}).items() if k in bank.by_id}

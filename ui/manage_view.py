@@ -3,7 +3,7 @@ then the result."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -19,7 +19,8 @@ from ui.saved_result import show
 from ui.watch_view import watch_panel
 
 
-def _share_row(token: str, entry: ShareEntry, kb_label: Any) -> None:
+def _share_row(token: str, entry: ShareEntry,
+               kb_label: Callable[[ShareEntry], str | None]) -> None:
     """One share of the assessment on its manage page: when, which verdict, open or revoked,
     and the button that revokes it (after a confirmation) or gives it a new link."""
     with st.container(border=True, key=f"share_{entry.share_id}"):

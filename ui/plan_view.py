@@ -5,8 +5,8 @@ settled, an answer recorded from the account team, and the plan as CSV and iCale
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 import streamlit as st
 
@@ -31,7 +31,14 @@ def _slug(key: str) -> str:
     return key.replace(":", "_")
 
 
-def _saver(team: bool) -> Callable[..., Planned | None]:
+class _Saver(Protocol):
+    """A store's `plan_action`: an assessment's or a team's."""
+
+    def __call__(self, token: str, key: str, /, *, owner: str | None, due: date | None,
+                 status: str, note: str | None, knowledge_version: str) -> Planned | None: ...
+
+
+def _saver(team: bool) -> _Saver:
     return teams().plan_action if team else store().plan_action
 
 

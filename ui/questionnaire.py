@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from questions.schema import Section
 from questions.text import plural
@@ -28,7 +27,7 @@ def _on_nav() -> None:
     state.go(st.session_state[NAV])
 
 
-def navigation() -> Any:
+def navigation() -> DeltaGenerator:
     """The section switcher above every step; returns the slot for the progress bar, which is
     drawn last (`show_progress`) so it counts the answers given in this very run."""
     slot = st.empty()
@@ -40,7 +39,7 @@ def navigation() -> Any:
     return slot
 
 
-def show_progress(slot: Any) -> None:
+def show_progress(slot: DeltaGenerator) -> None:
     answered, asked = form.progress(bank(), state.answers())
     slot.progress(answered / asked, text=f"{answered} of {asked} questions done")
 
@@ -68,7 +67,7 @@ def migration_banner() -> None:
     st.info(" ".join(parts), icon=":material/update:")
 
 
-def _section_body(section: Section, tools: Any) -> None:
+def _section_body(section: Section, tools: DeltaGenerator) -> None:
     answers = state.answers()
     show_missing = section.id in state.flagged()
     new = _migration_marks()

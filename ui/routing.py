@@ -3,8 +3,8 @@ nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
@@ -26,14 +26,17 @@ class Route:
     problem: str | None = None
 
 
-def address() -> dict[str, Any]:
+Params = Mapping[str, str | list[str]]  # the query string: a key's value, or its values
+
+
+def address() -> Params:
     """The query string with every value a key was given (`to_dict` keeps only the last, so
     `?a=T&a=T` would read as one link)."""
     return {key: values[0] if len(values) == 1 else values
             for key in st.query_params for values in [st.query_params.get_all(key)]}
 
 
-def route(params: dict[str, Any], routes: dict[str, str] = ROUTES) -> Route:
+def route(params: Params, routes: dict[str, str] = ROUTES) -> Route:
     """Read the query string; never trust it: one known key, one well-formed token."""
     keys = [k for k in routes if k in params]
     if not keys:

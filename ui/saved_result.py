@@ -4,7 +4,6 @@ another knowledge version, and its answers."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import streamlit as st
 
@@ -12,6 +11,7 @@ from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
+from questions.schema import Section
 from storage import Saved
 from ui import form, routing
 from ui.resources import bank, knowledge
@@ -19,7 +19,7 @@ from ui.results import recommendation_body
 from ui.text import plain, show_table
 
 
-def _answer_rows(section: Any, answers: Answers, notes: dict[str, str],
+def _answer_rows(section: Section, answers: Answers, notes: dict[str, str],
                  upgraded: Upgrade) -> list[dict[str, str]]:
     rows = []
     for question in form.visible(section, answers.values()):

@@ -6,15 +6,16 @@ else this app remembers about a session lives in one `Session` object.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import streamlit as st
 
 from questions.answers import Answers, AnswersError, validate
 from questions.migrate import Upgrade
 from questions.schema import OVERALL_NOTE
+from questions.values import Document
 from storage import ShareLinks
 from storage.brakes import Brakes
 from storage.teams import TeamLinks
@@ -35,6 +36,9 @@ OVERALL_NOTE_KEY = note_key(OVERALL_NOTE)  # the widget of the note on the whole
 def dont_know_key(question_id: str) -> str:
     """The widget key of a question's "Don't know" box (every question that offers one)."""
     return f"dont_know__{question_id}"
+
+
+Frozen = tuple[tuple[str, object], ...]  # the form's values, hashable, to tell a change
 
 
 @dataclass
@@ -86,7 +90,7 @@ class Session:
     """Everything one browser session holds besides widget values: the questionnaire's
     answers and where the person is in it, then the draft, sharing and team, each grouped."""
 
-    form: dict[str, Any]  # the answers so far, by question id (None: not answered)
+    form: Document  # the answers so far, by question id (None: not answered)
     notes: dict[str, str] = field(default_factory=dict)  # by question id, and OVERALL_NOTE
     section: str | None = None
     flagged: set[str] = field(default_factory=set)  # sections shown with what is missing
@@ -101,7 +105,7 @@ class Session:
     team: TeamState = field(default_factory=TeamState)
     import_message: tuple[str, str] | None = None
     brakes: Brakes = field(default_factory=Brakes)  # how fast this session may create things
-    _validated: tuple[Any, Answers | None] | None = None
+    _validated: tuple[Frozen, Answers | None] | None = None
 
 
 def session() -> Session:
@@ -112,7 +116,7 @@ def session() -> Session:
     return current
 
 
-def answers() -> dict[str, Any]:
+def answers() -> Document:
     """The answers so far, by question id (kept while widgets come and go)."""
     return session().form
 
@@ -134,7 +138,7 @@ def go(step: str) -> None:
     st.query_params[SECTION_PARAM] = step
 
 
-def resume_section(params: dict[str, Any]) -> None:
+def resume_section(params: Mapping[str, str | list[str]]) -> None:
     """After a reload (a new session), come back to the step the address names, if it is one."""
     wanted = params.get(SECTION_PARAM)
     if session().section is None and isinstance(wanted, str) and wanted in steps():
@@ -157,7 +161,7 @@ def next_section(section_id: str) -> None:
     session().focus_first = True  # keyboard users land on the next section's first question
 
 
-def _frozen(form: dict[str, Any]) -> tuple[Any, ...]:
+def _frozen(form: Document) -> Frozen:
     return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(form.items()))
 
 
@@ -193,7 +197,7 @@ def submit() -> None:
     state.focus_first = True  # the result is shown from its top, the verdict first
 
 
-def load(values: dict[str, Any], notes: dict[str, str] | None = None,
+def load(values: Mapping[str, object], notes: dict[str, str] | None = None,
          migration: Upgrade | None = None) -> None:
     """Replace the answers and notes (and the widgets showing them)."""
     state = session()

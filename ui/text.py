@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -45,7 +45,7 @@ def limited(text: str, limit: int, what: str) -> tuple[str, str | None]:
     return text[:limit], f"{what} was cut to {limit:,} characters (it had {len(text):,})."
 
 
-def show_table(rows: list[dict[str, Any]], *, index: str | None = None) -> None:
+def show_table(rows: Sequence[Mapping[str, object]], *, index: str | None = None) -> None:
     """A table whose cells are shown as text, never as Markdown (unlike `st.table`): names and
     notes in it can neither link, fetch an image nor format."""
     frame = pd.DataFrame(rows)

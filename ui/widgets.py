@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
 from questions.schema import (
     UNKNOWN,
     UNKNOWN_LABEL,
+    AnyQuestion,
     BooleanQuestion,
     ChoiceQuestion,
     IntegerQuestion,
     MultiChoiceQuestion,
     TextQuestion,
 )
+from questions.values import Document
 from storage.store import MAX_NOTE_CHARS
 from ui.state import dont_know_key, note_key
 from ui.text import trim_to, trimmed_note
@@ -26,12 +26,12 @@ from ui.text import trim_to, trimmed_note
 RADIO_MAX_OPTIONS = 5
 
 
-def _unknown(q: Any) -> bool:
+def _unknown(q: AnyQuestion) -> bool:
     """Whether the question's "Don't know" box is ticked (its input is then greyed out)."""
     return bool(st.session_state.get(dont_know_key(q.id)))
 
 
-def _dont_know(q: Any) -> None:
+def _dont_know(q: AnyQuestion) -> None:
     """The one "Don't know" control: a box under every question that offers it, whatever
     its kind (a number, a list, a choice, a yes or no)."""
     if q.dont_know is not None:
@@ -75,16 +75,21 @@ def _text(q: TextQuestion) -> None:
     trimmed_note(q.id, q.max_length)
 
 
-RENDERERS: dict[str, Callable[[Any], None]] = {
-    "choice": _choice,
-    "multi_choice": _multi_choice,
-    "boolean": _boolean,
-    "integer": _integer,
-    "text": _text,
-}
+def _draw(question: AnyQuestion) -> None:
+    """The widget for the question's kind."""
+    if isinstance(question, ChoiceQuestion):
+        _choice(question)
+    elif isinstance(question, MultiChoiceQuestion):
+        _multi_choice(question)
+    elif isinstance(question, BooleanQuestion):
+        _boolean(question)
+    elif isinstance(question, IntegerQuestion):
+        _integer(question)
+    else:
+        _text(question)
 
 
-def _seed(question: Any, value: Any) -> Any:
+def _seed(question: AnyQuestion, value: object) -> object:
     if value is not None:
         return value
     if isinstance(question, MultiChoiceQuestion):
@@ -94,7 +99,7 @@ def _seed(question: Any, value: Any) -> Any:
     return None
 
 
-def section_notes(questions: list[Any], notes: dict[str, str]) -> None:
+def section_notes(questions: list[AnyQuestion], notes: dict[str, str]) -> None:
     """Free-text notes on a section's answers ('why we answered this way'), kept in `notes`
     by question id: one control per section (one keyboard stop), a box per question in it."""
     keys = {q.id: note_key(q.id) for q in questions}
@@ -114,7 +119,7 @@ def section_notes(questions: list[Any], notes: dict[str, str]) -> None:
         notes[question_id] = st.session_state[key]
 
 
-def _help(question: Any) -> None:
+def _help(question: AnyQuestion) -> None:
     """The question's help as text under it, not a tooltip: read by everyone, and no extra
     keyboard stop per question. What "Don't know" stands for is said there too."""
     text = question.help
@@ -123,7 +128,7 @@ def _help(question: Any) -> None:
     st.caption(text)
 
 
-def render(question: Any, answers: dict[str, Any]) -> Any:
+def render(question: AnyQuestion, answers: Document) -> object:
     """Draw the question's widget seeded from `answers`; store and return what it holds
     ("unknown" when its "Don't know" box is ticked). A value the widget cannot hold (an
     "unknown" saved before the box, a choice no longer offered) seeds it empty."""
@@ -134,7 +139,7 @@ def render(question: Any, answers: dict[str, Any]) -> Any:
             st.session_state[dont_know_key(question.id)] = value == UNKNOWN
             value = None if value == UNKNOWN else value
         st.session_state[question.id] = _seed(question, value)
-    RENDERERS[question.kind](question)
+    _draw(question)
     _help(question)
     unknown = boxed and st.session_state.get(dont_know_key(question.id))
     answers[question.id] = UNKNOWN if unknown else st.session_state[question.id]

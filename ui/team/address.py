@@ -5,8 +5,6 @@ proxy logs)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from storage import MalformedToken, StorageLimit
@@ -15,6 +13,7 @@ from storage.tokens import check
 from ui import drafts, state
 from ui.client import client_address
 from ui.resources import store
+from ui.routing import Params
 
 TEAM_INVITE, TEAM_RESPONDENT = "ti", "tr"
 # An address from before the name and role moved to the draft: read once, then taken out.
@@ -47,21 +46,22 @@ def start_answering(context: state.TeamContext) -> dict[str, str]:
     return {"d": token, **team_params(context)}
 
 
-def restore_team(params: dict[str, Any]) -> None:
+def restore_team(params: Params) -> None:
     """After a reload, answer for the team the address names again (if its link still
     works): the banner and *Submit to the team* come back."""
     if state.session().team.context is not None:
         return
     try:
-        if isinstance(params.get(TEAM_RESPONDENT), str):
-            token = check(params[TEAM_RESPONDENT])
+        respondent, invite = params.get(TEAM_RESPONDENT), params.get(TEAM_INVITE)
+        if isinstance(respondent, str):
+            token = check(respondent)
             found = TeamStore(store()).response(token)
             if found is not None:
                 state.session().team.context = state.TeamContext(found[1], found[0].name,
                                                          found[0].role, respondent=token)
                 state.session().team.submitted = True
-        elif isinstance(params.get(TEAM_INVITE), str):
-            token = check(params[TEAM_INVITE])
+        elif isinstance(invite, str):
+            token = check(invite)
             info = TeamStore(store()).info(token)
             who = _respondent(params)
             if info is not None and info.can_answer and who is not None:
@@ -73,7 +73,7 @@ def restore_team(params: dict[str, Any]) -> None:
         st.query_params.pop(key, None)
 
 
-def _respondent(params: dict[str, Any]) -> tuple[str, str] | None:
+def _respondent(params: Params) -> tuple[str, str] | None:
     """The name and role kept with the draft in the address; from an older address that still
     carries them, moved into the draft."""
     draft = params.get("d")

@@ -7,7 +7,6 @@ import html
 import json
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +17,7 @@ from logic.assessment import assess
 from logic.team import TeamAnalysis
 from logic.team_words import NOT_APPLICABLE, TeamWords, section_scores, team_words, who
 from questions.text import plural
+from questions.values import Document
 from report.team import build_team_pdf
 from storage.teams import Response
 from ui.banner import show_readings
@@ -68,7 +68,7 @@ def export_table(table: pd.DataFrame, analysis: TeamAnalysis) -> pd.DataFrame:
                                                  for i in range(len(out))]
     team = analysis.consensus_recommendation
     titles = {s.id: s.title for s in bank().sections}
-    row: dict[str, Any] = {column: "" for column in out.columns}
+    row: Document = {column: "" for column in out.columns}
     row.update({
         "Name": "TEAM (consensus)", "Verdict": kb.verdicts[team.verdict].label,
         "Drivers": ", ".join(kb.drivers[d].label for d in team.drivers),
