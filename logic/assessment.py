@@ -208,6 +208,14 @@ def _shipped(answers: Answers, version: str) -> Assessment:
     return Assessment(answers, load_knowledge(version))
 
 
+@lru_cache(maxsize=512)
+def _shipped_with_notes(answers: Answers, version: str,
+                        notes: tuple[tuple[str, str], ...]) -> Assessment:
+    """Kept with its notes too: a page with notes reruns on every click, and what the copy
+    computes (the what-if search, the comparison) is then found again, not redone."""
+    return _shipped(answers, version).with_notes(dict(notes))
+
+
 def assess(answers: Answers, knowledge: KnowledgeBase,
            notes: dict[str, str] | None = None) -> Assessment:
     """The assessment of these answers under this knowledge version, with these notes. What it
@@ -215,5 +223,5 @@ def assess(answers: Answers, knowledge: KnowledgeBase,
     is computed); a version loaded from elsewhere is assessed afresh."""
     if (knowledge.version in available_versions()
             and load_knowledge(knowledge.version) is knowledge):
-        return _shipped(answers, knowledge.version).with_notes(notes)
+        return _shipped_with_notes(answers, knowledge.version, _frozen_notes(notes))
     return Assessment(answers, knowledge, _frozen_notes(notes))

@@ -491,9 +491,15 @@ def available_versions() -> list[str]:
     return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
 
 
-@cache
 def load_knowledge(version: str = DEFAULT_VERSION) -> KnowledgeBase:
-    """The knowledge base for a version, loaded and validated once per process."""
+    """The knowledge base for a version, loaded and validated once per process: the same
+    object however it is asked for (by default or by name), so what is kept per version
+    (assessments, compiled rules) is found again."""
+    return _load_knowledge(version)
+
+
+@cache
+def _load_knowledge(version: str) -> KnowledgeBase:
     if version not in available_versions():
         raise KnowledgeError(
             f"unknown knowledge version {version!r}; known: {', '.join(available_versions())}"
