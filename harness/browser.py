@@ -27,19 +27,29 @@ CHROMIUM_ARGS = [
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
-# Counts the script's runs as the page sees them: each time the app's script state leaves
-# `notRunning` (a run started or was asked for). Installed before the page's own scripts.
+# Counts, as the page sees them, the messages it sends the server (a widget's change asks for a
+# rerun that way) and the script's runs (each time the app's state leaves `notRunning`).
+# Installed before the page's own scripts.
 COUNT_RUNS = """
-window.__hfLoad = Math.random().toString(36).slice(2);
-window.__hfRuns = 0;
-new MutationObserver((changes) => {
-  for (const change of changes) {
-    if (change.target.getAttribute('data-test-script-state') !== 'notRunning') {
-      window.__hfRuns += 1;
+(() => {
+  if (window.__hfLoad) { return; }  // once per page, however many drivers ask
+  window.__hfLoad = Math.random().toString(36).slice(2);
+  window.__hfRuns = 0;
+  window.__hfSent = 0;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (...args) {
+    window.__hfSent += 1;
+    return send.apply(this, args);
+  };
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.target.getAttribute('data-test-script-state') !== 'notRunning') {
+        window.__hfRuns += 1;
+      }
     }
-  }
-}).observe(document, {subtree: true, attributes: true,
-                      attributeFilter: ['data-test-script-state']});
+  }).observe(document, {subtree: true, attributes: true,
+                        attributeFilter: ['data-test-script-state']});
+})();
 """
 
 
@@ -57,7 +67,7 @@ class AppPage:
         self.page = page
         self.url = url
         self.bank = default_bank()
-        self._seen = ("", 0)  # (page load, script runs) at the last settle
+        self._seen = ("", 0, 0)  # (page load, script runs, messages sent) at the last settle
         page.add_init_script(COUNT_RUNS)
 
     def open(self, query: str = "") -> AppPage:
@@ -69,19 +79,24 @@ class AppPage:
     def settle(self) -> None:
         """Until the script has run to its end. The app shows no sign that a rerun has been
         asked for until its script starts, a few tens of milliseconds after the click (longer
-        under load, or through the proxy), so this waits first for a run to have started since
-        the last settle (the page counts them), for at most 400 ms when nothing asked for one,
-        then for `notRunning`. A fixed grace here once let the next action in before the rerun
-        of the last one had begun."""
-        load, runs = self._seen
-        started = f"() => window.__hfLoad !== {load!r} || window.__hfRuns > {runs}"
-        try:
-            self.page.wait_for_function(started, timeout=400, polling=20)
+        under load, or through the proxy), so this watches the page: if it sent the server a
+        message since the last settle (a rerun asked for), wait for a run to have started,
+        then for `notRunning`. A fixed grace here once let the next action in before the
+        rerun of the last one had begun."""
+        load, runs, sent = self._seen
+        fresh = f"window.__hfLoad !== {load!r}"
+        try:  # the page sends as it handles the action: at once, or not at all
+            self.page.wait_for_function(
+                f"() => {fresh} || window.__hfRuns > {runs} || window.__hfSent > {sent}",
+                timeout=150, polling=10)
+            self.page.wait_for_function(f"() => {fresh} || window.__hfRuns > {runs}",
+                                        timeout=10_000, polling=10)
         except PlaywrightTimeout:
-            pass  # the action asked for no rerun
+            pass  # the action asked for no rerun (or its run came and went unseen)
         self.page.wait_for_selector(IDLE, timeout=30_000)
-        seen = self.page.evaluate("() => [window.__hfLoad || '', window.__hfRuns || 0]")
-        self._seen = (str(seen[0]), int(seen[1]))
+        seen = self.page.evaluate(
+            "() => [window.__hfLoad || '', window.__hfRuns || 0, window.__hfSent || 0]")
+        self._seen = (str(seen[0]), int(seen[1]), int(seen[2]))
 
     def wait_saved(self) -> None:
         """Until the draft is saved: its token is in the address."""

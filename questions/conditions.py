@@ -10,17 +10,15 @@ condition reads, checking it against the bank and wording it for people all go t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag, model_validator
 
+from questions.values import items_of
+
 T = TypeVar("T")
 Predicate = Callable[[object], bool]  # reads answers as attributes (Answers or a stand-in)
-
-
-def _items(value: object) -> Collection[object]:
-    return value if isinstance(value, list | tuple | set | frozenset) else ()
 
 
 def _is_set(actual: object, expected: object) -> bool:
@@ -28,11 +26,11 @@ def _is_set(actual: object, expected: object) -> bool:
 
 
 def _has_any(actual: object, expected: object) -> bool:
-    return any(item in _items(expected) for item in _items(actual))
+    return any(item in items_of(expected) for item in items_of(actual))
 
 
 def _empty(actual: object, expected: object) -> bool:
-    return (len(_items(actual)) == 0) is expected
+    return (len(items_of(actual)) == 0) is expected
 
 
 def _number(value: object) -> int | None:
@@ -51,8 +49,8 @@ def _lte(actual: object, expected: object) -> bool:
 
 OPERATORS: dict[str, Callable[[object, object], bool]] = {
     "eq": lambda actual, expected: actual == expected,
-    "in": lambda actual, expected: actual in _items(expected),
-    "not_in": lambda actual, expected: actual not in _items(expected),
+    "in": lambda actual, expected: actual in items_of(expected),
+    "not_in": lambda actual, expected: actual not in items_of(expected),
     "gte": _gte,
     "lte": _lte,
     "is_set": _is_set,
@@ -107,7 +105,7 @@ class Leaf(BaseModel):
         """The answer values this test names (none for is_set and empty)."""
         if self.op in _FLAG_OPS:
             return []
-        return list(_items(self.value)) if self.op in _VALUE_LIST_OPS else [self.value]
+        return list(items_of(self.value)) if self.op in _VALUE_LIST_OPS else [self.value]
 
     def compile(self) -> Predicate:
         return compile_condition(self)
@@ -204,12 +202,12 @@ def _compile_leaf(leaf: Leaf) -> Predicate:
     if op == "eq":
         return lambda answers: getattr(answers, field) == expected
     if op in ("in", "not_in", "has_any"):
-        values = frozenset(_items(expected))
+        values = frozenset(items_of(expected))
         if op == "in":
             return lambda answers: getattr(answers, field) in values
         if op == "not_in":
             return lambda answers: getattr(answers, field) not in values
-        return lambda answers: not values.isdisjoint(_items(getattr(answers, field)))
+        return lambda answers: not values.isdisjoint(getattr(answers, field) or ())
     test = OPERATORS[op]
     return lambda answers: test(getattr(answers, field), expected)
 

@@ -9,7 +9,7 @@ team consensus and the tests. No question id appears in generic code.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Literal, Protocol
@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from questions.conditions import Condition, ConditionModel, Predicate, condition_problems
-from questions.values import Document
+from questions.values import Document, items_of
 
 BANK_DIR = Path(__file__).resolve().parent.parent / "questions" / "bank"
 META_FILE = "_bank.yaml"  # the bank's version and its migrations; every other file is a section
@@ -39,11 +39,6 @@ class Lookup(Protocol):
     """Answers looked up by question id: a dict, or an answers model."""
 
     def get(self, key: str, /) -> object: ...
-
-
-def _items(value: object) -> Collection[object]:
-    """The items of a multi-choice answer; none when it is absent (or not a list)."""
-    return value if isinstance(value, list | tuple) else ()
 
 
 class _Strict(BaseModel):
@@ -140,13 +135,13 @@ class MultiChoiceQuestion(_Question):
         return tuple(o.value for o in self.options)
 
     def is_answered(self, value: object) -> bool:
-        return len(_items(value)) >= self.min_selected  # absent means none apply
+        return len(items_of(value)) >= self.min_selected  # absent means none apply
 
     def label_of(self, value: object) -> str:
         if value == UNKNOWN:
             return UNKNOWN_LABEL
         labels = {o.value: o.label for o in self.options}
-        return ", ".join(labels.get(str(v), str(v)) for v in _items(value)) or "None"
+        return ", ".join(labels.get(str(v), str(v)) for v in items_of(value)) or "None"
 
 
 class BooleanQuestion(_Question):
