@@ -9,6 +9,7 @@ somewhere it should read the bank, or the README recipe no longer says what it t
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -30,6 +31,9 @@ BANK_SUITES = (
     "tests/logic/test_team.py",
 )
 INNER = "HOSTING_FIT_RECIPE_COPY"  # set in the copy's run, so the recipe does not recurse
+# The copy's suites on two workers: the suite's own workers leave a core idle about half the
+# time (browser tests wait on pages), and this test is the longest (about 2 minutes alone).
+INNER_WORKERS = ("-n", "2") if importlib.util.find_spec("xdist") else ()
 SKIP = shutil.ignore_patterns(".venv", ".git", "test-artifacts", "__pycache__", ".hypothesis",
                               "*.db", "*.sqlite", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
@@ -143,7 +147,7 @@ def test_the_readme_recipe_adds_a_yes_no_and_an_integer_question_with_no_other_e
     # what-if, Don't know, batch files, team, AppTest through the questionnaire, the PDF. The
     # rest (links, hostile text, the rules check's own tests, storage, fuzzing) do not depend on
     # which questions exist; `check-rules` above loaded every knowledge version on the copy.
-    suites = _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+    suites = _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *INNER_WORKERS,
                   "-m", "not size", *BANK_SUITES)  # size limits do not depend on the bank
     assert suites.returncode == 0, _tail(suites)
     assert " passed" in suites.stdout and " failed" not in suites.stdout
