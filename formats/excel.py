@@ -35,6 +35,7 @@ from questions.schema import (
     QuestionBank,
 )
 from questions.text import clean
+from questions.values import items_of
 
 DATA_SHEET = "Business units"
 COLUMNS_SHEET = "Columns"
@@ -56,13 +57,9 @@ def _label(question: AnyQuestion, value: object) -> str:
         return ""
     if value == UNKNOWN:
         return UNKNOWN_LABEL
-    if isinstance(question, MultiChoiceQuestion):
-        labels = {o.value: o.label for o in question.options}
-        items = value if isinstance(value, list | tuple) else [value]
-        return f"{LIST_SEPARATOR} ".join(labels.get(str(v), str(v)) for v in items)
-    if isinstance(question, BooleanQuestion):
-        return "Yes" if value else "No"
-    if isinstance(question, ChoiceQuestion):
+    if isinstance(question, MultiChoiceQuestion):  # the file's separator, not ", "
+        return f"{LIST_SEPARATOR} ".join(question.label_of([v]) for v in items_of(value))
+    if isinstance(question, ChoiceQuestion | BooleanQuestion):
         return question.label_of(value)
     return str(value)
 

@@ -155,6 +155,7 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
     verdict, drivers = decided.verdict, set(decided.drivers)
     doubts = {*decided.blockers, *decided.caveats}
     scores, not_applicable = _scores(answers, plan)
+    verdict_band, settle_first = _band(given, kb)
     return Recommendation.model_construct(
         verdict=verdict,
         drivers=list(decided.drivers),
@@ -168,21 +169,15 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
             q.text for q in kb.open_questions if _asked(q, drivers, doubts, verdict)
         ],
         knowledge_version=kb.version,
-        **_band(given, kb).__dict__,
+        band=verdict_band,
+        settle_first=settle_first,
     )
 
 
-def _band(answers: Answers, kb: KnowledgeBase) -> _Band:
+def _band(answers: Answers, kb: KnowledgeBase) -> tuple[VerdictBand | None, str | None]:
+    """The band of verdicts and the question to settle first (none when nothing is unknown)."""
     if not answers.unknowns:
-        return _Band()
+        return None, None
     found = band(answers, kb)
     assert found is not None
-    return _Band(VerdictBand.model_construct(low=found.low, high=found.high), found.settle_first)
-
-
-@dataclass(frozen=True)
-class _Band:
-    """The band's two fields of a recommendation (empty when nothing is unknown)."""
-
-    band: VerdictBand | None = None
-    settle_first: str | None = None
+    return VerdictBand.model_construct(low=found.low, high=found.high), found.settle_first

@@ -18,6 +18,7 @@ from logic.plan import verdict_of
 from logic.recommendation import VERDICTS, Recommendation, verdict_rank
 from questions.answers import Answers, validate
 from questions.schema import UNKNOWN, AnyQuestion, QuestionBank, default_bank
+from questions.values import items_of
 
 
 def _key(value: object) -> object:
@@ -61,7 +62,7 @@ def _strictest(question: AnyQuestion, values: list[object]) -> object:
     if not given:
         return None
     if question.kind == "multi_choice":
-        chosen = {item for v in given if isinstance(v, list | tuple) for item in v}
+        chosen = {item for v in given for item in items_of(v)}
         return [c for c in question.choices() if c in chosen]
     return max(given, key=lambda v: _tie_rank(question, v))
 

@@ -11,6 +11,7 @@ Pure and fast: changes are tried on a plain namespace with the engine's verdict-
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
 from typing import Literal
@@ -29,6 +30,7 @@ from questions.schema import (
     TextQuestion,
     default_bank,
 )
+from questions.values import items_of
 
 Change = tuple[str, object]  # (question id, new value)
 FlipKind = Literal["requirement", "situation", "both"]
@@ -86,20 +88,21 @@ class WhatIf:
 
 
 def _toggles(question: MultiChoiceQuestion, current: object) -> list[list[str]]:
-    chosen = [str(v) for v in current] if isinstance(current, list | tuple) else []
+    chosen = [str(v) for v in items_of(current)]
     toggled = [[v for v in chosen if v != item] if item in chosen else [*chosen, item]
                for item in map(str, question.choices())]
     return [new for new in toggled if len(new) >= question.min_selected]
 
 
-def _question_changes(question: AnyQuestion, current: object, cuts: set[int]) -> list[object]:
+def _question_changes(question: AnyQuestion, current: object,
+                      cuts: set[int]) -> Sequence[object]:
     """Each other value worth trying, nearest the current answer first (the smallest change
     that moves the verdict is the one shown)."""
     if isinstance(question, IntegerQuestion):
         here = current if isinstance(current, int) else question.min
         others = [v for v in integer_values(question, cuts) if v != current]
         nearest: list[int | None] = sorted(others, key=lambda v: (v is None, abs((v or 0) - here)))
-        return list(nearest)
+        return nearest
     if isinstance(question, MultiChoiceQuestion):
         return list(_toggles(question, current))
     order = list(getattr(question, "strictness", None) or question.choices())

@@ -3,7 +3,6 @@ nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -12,6 +11,7 @@ import streamlit as st
 from storage import MalformedToken
 from storage.tokens import check
 from ui.drafts import start_new
+from ui.state import Params
 
 # query parameter -> the view it opens
 ROUTES = {"a": "shared", "m": "manage", "d": "draft"}
@@ -24,9 +24,6 @@ class Route:
     view: str
     token: str | None = None
     problem: str | None = None
-
-
-Params = Mapping[str, str | list[str]]  # the query string: a key's value, or its values
 
 
 def address() -> Params:

@@ -39,6 +39,7 @@ def dont_know_key(question_id: str) -> str:
 
 
 Frozen = tuple[tuple[str, object], ...]  # the form's values, hashable, to tell a change
+Params = Mapping[str, str | list[str]]  # the query string: a key's value, or its values
 
 
 @dataclass
@@ -138,7 +139,7 @@ def go(step: str) -> None:
     st.query_params[SECTION_PARAM] = step
 
 
-def resume_section(params: Mapping[str, str | list[str]]) -> None:
+def resume_section(params: Params) -> None:
     """After a reload (a new session), come back to the step the address names, if it is one."""
     wanted = params.get(SECTION_PARAM)
     if session().section is None and isinstance(wanted, str) and wanted in steps():

@@ -3,18 +3,14 @@ script on every click, and the what-if search must not run again each time."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from logic.assessment import assess
 from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
 from questions.documents import parse_answers
-
-CASES = Path(__file__).resolve().parent.parent / "cases"
+from tests.conftest import case
 
 
 def _answers():
-    return parse_answers(json.loads((CASES / "starlink_startup.json").read_text())["answers"])
+    return parse_answers(case("starlink_startup")["answers"])
 
 
 def test_the_default_version_and_the_same_version_by_name_are_one_object():

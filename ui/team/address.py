@@ -13,7 +13,7 @@ from storage.tokens import check
 from ui import drafts, state
 from ui.client import client_address
 from ui.resources import store
-from ui.routing import Params
+from ui.state import Params
 
 TEAM_INVITE, TEAM_RESPONDENT = "ti", "tr"
 # An address from before the name and role moved to the draft: read once, then taken out.
