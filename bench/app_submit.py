@@ -100,22 +100,52 @@ class _BareForm:
         return seconds
 
 
+class _BareSwitch:
+    """bench/minimal_switch.py in a tab: a 23-widget section switched to a result of the
+    app's size, and back."""
+
+    def __init__(self, browser: Any, url: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.goto(url)
+        self.runs = 0
+        self.click()  # the first click warms the server
+
+    def click(self) -> tuple[float, float]:
+        self.page.locator(".st-key-get_recommendation button").wait_for(timeout=30_000)
+        self.page.wait_for_selector(IDLE)
+        self.runs += 1
+        self.page.wait_for_timeout(QUIET_MS)
+        times = _click_to_text(self.page, ".st-key-get_recommendation button",
+                               f"Verdict number {self.runs}:", ".st-key-reset")
+        self.page.wait_for_selector(IDLE)
+        self.page.locator(".st-key-reset button").click()
+        return times
+
+
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     bare_runs: list[float] = []
     app_runs: list[tuple[float, float]] = []
+    switch_runs: list[tuple[float, float]] = []
     with (sync_playwright() as playwright, Server() as app_server,
-          Server(ROOT / "bench/minimal_form.py") as bare_server):
+          Server(ROOT / "bench/minimal_form.py") as bare_server,
+          Server(ROOT / "bench/minimal_switch.py") as switch_server):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         app_tab, bare_tab = _App(browser, app_server.url), _BareForm(browser, bare_server.url)
-        for _ in range(repeats):  # taken in turn, so both see the same machine
+        switch_tab = _BareSwitch(browser, switch_server.url)
+        for _ in range(repeats):  # taken in turn, so all see the same machine
             bare_runs.append(bare_tab.click())
+            switch_runs.append(switch_tab.click())
             app_runs.append(app_tab.click())
         browser.close()
     minimal = statistics.median(bare_runs) * 1000
     app = statistics.median(verdict for verdict, _ in app_runs) * 1000
     whole = statistics.median(whole for _, whole in app_runs) * 1000
-    print(f"app: the whole result drawn {whole:.0f} ms after the click (median)")
+    switch = statistics.median(whole for _, whole in switch_runs) * 1000
+    print(f"bare page switching 23 widgets to a result of the app's size: {switch:.0f} ms "
+          f"(median; {switch / minimal:.2f}x the bare form)")
+    print(f"app: the whole result drawn {whole:.0f} ms after the click (median; "
+          f"{whole / minimal:.2f}x the bare form, {whole / switch:.2f}x the bare switch)")
     print(f"app: click-to-verdict median {app:.0f} ms vs bare 23-widget form {minimal:.0f} ms "
           f"(ratio {app / minimal:.2f}, {repeats} clicks each, timed in the page)")
 
