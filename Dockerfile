@@ -6,6 +6,7 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY app.py ./
 COPY .streamlit/config.toml .streamlit/config.toml
+COPY access access
 COPY formats formats
 COPY logic logic
 COPY questions questions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import signin
 from ui.failure import guarded
 from ui.resources import knowledge
 from ui.widgets import keep_focus, theme
@@ -13,19 +14,20 @@ st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰�
 theme()  # the app's own styles: ui/static/theme.css
 keep_focus()
 
-page = st.navigation(
-    [
-        st.Page("ui/pages/assessment.py", title="Assessment", icon=":material/fact_check:",
-                url_path="assessment", default=True),
-        st.Page("ui/pages/team.py", title="Team", icon=":material/groups:", url_path="team"),
-        st.Page("ui/pages/batch.py", title="Batch", icon=":material/table_view:",
-                url_path="batch"),
-        st.Page("ui/pages/knowledge.py", title="Knowledge and rules", icon=":material/menu_book:",
-                url_path="knowledge"),
-    ],
-    position="top",
-)
+pages = [
+    st.Page("ui/pages/assessment.py", title="Assessment", icon=":material/fact_check:",
+            url_path="assessment", default=True),
+    st.Page("ui/pages/team.py", title="Team", icon=":material/groups:", url_path="team"),
+    st.Page("ui/pages/batch.py", title="Batch", icon=":material/table_view:", url_path="batch"),
+    st.Page("ui/pages/knowledge.py", title="Knowledge and rules", icon=":material/menu_book:",
+            url_path="knowledge"),
+]
+if signin.available():  # only where people can sign in (docs/sign-in.md)
+    pages.append(st.Page("ui/pages/mine.py", title="My assessments",
+                         icon=":material/person:", url_path="mine"))
+page = st.navigation(pages, position="top")
 with st.sidebar:
+    signin.sidebar()
     kb = knowledge()
     st.markdown("### About")
     st.markdown(

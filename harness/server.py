@@ -40,15 +40,18 @@ class Server:
     and the benchmarks."""
 
     def __init__(self, script: Path = APP, env: dict[str, str] | None = None,
-                 log: Path | None = None) -> None:
-        self.port = free_port()
+                 log: Path | None = None, *, port: int | None = None,
+                 options: tuple[str, ...] = ()) -> None:
+        """`port`: the one to take (when something had to know it first, such as the
+        sign-in's redirect address); `options`: more `streamlit run` options."""
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         database = Path(tempfile.mkdtemp()) / "app.sqlite3"
         output = log.open("wb") if log else subprocess.DEVNULL
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(script), "--server.port",
              str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
+             "--browser.gatherUsageStats", "false", *options],
             cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
             env={**os.environ, "HOSTING_FIT_DATABASE_URL": f"sqlite:///{database}",
                  **(env or {})},

@@ -37,7 +37,7 @@ from questions.values import Document
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'hosting_fit.sqlite3'}"
 URL_VARIABLE = "HOSTING_FIT_DATABASE_URL"
-SCHEMA_VERSION = 9  # the number of the newest step in storage/migrations/versions
+SCHEMA_VERSION = 10  # the number of the newest step in storage/migrations/versions
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -140,6 +140,18 @@ class PlanChange(Base):
     note: Mapped[str | None] = mapped_column(String(2000))
     knowledge_version: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Ownership(Base):
+    """An assessment (draft or share) or a team a signed-in person made (schema version 10):
+    `person` is their stable key (the identity provider's issuer and subject)."""
+
+    __tablename__ = "ownerships"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person: Mapped[str] = mapped_column(String(300), index=True)
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Watch(Base):

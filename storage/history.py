@@ -48,10 +48,14 @@ class Entry:
     notes_changed: tuple[Difference, ...]
 
 
-def append(session: Session, row: Assessment, event: str, source: str | None = None) -> None:
+def append(session: Session, row: Assessment, event: str, source: str | None = None,
+           who: str | None = None) -> None:
     """Keep what `row` holds now as a new entry of its history (in the writing transaction);
-    `source`: where an answer came from ("the account team")."""
-    session.add(Change(assessment_id=row.id, at=row.updated_at, who=row.respondent_name,
+    `source`: where an answer came from ("the account team"); `who`: the signed-in person who
+    made the change (else the respondent's name given in the draft, if any)."""
+    named = who or row.respondent_name
+    session.add(Change(assessment_id=row.id, at=row.updated_at,
+                       who=named[:80] if named else None,
                        event=event, answers=dict(row.answers), notes=dict(row.notes),
                        knowledge_version=row.knowledge_version or DEFAULT_VERSION,
                        source=source))

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
+from access.policy import Person
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.text import check_text, clean, without_direction_controls
 from questions.values import Document
@@ -34,6 +35,7 @@ from storage.errors import StorageLimit, checked_text
 from storage.history import Entry, Frozen, append, entries, freeze, milestones
 from storage.limits import CreationLimits, take
 from storage.owner import Owner
+from storage.ownership import Kind, Mine, listing, open_link, record
 from storage.plan import Planned, change, current
 from storage.seal import SealKey, deployment_key
 from storage.tokens import add_link, find_link
@@ -201,13 +203,15 @@ class Store:
                      row.copied_from is not None, respondent)
 
     def _new(self, session: Session, kind: str, answers: Document, notes: dict[str, str],
-             **extra: str | int | None) -> Assessment:
+             person: Person | None = None, **extra: str | int | None) -> Assessment:
         stamp = now()
         row = Assessment(kind=kind, answers=check_answers(answers), notes=clean_notes(notes),
                          created_at=stamp, updated_at=stamp, **extra)
         session.add(row)
         session.flush()
-        append(session, row, "copied" if extra.get("copied_from") else "created")
+        append(session, row, "copied" if extra.get("copied_from") else "created",
+               who=person.label if person else None)
+        record(session, person.key if person else None, assessment_id=row.id)
         return row
 
     # drafts ---------------------------------------------------------------------------
@@ -219,13 +223,14 @@ class Store:
     def create_draft(self, answers: Document, notes: dict[str, str],
                      *, copied_from: int | None = None,
                      respondent: tuple[str, str] | None = None,
-                     client: str | None = None) -> str:
+                     client: str | None = None, person: Person | None = None) -> str:
         """A new draft; returns the token that reopens and edits it. `respondent`: the name
-        and role of a team respondent answering in it (kept here, never in an address)."""
+        and role of a team respondent answering in it (kept here, never in an address);
+        `person`: who is signed in, whose *My assessments* lists it."""
         name, role = _respondent(respondent)
         with Session(self.writer) as session, session.begin():
             self.limit(session, client, "draft")
-            row = self._new(session, "draft", answers, notes, copied_from=copied_from,
+            row = self._new(session, "draft", answers, notes, person, copied_from=copied_from,
                             respondent_name=name, respondent_role=role)
             return self._add_token(session, row, "draft")
 
@@ -240,7 +245,8 @@ class Store:
             return True
 
     def save_draft(self, token: str, answers: Document, notes: dict[str, str], *,
-                   expected: datetime | None = None) -> datetime | None:
+                   expected: datetime | None = None,
+                   person: Person | None = None) -> datetime | None:
         """Overwrite a draft's answers and notes; the time of this save, or None when the token
         opens no draft. With `expected` (the time of the version this session last loaded or
         saved), a draft saved meanwhile by someone else is not overwritten: DraftConflict."""
@@ -257,7 +263,7 @@ class Store:
             row.updated_at = now()
             made: list[int] = []
             if changed:  # a save that changes nothing is no point in the history
-                append(session, row, "saved")
+                append(session, row, "saved", who=person.label if person else None)
                 made = observe(session, Owner(row.id), "answers", self.knowledge_version)
             saved_at = row.updated_at
         self.dispatch(made)
@@ -271,18 +277,29 @@ class Store:
     # sharing --------------------------------------------------------------------------
     def share(self, answers: Document, notes: dict[str, str], *,
               knowledge_version: str, verdict: str, draft: str | None = None,
-              client: str | None = None) -> ShareLinks:
+              client: str | None = None, person: Person | None = None) -> ShareLinks:
         """Freeze validated answers as a shared assessment; returns its view and manage tokens.
         With the `draft` token it was shared from, its manage page lists the draft's other
         shares too."""
         with Session(self.writer) as session, session.begin():
             self.limit(session, client, "share")
             found = self._find(session, draft, ("draft",)) if draft else None
-            row = self._new(session, "shared", answers, notes,
+            row = self._new(session, "shared", answers, notes, person,
                             knowledge_version=knowledge_version, verdict=verdict,
                             shared_from=found[0].id if found else None)
             return ShareLinks(self._add_token(session, row, "view"),
                               self._add_token(session, row, "manage"))
+
+    def mine(self, person: Person) -> list[Mine]:
+        """Everything this signed-in person made (drafts, shares, teams), latest change first."""
+        with Session(self.engine) as session:
+            return listing(session, person.key)
+
+    def open_mine(self, person: Person, kind: Kind, item_id: int) -> str | None:
+        """A new link to something this person made (draft: its edit link; share and team: the
+        manage link); None when it is not theirs."""
+        with Session(self.writer) as session, session.begin():
+            return open_link(session, person.key, kind, item_id)
 
     def open_shared(self, token: str) -> Saved | None:
         """The shared assessment behind a view link; None when unknown or revoked."""
@@ -513,8 +530,10 @@ class Store:
             row = self._sibling(session, manage_token, share_id)
             return None if row is None else self._add_token(session, row, "view")
 
-    def copy_to_draft(self, view_token: str, client: str | None = None) -> str | None:
-        """A colleague's own editable copy of a shared assessment; the original is untouched."""
+    def copy_to_draft(self, view_token: str, client: str | None = None,
+                      person: Person | None = None) -> str | None:
+        """A colleague's own editable copy of a shared assessment; the original is untouched.
+        `person`: who is signed in (the copy is listed as theirs)."""
         with Session(self.writer) as session, session.begin():
             found = self._find(session, view_token, ("view",))
             if found is None or found[1].revoked_at is not None:
@@ -522,5 +541,5 @@ class Store:
             self.limit(session, client, "copy")
             original = found[0]
             row = self._new(session, "draft", dict(original.answers), dict(original.notes),
-                            copied_from=original.id)
+                            person, copied_from=original.id)
             return self._add_token(session, row, "draft")

@@ -10,10 +10,12 @@ from typing import Literal
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from access.policy import Person
 from questions.text import clean
 from questions.values import Document
 from storage.db import Link, Respondent, Team, aware, now
 from storage.owner import Owner
+from storage.ownership import record
 from storage.plan import Planned, change, current
 from storage.store import (
     MAX_RESPONDENT_NAME,
@@ -89,12 +91,16 @@ class TeamStore:
         self.writer = store.writer
         self.store = store
 
-    def create(self, name: str, client: str | None = None) -> TeamLinks:
+    def create(self, name: str, client: str | None = None,
+               person: Person | None = None) -> TeamLinks:
+        """A new team and its three links; `person`: who is signed in (their *My assessments*
+        lists the team)."""
         with Session(self.writer) as session, session.begin():
             self.store.limit(session, client, "team")
             team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
             session.add(team)
             session.flush()
+            record(session, person.key if person else None, team_id=team.id)
             return TeamLinks(add_link(session, "invite", team_id=team.id),
                              add_link(session, "team_view", team_id=team.id),
                              add_link(session, "team_manage", team_id=team.id))

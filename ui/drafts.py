@@ -11,7 +11,7 @@ from questions.answers import BANK_VERSION
 from questions.migrate import upgrade
 from questions.values import Document
 from storage import DraftConflict, StorageLimit
-from ui import form, state
+from ui import form, signin, state
 from ui.client import client_address
 from ui.resources import bank, store
 
@@ -65,10 +65,12 @@ def autosave() -> str | None:
         token = current.draft.token
         saved = None
         if token is not None:
-            saved = store().save_draft(token, document, notes(), expected=current.draft.stamp)
+            saved = store().save_draft(token, document, notes(), expected=current.draft.stamp,
+                                       person=signin.person())
         if saved is None:
             current.brakes.take("draft")
-            token = store().create_draft(document, notes(), client=client_address())
+            token = store().create_draft(document, notes(), client=client_address(),
+                                         person=signin.person())
             current.draft.token = token
             saved = store().load_draft(token).updated_at  # type: ignore[union-attr]
             st.query_params["d"] = token  # beside the step the address already holds

@@ -9,7 +9,7 @@ from logic.recommendation import Recommendation
 from logic.wording import day_text
 from questions.answers import Answers
 from storage import ShareLinks, StorageLimit
-from ui import state
+from ui import signin, state
 from ui.client import client_address
 from ui.drafts import autosave, notes, restore_draft
 from ui.resources import bank, store
@@ -25,7 +25,8 @@ def share(answers: Answers, rec: Recommendation) -> ShareLinks:
     state.session().brakes.take("share")
     links = store().share(answers.document(bank()), notes(),
                           knowledge_version=rec.knowledge_version, verdict=rec.verdict,
-                          draft=state.session().draft.token, client=client_address())
+                          draft=state.session().draft.token, client=client_address(),
+                          person=signin.person())
     state.session().sharing.last = links
     return links
 
@@ -38,7 +39,7 @@ def open_copy(view_token: str) -> None:
         state.session().sharing.copy_failed = f"Not copied: {exc}."
         return
     original = store().open_shared(view_token)
-    token = store().copy_to_draft(view_token, client_address())
+    token = store().copy_to_draft(view_token, client_address(), signin.person())
     if token is None or original is None:
         state.session().sharing.copy_failed = NOT_FOUND
         return

@@ -72,7 +72,7 @@ def test_a_real_old_database_upgrades_in_place_with_every_link_working(kind, ver
     with old_database(kind, version, tmp_path) as (url, links):
         store = Store.open(url)
         try:
-            assert store.schema_version == SCHEMA_VERSION == 9
+            assert store.schema_version == SCHEMA_VERSION == 10
             assert store.open_shared(links["view"]).notes == {"_overall": f"v{version} note"}
             assert store.open_managed(links["manage"]).verdict == "evaluate"
             draft_saved = store.load_draft(links["draft"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import drafts, routing, state
+from ui import drafts, routing, signin, state
 from ui.failure import guarded
 from ui.importing import import_box, import_notice
 from ui.manage_view import manage_page
@@ -86,6 +86,9 @@ where = routing.route(routing.address())
 if where.view == "error":
     _intro()
     routing.not_found(where.problem or "")
+elif not signin.permitted(change=where.view != "shared"):  # a view link only reads
+    _intro()
+    signin.ask_to_sign_in()
 elif where.view == "shared":
     _intro()
     shared_page(where.token or "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui import routing
+from ui import routing, signin
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, TEAM_ROUTES, teams
 from ui.team.join import join, revise
@@ -17,6 +17,8 @@ def team_page() -> None:
     where = routing.route(routing.address(), TEAM_ROUTES)
     if where.view == "error":
         not_found(where.problem or "")
+    elif not signin.allowed(change=where.view != "view"):  # a team view link only reads
+        return
     elif where.view == "new":
         start_team()
     elif where.view == "manage":

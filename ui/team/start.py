@@ -6,7 +6,7 @@ import streamlit as st
 
 from storage import StorageLimit
 from storage.teams import MAX_TEAM_NAME
-from ui import state
+from ui import signin, state
 from ui.client import client_address
 from ui.team.common import teams
 from ui.text import limited, plain
@@ -28,7 +28,7 @@ def start_team() -> None:
     name, cut = limited(name, MAX_TEAM_NAME, "The team name")
     try:
         state.session().brakes.take("team")
-        made = teams().create(name, client_address())
+        made = teams().create(name, client_address(), signin.person())
     except StorageLimit as exc:
         st.error(f"Not created: {plain(str(exc))}.")
         return

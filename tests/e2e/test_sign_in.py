@@ -1,0 +1,134 @@
+"""Sign-in against a real OpenID Connect provider on the loopback address (oidc-provider-mock,
+built on Authlib), through Streamlit's own `st.login`: each person sees only what they made;
+a token for another audience or one already expired signs nobody in."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from harness.browser import AppPage
+from harness.server import Server, free_port
+from tests.conftest import ROOT
+from tests.e2e.conftest import ARTIFACTS, close_with_screenshots
+
+pytest.importorskip("oidc_provider_mock")
+from harness.oidc import provider  # noqa: E402  (only with the test tools installed)
+
+ANSWERS = json.loads((ROOT / "tests/cases/starlink_startup.json").read_text())["answers"]
+ALICE, BOB = "alice@example.com", "bob@example.com"
+
+
+@pytest.fixture(scope="module")
+def signed_app():
+    """The app with sign-in configured against the provider; (app URL, provider)."""
+    with provider() as idp:
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        secrets = idp.secrets_file(url)
+        ARTIFACTS.mkdir(exist_ok=True)
+        server = Server(port=port, options=("--secrets.files", str(secrets)),
+                        log=ARTIFACTS / "server-sign-in.log",
+                        env={"HOSTING_FIT_CREATIONS_PER_CLIENT": "1000000"})
+        try:
+            yield url, idp
+        finally:
+            server.stop()
+
+
+@pytest.fixture
+def tab(browser, request):
+    """A fresh browser (no cookies) per test, closed with screenshots on failure."""
+    contexts = []
+
+    def new() -> object:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield new
+    for ctx in contexts:
+        close_with_screenshots(ctx, request)
+
+
+def _sign_in(app: AppPage, subject: str) -> None:
+    """Press *Sign in*, type who at the provider's form, and come back to the app."""
+    app.widget("sign_in").locator("button").click()
+    app.page.wait_for_url("**/oauth2/authorize**", timeout=30_000)
+    app.page.locator("input[name='sub']").fill(subject)
+    app.page.get_by_role("button", name="Authorize").click()
+    app.page.wait_for_url(f"{app.url}/**", timeout=30_000)
+    app.page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=30_000)
+    app.settle()
+
+
+def _signed_in_as(app: AppPage) -> str:
+    sidebar = app.page.locator("[data-testid='stSidebar']")
+    found = sidebar.get_by_text("Signed in as")
+    return found.inner_text() if found.count() else ""
+
+
+def _mine(app: AppPage) -> str:
+    app.page.goto(f"{app.url}/mine")
+    app.page.get_by_role("heading", name="My assessments").wait_for(timeout=30_000)
+    app.settle()
+    return " ".join(app.page.locator("[data-testid='stMain']").inner_text().split())
+
+
+def test_each_person_sees_only_their_own_assessments(signed_app, tab):
+    url, idp = signed_app
+    idp.person(ALICE, email=ALICE, name="Alice Example")
+    idp.person(BOB, email=BOB, name="Bob Example")
+
+    alice = AppPage(tab(), url).open()
+    assert "Signed in as" not in _signed_in_as(alice)
+    _sign_in(alice, ALICE)
+    assert "Alice Example" in _signed_in_as(alice), alice.shown_now()
+    alice.fill({**ANSWERS, "org_name": "Alice Corp"})
+    alice.wait_saved()
+    listed = _mine(alice)
+    assert "Alice Corp" in listed and "Draft" in listed, listed
+
+    # Opening it from the list continues the draft, on a new link of its own.
+    alice.page.locator("[class*='st-key-open_draft_'] button").first.click()
+    alice.page.wait_for_url("**?d=**", timeout=30_000)
+    alice.page.wait_for_function(
+        "() => document.querySelector('.st-key-org_name input')?.value === 'Alice Corp'",
+        timeout=30_000)
+
+    # Signing out ends the session at the provider too, then comes back signed out.
+    alice.page.goto(url)
+    alice.settle()
+    alice.widget("sign_out").locator("button").click()
+    alice.page.wait_for_url("**/oauth2/end_session**", timeout=30_000)
+    alice.page.get_by_role("button", name="End session").click()
+    alice.page.wait_for_url(f"{url}/**", timeout=30_000)
+    alice.page.wait_for_selector(".st-key-sign_in", timeout=30_000)
+    alice.settle()
+    assert _signed_in_as(alice) == ""
+    assert "Sign in to see" in _mine(alice)
+
+    bob = AppPage(tab(), url).open()
+    _sign_in(bob, BOB)
+    assert "Bob Example" in _signed_in_as(bob), bob.shown_now()
+    listed = _mine(bob)
+    assert "Alice Corp" not in listed and "Nothing yet" in listed, listed
+
+
+@pytest.mark.parametrize("spoilt", ["audience", "expired"])
+def test_a_token_for_another_audience_or_expired_signs_nobody_in(signed_app, tab, spoilt):
+    url, idp = signed_app
+    who = f"mallory-{spoilt}@example.com"
+    claims: dict[str, object] = {"email": who, "name": "Mallory"}
+    if spoilt == "audience":
+        claims["aud"] = "another-app"
+    else:
+        claims["exp"] = int(time.time()) - 3600
+    idp.person(who, **claims)
+    app = AppPage(tab(), url).open()
+    _sign_in(app, who)
+    assert _signed_in_as(app) == "", "a spoilt token signed someone in"
+    assert app.widget("sign_in").count() == 1
+    assert "Sign in to see" in _mine(app)

@@ -1,0 +1,107 @@
+"""Who is signed in, for the pages: Streamlit's OpenID Connect sign-in (`st.login`, `st.user`,
+`st.logout`, configured by an `[auth]` section in .streamlit/secrets.toml) or, behind a
+company proxy that signs people in itself, the headers it sets (`server.trustedUserHeaders`).
+Without either, nobody is ever signed in and nothing asks them to be (docs/sign-in.md)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+
+from access import Person, Policy, person_from_claims, policy_from_env
+from access.policy import SettingError
+from ui.text import plain
+
+LOG = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def _settings() -> tuple[bool, Policy | None, str]:
+    """(OpenID Connect configured, the policy or None, the message when a setting is wrong),
+    read once per process."""
+    try:
+        oidc = "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - a missing or unreadable secrets file: no sign-in
+        LOG.warning("secrets not readable; sign-in is off", exc_info=True)
+        oidc = False
+    try:
+        return oidc, policy_from_env(os.environ), ""
+    except SettingError as exc:
+        return oidc, None, str(exc)
+
+
+def _headers_mode() -> bool:
+    mapping = st.get_option("server.trustedUserHeaders")
+    return bool(mapping)
+
+
+def available() -> bool:
+    """Whether anyone can be signed in on this deployment."""
+    return _settings()[0] or _headers_mode()
+
+
+def policy() -> Policy:
+    """The deployment's policy; a wrong setting stops the page with a message naming it."""
+    found, message = _settings()[1], _settings()[2]
+    if found is None:
+        st.error(f"The sign-in settings cannot be read: {message}.")
+        st.stop()
+    return found
+
+
+def _claimed() -> Person | None:
+    """Whoever the sign-in or the proxy's headers say this is, domain or not."""
+    if not available():
+        return None
+    claims = {key: value for key, value in st.user.to_dict().items()}
+    if claims.get("is_logged_in") is True or (_headers_mode() and "is_logged_in" not in claims):
+        return person_from_claims(claims)
+    return None
+
+
+def person() -> Person | None:
+    """The signed-in person this deployment admits (None: nobody, or an address outside the
+    allowed domains)."""
+    claimed = _claimed()
+    return claimed if policy().admits(claimed) else None
+
+
+def sidebar() -> None:
+    """Who is signed in, and the button to sign in or out (nothing without sign-in)."""
+    if not available():
+        return
+    claimed = _claimed()
+    if claimed is not None and policy().admits(claimed):
+        st.caption(f"Signed in as **{plain(claimed.label)}**.")
+        if _settings()[0] and st.user.to_dict().get("is_logged_in") is True:
+            if st.button("Sign out", key="sign_out", icon=":material/logout:"):
+                st.logout()
+        return
+    if claimed is not None:
+        st.warning(plain(policy().refusal(claimed)))
+    if _settings()[0] and st.button("Sign in", key="sign_in", icon=":material/login:"):
+        st.login()
+
+
+def permitted(change: bool) -> bool:
+    """Whether the page may go on: `change` for creating or managing, else for reading."""
+    rule = policy().may_change if change else policy().may_read
+    return rule(person())
+
+
+def ask_to_sign_in() -> None:
+    """Why the page stops here, and the button to sign in."""
+    st.info(plain(policy().refusal(_claimed())), icon=":material/lock:")
+    if _settings()[0] and st.button("Sign in", key="sign_in_page", icon=":material/login:",
+                                    type="primary"):
+        st.login()
+
+
+def allowed(change: bool) -> bool:
+    """`permitted`, saying why not and offering to sign in when it is not."""
+    if permitted(change):
+        return True
+    ask_to_sign_in()
+    return False
