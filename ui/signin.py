@@ -93,6 +93,11 @@ def permitted(change: bool) -> bool:
 
 def ask_to_sign_in() -> None:
     """Why the page stops here, and the button to sign in."""
+    if not available():  # asked for, but nothing here can sign anyone in
+        st.error("This deployment asks people to sign in (HOSTING_FIT_SIGN_IN), but no way to "
+                 "sign in is configured: an [auth] section in .streamlit/secrets.toml or "
+                 "server.trustedUserHeaders (docs/sign-in.md).", icon=":material/lock:")
+        return
     st.info(plain(policy().refusal(_claimed())), icon=":material/lock:")
     if _settings()[0] and st.button("Sign in", key="sign_in_page", icon=":material/login:",
                                     type="primary"):

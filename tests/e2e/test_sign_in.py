@@ -132,3 +132,52 @@ def test_a_token_for_another_audience_or_expired_signs_nobody_in(signed_app, tab
     assert _signed_in_as(app) == "", "a spoilt token signed someone in"
     assert app.widget("sign_in").count() == 1
     assert "Sign in to see" in _mine(app)
+
+
+@pytest.fixture(scope="module")
+def proxied_app():
+    """The app behind a company proxy that signs people in itself and passes who they are in
+    headers (server.trustedUserHeaders); sign-in required for changes, one domain only."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    headers = json.dumps({"X-Company-Email": "email", "X-Company-Name": "name"})
+    server = Server(options=("--server.trustedUserHeaders", headers),
+                    log=ARTIFACTS / "server-proxied.log",
+                    env={"HOSTING_FIT_CREATIONS_PER_CLIENT": "1000000",
+                         "HOSTING_FIT_SIGN_IN": "changes",
+                         "HOSTING_FIT_SIGN_IN_DOMAIN": "example.com"})
+    yield server.url
+    server.stop()
+
+
+def _as(browser, headers: dict[str, str]):
+    return browser.new_context(viewport={"width": 1280, "height": 900},
+                               extra_http_headers=headers)
+
+
+def test_behind_a_proxy_its_headers_sign_people_in_and_the_domain_is_kept(proxied_app,
+                                                                         browser, request):
+    contexts = [_as(browser, {}), _as(browser, {"X-Company-Email": "eve@other.org",
+                                                "X-Company-Name": "Eve"}),
+                _as(browser, {"X-Company-Email": "carol@example.com",
+                              "X-Company-Name": "Carol Example"})]
+    try:
+        nobody, eve, carol = (AppPage(ctx.new_page(), proxied_app).open() for ctx in contexts)
+        text = " ".join(nobody.page.locator("[data-testid='stMain']").inner_text().split())
+        assert "Sign in to continue" in text, text
+        assert nobody.widget("org_name").count() == 0  # no questionnaire to start
+        assert nobody.widget("sign_in").count() == 0  # the proxy signs in, not the app
+
+        text = " ".join(eve.page.locator("[data-testid='stApp']").inner_text()
+                        .replace("\u2060", "").split())  # plain() keeps @ from linking
+        assert "for addresses at @example.com" in text and "eve@other.org" in text, text
+        assert eve.widget("org_name").count() == 0
+
+        assert "Carol Example" in _signed_in_as(carol)
+        carol.fill({**ANSWERS, "org_name": "Carol Corp"})
+        carol.wait_saved()
+        listed = _mine(carol)
+        assert "Carol Corp" in listed, listed
+        assert carol.widget("sign_out").count() == 0  # signing out is the proxy's
+    finally:
+        for ctx in contexts:
+            close_with_screenshots(ctx, request)
