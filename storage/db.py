@@ -140,6 +140,7 @@ class PlanChange(Base):
     note: Mapped[str | None] = mapped_column(String(2000))
     knowledge_version: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    changed_by: Mapped[str | None] = mapped_column(String(120))  # signed in (version 10)
 
 
 class Ownership(Base):

@@ -34,6 +34,7 @@ class Planned:
     knowledge_version: str
     at: datetime
     changes: int
+    by: str | None = None  # who made the last change, when they were signed in
 
 
 def _text(value: str | None, what: str, most: int) -> str | None:
@@ -46,8 +47,10 @@ def _text(value: str | None, what: str, most: int) -> str | None:
 
 
 def change(session: Session, whose: Owner, key: str, *, owner: str | None,
-           due: date | None, status: str, note: str | None, knowledge_version: str) -> Planned:
-    """Record a new state of one action (StorageLimit naming what is wrong)."""
+           due: date | None, status: str, note: str | None, knowledge_version: str,
+           by: str | None = None) -> Planned:
+    """Record a new state of one action (StorageLimit naming what is wrong); `by`: the
+    signed-in person making the change."""
     if not isinstance(key, str) or not KEY_SHAPE.fullmatch(key):
         raise StorageLimit("that is not an action of this plan")
     if status not in STATUSES:
@@ -57,7 +60,8 @@ def change(session: Session, whose: Owner, key: str, *, owner: str | None,
     row = PlanChange(**whose.columns(), action_key=key,
                      owner=_text(owner, "owner's name", MAX_OWNER), due=due, status=status,
                      note=_text(note, "note", MAX_PLAN_NOTE),
-                     knowledge_version=knowledge_version, at=now())
+                     knowledge_version=knowledge_version, at=now(),
+                     changed_by=by[:120] if by else None)
     session.add(row)
     session.flush()
     return current(session, whose)[key]
@@ -73,5 +77,5 @@ def current(session: Session, whose: Owner) -> dict[str, Planned]:
         counts[row.action_key] = counts.get(row.action_key, 0) + 1
         out[row.action_key] = Planned(row.action_key, row.owner, row.due, row.status, row.note,
                                       row.knowledge_version, aware(row.at),
-                                      counts[row.action_key])
+                                      counts[row.action_key], row.changed_by)
     return out

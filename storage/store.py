@@ -377,18 +377,19 @@ class Store:
 
     def plan_action(self, manage_token: str, key: str, *, owner: str | None,
                     due: date | None, status: str, note: str | None,
-                    knowledge_version: str) -> Planned | None:
+                    knowledge_version: str, by: str | None = None) -> Planned | None:
         """Give an action of the plan an owner, due date, status and note (a new change; the
-        earlier ones are kept); None when the manage link opens nothing."""
+        earlier ones are kept); None when the manage link opens nothing. `by`: who is signed
+        in."""
         with Session(self.writer) as session, session.begin():
             found = self._owner(session, manage_token)
             if found is None:
                 return None
             return change(session, Owner(found), key, owner=owner, due=due, status=status,
-                          note=note, knowledge_version=knowledge_version)
+                          note=note, knowledge_version=knowledge_version, by=by)
 
     def record_answer(self, manage_token: str, question_id: str, value: object, *,
-                      source: str) -> datetime | None:
+                      source: str, who: str | None = None) -> datetime | None:
         """An answer learnt from someone (the account team): the draft behind this manage
         link takes it as an answer change whose history entry says where it came from. None
         when the link opens nothing or its share has no draft to change."""
@@ -400,7 +401,7 @@ class Store:
             draft.answers = check_answers({**draft.answers, question_id: value})
             draft.updated_at = now()
             append(session, draft, "answered",
-                   source=checked_text(source, "source")[:MAX_RESPONDENT_NAME])
+                   source=checked_text(source, "source")[:MAX_RESPONDENT_NAME], who=who)
             made = observe(session, Owner(draft.id), "answers", self.knowledge_version)
             saved_at = draft.updated_at
         self.dispatch(made)

@@ -261,15 +261,17 @@ class TeamStore:
             return {} if team is None else current(session, Owner(team_id=team))
 
     def plan_action(self, manage: str, key: str, *, owner: str | None, due: date | None,
-                    status: str, note: str | None, knowledge_version: str) -> Planned | None:
+                    status: str, note: str | None, knowledge_version: str,
+                    by: str | None = None) -> Planned | None:
         """Give an action of the team's plan an owner, due date, status and note (the manage
-        link only); None when the link is not a team's manage link."""
+        link only); None when the link is not a team's manage link. `by`: who is signed in."""
         with Session(self.writer) as session, session.begin():
             team = self._team_of(session, manage, ("team_manage",))
             if team is None:
                 return None
             return change(session, Owner(team_id=team), key, owner=owner, due=due,
-                          status=status, note=note, knowledge_version=knowledge_version)
+                          status=status, note=note, knowledge_version=knowledge_version,
+                          by=by)
 
     def watch(self, manage: str, webhook_url: str | None = None) -> WatchLinks | None:
         """Watch the team's verdict (of its consensus answers) from now: a feed link and, with

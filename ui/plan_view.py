@@ -18,6 +18,7 @@ from report.plan import STATUS_WORDS, PlanItem, plan_csv, plan_ics, plan_items
 from storage import StorageLimit
 from storage.history import Entry
 from storage.plan import STATUSES, Planned
+from ui import signin
 from ui.history_view import point_of
 from ui.resources import bank, store
 from ui.team.common import teams
@@ -35,11 +36,18 @@ class _Saver(Protocol):
     """A store's `plan_action`: an assessment's or a team's."""
 
     def __call__(self, token: str, key: str, /, *, owner: str | None, due: date | None,
-                 status: str, note: str | None, knowledge_version: str) -> Planned | None: ...
+                 status: str, note: str | None, knowledge_version: str,
+                 by: str | None = None) -> Planned | None: ...
 
 
 def _saver(team: bool) -> _Saver:
     return teams().plan_action if team else store().plan_action
+
+
+def _by() -> str | None:
+    """Who is changing the plan, when they are signed in."""
+    person = signin.person()
+    return person.label if person else None
 
 
 def _save(token: str, key: str, team: bool = False) -> None:
@@ -49,7 +57,7 @@ def _save(token: str, key: str, team: bool = False) -> None:
         saved = _saver(team)(
             token, key, owner=get(f"plan_owner_{slug}") or None, due=get(f"plan_due_{slug}"),
             status=get(f"plan_status_{slug}", "open"), note=get(f"plan_text_{slug}") or None,
-            knowledge_version=DEFAULT_VERSION)
+            knowledge_version=DEFAULT_VERSION, by=_by())
     except StorageLimit as exc:
         st.session_state[NOTE_KEY] = ("error", f"Not saved: {exc}.")
         return
@@ -67,12 +75,12 @@ def _record(token: str, key: str, question_id: str) -> None:
     owner = st.session_state.get(f"plan_owner_{slug}") or None
     source = f"{ACCOUNT_TEAM}, recorded by {owner}" if owner else ACCOUNT_TEAM
     try:
-        saved = store().record_answer(token, question_id, value, source=source)
+        saved = store().record_answer(token, question_id, value, source=source, who=_by())
         if saved is not None:
             store().plan_action(token, key, owner=owner, due=st.session_state.get(
                 f"plan_due_{slug}"), status="answered",
                 note=st.session_state.get(f"plan_text_{slug}") or None,
-                knowledge_version=DEFAULT_VERSION)
+                knowledge_version=DEFAULT_VERSION, by=_by())
     except StorageLimit as exc:
         st.session_state[NOTE_KEY] = ("error", f"Nothing recorded: {exc}.")
         return
@@ -129,6 +137,8 @@ def _row(token: str | None, item: PlanItem, can_record: bool, team: bool) -> Non
             facts.append(f"owner {plain(state.owner)}")
         if state and state.due:
             facts.append(f"due {state.due:%d %B %Y}")
+        if state and state.by:
+            facts.append(f"last changed by {plain(state.by)}")
         text.markdown(f"{KIND_TITLES[item.point.kind]}  \n**{plain(item.point.text)}**  \n"
                       + ", ".join(facts) + ".")
         if state and state.note:

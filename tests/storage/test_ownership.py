@@ -66,3 +66,20 @@ def test_the_history_names_the_signed_in_person(store: Store):
                         draft=draft)
     who = [e.who for e in store.history(links.manage)]
     assert who == ["Alice Example (alice@example.com)", "Bob Example (bob@example.com)"]
+
+
+def test_the_plan_and_an_answer_recorded_name_who_made_the_change(store: Store):
+    draft = store.create_draft(ANSWERS, {}, person=ALICE)
+    links = store.share(ANSWERS, {}, knowledge_version=DEFAULT_VERSION, verdict="evaluate",
+                        draft=draft, person=ALICE)
+    planned = store.plan_action(links.manage, "ask:sla", owner="Dana", due=None, status="asked",
+                                note=None, knowledge_version=DEFAULT_VERSION, by=ALICE.label)
+    assert planned is not None and planned.by == ALICE.label and planned.owner == "Dana"
+    anonymous = store.plan_action(links.manage, "ask:sla", owner="Dana", due=None,
+                                  status="answered", note=None,
+                                  knowledge_version=DEFAULT_VERSION)
+    assert anonymous is not None and anonymous.by is None
+    store.record_answer(links.manage, "uptime_target", "none", source="the account team",
+                        who=BOB.label)
+    last = store.history(links.manage)[-1]
+    assert last.who == BOB.label and last.source == "the account team"
