@@ -30,7 +30,7 @@ def _verdict(item: Mine) -> str:
     if isinstance(read, str):
         return f"Not finished: {read}"
     verdict = assess(read[0], knowledge()).recommendation.verdict
-    return f"**{knowledge().verdicts[verdict].label}** if finished now"
+    return f"**{knowledge().verdicts[verdict].label}** under today's knowledge version"
 
 
 def _open(item: Mine) -> None:
@@ -52,8 +52,8 @@ def mine_page() -> None:
         signin.allowed(change=True)
         return
     st.caption(f"What you made while signed in as {plain(person.label)}, the latest change "
-               "first. *Open* makes a new private link for you; the links you were given "
-               "when you made them keep working.")
+               "first. *Continue* and *Manage* make a new private link for you; the links "
+               "you were given when you made them keep working.")
     problem = st.session_state.pop("mine_problem", None)
     if problem:
         st.warning(problem)
@@ -67,7 +67,7 @@ def mine_page() -> None:
     for item in items:
         with st.container(border=True, key=f"mine_{item.kind}_{item.item_id}"):
             name = plain(item.name) if item.name else "Not named yet"
-            st.markdown(f"#### {name}")
+            st.header(name, anchor=False)  # one h2 per item, under the page's h1
             details = [KIND_WORDS[item.kind], _verdict(item),
                        f"last changed {item.changed_at:%Y-%m-%d %H:%M} UTC"]
             if item.milestones:

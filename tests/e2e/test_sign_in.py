@@ -13,6 +13,7 @@ from harness.browser import AppPage
 from harness.server import Server, free_port
 from tests.conftest import ROOT
 from tests.e2e.conftest import ARTIFACTS, close_with_screenshots
+from tests.e2e.test_a11y import AXE, _violations
 
 pytest.importorskip("oidc_provider_mock")
 from harness.oidc import provider  # noqa: E402  (only with the test tools installed)
@@ -90,6 +91,8 @@ def test_each_person_sees_only_their_own_assessments(signed_app, tab):
     alice.wait_saved()
     listed = _mine(alice)
     assert "Alice Corp" in listed and "Draft" in listed, listed
+    if AXE.exists():  # the page passes axe like every other (tests/e2e/test_a11y.py)
+        assert _violations(alice.page, AXE) == []
 
     # Opening it from the list continues the draft, on a new link of its own.
     alice.page.locator("[class*='st-key-open_draft_'] button").first.click()
