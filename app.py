@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import signin
+from ui import language, signin
 from ui.failure import guarded
 from ui.resources import knowledge
 from ui.widgets import keep_focus, theme
@@ -27,6 +27,7 @@ if signin.available():  # only where people can sign in (docs/sign-in.md)
                          icon=":material/person:", url_path="mine"))
 page = st.navigation(pages, position="top")
 with st.sidebar:
+    language.selector()
     signin.sidebar()
     kb = knowledge()
     st.markdown("### About")

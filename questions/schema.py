@@ -70,6 +70,7 @@ class _Question(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(min_length=1)
     help: str = Field(min_length=1)
+    dont_know_label: str = UNKNOWN_LABEL  # the "Don't know" box's words (questions/translations)
     required: bool = True  # must be answered whenever it is asked
     # A fact about the organisation (a regulation applies, data must stay in a country), not an
     # opinion: a team's answer is then the strictest any respondent gave, not the majority's.
@@ -118,7 +119,7 @@ class ChoiceQuestion(_Question):
 
     def label_of(self, value: object) -> str:
         if value == UNKNOWN:
-            return UNKNOWN_LABEL
+            return self.dont_know_label
         return next((o.label for o in self.options if o.value == value), str(value))
 
 
@@ -139,7 +140,7 @@ class MultiChoiceQuestion(_Question):
 
     def label_of(self, value: object) -> str:
         if value == UNKNOWN:
-            return UNKNOWN_LABEL
+            return self.dont_know_label
         labels = {o.value: o.label for o in self.options}
         return ", ".join(labels.get(str(v), str(v)) for v in items_of(value)) or "None"
 
@@ -149,14 +150,16 @@ class BooleanQuestion(_Question):
 
     kind: Literal["boolean"]
     strictness: list[bool] | None = None
+    yes_label: str = "Yes"  # in another language, questions/translations.py sets these
+    no_label: str = "No"
 
     def choices(self) -> tuple[str | bool, ...]:
         return (True, False)
 
     def label_of(self, value: object) -> str:
         if value == UNKNOWN:
-            return UNKNOWN_LABEL
-        return "Yes" if value is True else "No" if value is False else "—"
+            return self.dont_know_label
+        return self.yes_label if value is True else self.no_label if value is False else "—"
 
 
 class SuggestFloor(_Strict):
@@ -209,7 +212,7 @@ class IntegerQuestion(_Question):
 
     def label_of(self, value: object) -> str:
         if value == UNKNOWN:
-            return UNKNOWN_LABEL
+            return self.dont_know_label
         if value is None:
             return self.null_label or "—"
         return f"{value:,}{self.unit}"

@@ -88,6 +88,7 @@ class Assessment(Base):
     shared_from: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"), index=True)
     respondent_name: Mapped[str | None] = mapped_column(String(80))  # a team respondent's
     respondent_role: Mapped[str | None] = mapped_column(String(60))  # draft: who is answering
+    language: Mapped[str | None] = mapped_column(String(8))  # answered in (version 10)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

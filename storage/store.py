@@ -58,6 +58,13 @@ MAX_NOTES = 64
 MAX_ANSWERS_BYTES = 64_000
 
 
+def _language(code: str | None) -> str | None:
+    """A language code as kept (two to eight letters and hyphens), or None."""
+    if code is None or not (2 <= len(code) <= 8) or not code.replace("-", "").isalpha():
+        return None
+    return code
+
+
 def _utc(moment: datetime) -> datetime:
     """A stored time as naive UTC (SQLite gives it back naive, PostgreSQL aware)."""
     return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
@@ -85,6 +92,7 @@ class Saved:
     revoked: bool = False
     copied: bool = field(default=False)
     respondent: tuple[str, str] | None = None  # (name, role) of a team respondent's draft
+    language: str | None = None  # the language it was answered in (None: not kept then)
 
 
 @dataclass(frozen=True)
@@ -200,7 +208,7 @@ class Store:
                       if row.respondent_name else None)
         return Saved(row.kind, dict(row.answers), dict(row.notes), row.knowledge_version,
                      row.verdict, row.created_at, row.updated_at, revoked,
-                     row.copied_from is not None, respondent)
+                     row.copied_from is not None, respondent, row.language)
 
     def _new(self, session: Session, kind: str, answers: Document, notes: dict[str, str],
              person: Person | None = None, **extra: str | int | None) -> Assessment:
@@ -223,7 +231,8 @@ class Store:
     def create_draft(self, answers: Document, notes: dict[str, str],
                      *, copied_from: int | None = None,
                      respondent: tuple[str, str] | None = None,
-                     client: str | None = None, person: Person | None = None) -> str:
+                     client: str | None = None, person: Person | None = None,
+                     language: str | None = None) -> str:
         """A new draft; returns the token that reopens and edits it. `respondent`: the name
         and role of a team respondent answering in it (kept here, never in an address);
         `person`: who is signed in, whose *My assessments* lists it."""
@@ -231,7 +240,8 @@ class Store:
         with Session(self.writer) as session, session.begin():
             self.limit(session, client, "draft")
             row = self._new(session, "draft", answers, notes, person, copied_from=copied_from,
-                            respondent_name=name, respondent_role=role)
+                            respondent_name=name, respondent_role=role,
+                            language=_language(language))
             return self._add_token(session, row, "draft")
 
     def set_respondent(self, token: str, name: str, role: str) -> bool:
@@ -245,8 +255,8 @@ class Store:
             return True
 
     def save_draft(self, token: str, answers: Document, notes: dict[str, str], *,
-                   expected: datetime | None = None,
-                   person: Person | None = None) -> datetime | None:
+                   expected: datetime | None = None, person: Person | None = None,
+                   language: str | None = None) -> datetime | None:
         """Overwrite a draft's answers and notes; the time of this save, or None when the token
         opens no draft. With `expected` (the time of the version this session last loaded or
         saved), a draft saved meanwhile by someone else is not overwritten: DraftConflict."""
@@ -260,6 +270,7 @@ class Store:
             answers, notes = check_answers(answers), clean_notes(notes)
             changed = (answers, notes) != (row.answers, row.notes)
             row.answers, row.notes = answers, notes
+            row.language = _language(language) or row.language
             row.updated_at = now()
             made: list[int] = []
             if changed:  # a save that changes nothing is no point in the history

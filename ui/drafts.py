@@ -11,7 +11,7 @@ from questions.answers import BANK_VERSION
 from questions.migrate import upgrade
 from questions.values import Document
 from storage import DraftConflict, StorageLimit
-from ui import form, signin, state
+from ui import form, language, signin, state
 from ui.client import client_address
 from ui.resources import bank, store
 
@@ -35,6 +35,7 @@ def restore_draft(token: str) -> bool:
     draft = store().load_draft(token)
     if draft is None:
         return False
+    language.adopt(draft.language)  # the bank below speaks it
     try:
         upgraded = upgrade(draft.answers, bank())
     except ValueError:  # a draft from a newer questionnaire: keep what this one can read
@@ -66,11 +67,11 @@ def autosave() -> str | None:
         saved = None
         if token is not None:
             saved = store().save_draft(token, document, notes(), expected=current.draft.stamp,
-                                       person=signin.person())
+                                       person=signin.person(), language=language.current())
         if saved is None:
             current.brakes.take("draft")
             token = store().create_draft(document, notes(), client=client_address(),
-                                         person=signin.person())
+                                         person=signin.person(), language=language.current())
             current.draft.token = token
             saved = store().load_draft(token).updated_at  # type: ignore[union-attr]
             st.query_params["d"] = token  # beside the step the address already holds

@@ -5,16 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from logic.knowledge_base import KnowledgeBase, load_knowledge
-from questions.schema import QuestionBank, default_bank
+from questions.schema import QuestionBank
+from questions.translations import bank_in
 from storage import Store
 from storage.db import secrets_url
 from storage.limits import CreationLimits
+from ui import language
 
 
 @st.cache_resource
+def _bank(language: str) -> QuestionBank:
+    return bank_in(language)
+
+
 def bank() -> QuestionBank:
-    """The validated question bank."""
-    return default_bank()
+    """The validated question bank, in the page's language (the same questions in any)."""
+    return _bank(language.current())
 
 
 @st.cache_resource

@@ -9,6 +9,7 @@ import logging
 import os
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from access import Person, Policy, person_from_claims, policy_from_env
 from access.policy import SettingError
@@ -23,7 +24,9 @@ def _settings() -> tuple[bool, Policy | None, str]:
     read once per process."""
     try:
         oidc = "auth" in st.secrets
-    except Exception:  # noqa: BLE001 - a missing or unreadable secrets file: no sign-in
+    except StreamlitSecretNotFoundError:  # no secrets file at all: no sign-in
+        oidc = False
+    except Exception:  # noqa: BLE001 - an unreadable secrets file: no sign-in, and a log line
         LOG.warning("secrets not readable; sign-in is off", exc_info=True)
         oidc = False
     try:

@@ -10,7 +10,6 @@ import streamlit as st
 
 from questions.schema import (
     UNKNOWN,
-    UNKNOWN_LABEL,
     AnyQuestion,
     BooleanQuestion,
     ChoiceQuestion,
@@ -35,7 +34,7 @@ def _dont_know(q: AnyQuestion) -> None:
     """The one "Don't know" control: a box under every question that offers it, whatever
     its kind (a number, a list, a choice, a yes or no)."""
     if q.dont_know is not None:
-        st.checkbox(UNKNOWN_LABEL, key=dont_know_key(q.id))
+        st.checkbox(q.dont_know_label, key=dont_know_key(q.id))
 
 
 def _choice(q: ChoiceQuestion) -> None:

@@ -4,7 +4,9 @@ identity provider's issuer and subject, and the assessment or team). Their *My a
 page lists these rows; nothing made before, or without sign-in, has one, and every link keeps
 working as before.
 
-The plan's changes say who made them when that person was signed in (`plan.changed_by`).
+A draft keeps the language it was answered in (`assessments.language`; none before: the
+page's own). The plan's changes say who made them when that person was signed in
+(`plan.changed_by`).
 
 Revision 0010, after 0009.
 """
@@ -27,10 +29,12 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False))
     op.create_index("ix_ownerships_person", "ownerships", ["person"])
     op.add_column("plan", sa.Column("changed_by", sa.String(120)))
+    op.add_column("assessments", sa.Column("language", sa.String(8)))
     op.execute("UPDATE schema_info SET version = 10")
 
 
 def downgrade() -> None:
+    op.drop_column("assessments", "language")
     op.drop_column("plan", "changed_by")
     op.drop_index("ix_ownerships_person", "ownerships")
     op.drop_table("ownerships")

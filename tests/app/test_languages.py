@@ -1,0 +1,55 @@
+"""The questionnaire in the reader's language (AppTest): from the address, switched in the
+sidebar, kept with the draft; the answers are the same document in every language."""
+
+from __future__ import annotations
+
+from questions.translations import bank_in
+from tests.app.helpers import fill_section, start, widget
+from tests.conftest import case
+
+ANSWERS = case("starlink_startup")["answers"]
+
+
+def test_the_address_asks_for_german_and_the_questions_are_german():
+    at = start(lang="de")
+    assert not at.exception
+    de = bank_in("de")
+    assert widget(at, "industry").label == de.question("industry").label == "Branche"
+    assert "Finanzdienstleistungen" in widget(at, "industry").options
+    texts = [m.value for kind in ("markdown", "header", "subheader", "title")
+             for m in getattr(at, kind)]
+    assert any("Ihre Organisation" in t for t in texts), texts
+
+
+def test_an_unknown_language_in_the_address_is_named_and_english_shown():
+    at = start(lang="xx")
+    assert not at.exception
+    assert any("“xx”" in w.value for w in at.sidebar.warning)
+    assert widget(at, "industry").label == "Industry"
+
+
+def test_switching_to_french_in_the_sidebar_keeps_the_answers_and_the_address_says_so():
+    at = start()
+    fill_section(at, {"org_name": "Acme", "industry": "retail"})
+    at.selectbox(key="language_choice").set_value("fr").run()
+    assert not at.exception
+    assert at.query_params["lang"] == ["fr"] or at.query_params["lang"] == "fr"
+    assert widget(at, "industry").label == "Secteur"
+    assert widget(at, "industry").value == "retail"  # the same answer, other words
+    assert widget(at, "org_name").value == "Acme"
+
+
+def test_a_draft_answered_in_spanish_reopens_in_spanish_with_the_same_answers():
+    at = start(lang="es")
+    fill_section(at, {"org_name": "Acme", "industry": "healthcare", "employees": "under_250"})
+    token = at.query_params["d"]
+    token = token[0] if isinstance(token, list) else token
+    from ui.resources import store
+    saved = store().load_draft(token)
+    assert saved is not None and saved.language == "es"
+    assert saved.answers["industry"] == "healthcare"  # values, never words, are stored
+
+    again = start(d=token)  # a new session, no language asked for
+    assert not again.exception
+    assert widget(again, "industry").label == "Sector"
+    assert widget(again, "org_name").value == "Acme"

@@ -1,0 +1,61 @@
+"""Which language the page speaks: the one chosen in the sidebar, else the address's `lang`,
+else the draft's, else the browser's (`st.context.locale`), else English. Ids, values and files
+never change with it; the bank's words come from questions/translations.py."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from questions.translations import ENGLISH, LANGUAGES, NAMES
+
+KEY = "lang"  # in the address
+_STATE = "language"  # in the session
+_CHOSEN = "language_chosen"  # the person picked it (the draft's own does not override it)
+
+
+def _from_browser() -> str:
+    locale = getattr(st.context, "locale", None) or ""
+    code = locale.replace("_", "-").split("-")[0].lower()
+    return code if code in LANGUAGES else ENGLISH
+
+
+def current() -> str:
+    """The language of this page."""
+    found = st.session_state.get(_STATE)
+    if isinstance(found, str):
+        return found
+    asked = st.query_params.get(KEY)
+    language = asked if asked in LANGUAGES else _from_browser()
+    st.session_state[_STATE] = language
+    if asked in LANGUAGES:
+        st.session_state[_CHOSEN] = True
+    return language
+
+
+def adopt(saved: str | None) -> None:
+    """A restored draft's language, unless this person chose one or the address names one."""
+    if saved in LANGUAGES and not st.session_state.get(_CHOSEN):
+        st.session_state[_STATE] = saved
+
+
+def _choose() -> None:
+    picked = st.session_state.get("language_choice")
+    if picked in LANGUAGES:
+        st.session_state[_STATE] = picked
+        st.session_state[_CHOSEN] = True
+        st.query_params[KEY] = picked
+
+
+def selector() -> None:
+    """The sidebar's language switch, and a word when the address asks for an unknown one."""
+    asked = st.query_params.get(KEY)
+    if asked is not None and asked not in LANGUAGES:
+        st.warning(f"This address asks for the language “{asked[:20]}”, which this tool does "
+                   f"not have; it shows {NAMES[current()]}. Languages: "
+                   + ", ".join(f"{NAMES[code]} ({code})" for code in LANGUAGES) + ".")
+    language = current()
+    st.selectbox("Language · Sprache · Langue · Idioma", LANGUAGES,
+                 index=LANGUAGES.index(language), format_func=NAMES.__getitem__,
+                 key="language_choice", on_change=_choose,
+                 help="The questions and their answers in your language; the report's quotes "
+                      "stay in English with a translation beside them.")
