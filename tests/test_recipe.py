@@ -1,8 +1,8 @@
 """The README's "Add a question" recipe, followed on a copy of the project.
 
-The three YAML blocks of that README section are applied exactly as its steps say (append the
-questions to their section file; raise the bank version and append the migration; add the rules
-above the baseline), then `check-rules` and the suites that read the bank run on the
+The YAML blocks of that README section are applied exactly as its steps say (append the
+questions to their section file; raise the bank version and append the migration; append their
+words to each language's translation; add the rules above the baseline), then `check-rules` and the suites that read the bank run on the
 copy: they must pass with no other edit. If this fails, either the code names a question
 somewhere it should read the bank, or the README recipe no longer says what it takes.
 """
@@ -110,7 +110,10 @@ def test_the_readme_recipe_adds_a_yes_no_and_an_integer_question_with_no_other_e
         (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
     targets = apply_recipe(project)
     assert sorted(targets) == ["logic/data/2026-11-article.yaml",
-                               "questions/bank/3-reliability.yaml", "questions/bank/_bank.yaml"]
+                               "questions/bank/3-reliability.yaml", "questions/bank/_bank.yaml",
+                               "questions/bank/translations/de.yaml",
+                               "questions/bank/translations/es.yaml",
+                               "questions/bank/translations/fr.yaml"]
 
     # The copy now asks both questions, and its rules read them.
     probe = _run(project, "-c", (
