@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import language, signin
 from ui.failure import guarded
+from ui.i18n import tr
 from ui.resources import knowledge
 from ui.widgets import keep_focus, theme
 
@@ -15,26 +16,26 @@ theme()  # the app's own styles: ui/static/theme.css
 keep_focus()
 
 pages = [
-    st.Page("ui/pages/assessment.py", title="Assessment", icon=":material/fact_check:",
+    st.Page("ui/pages/assessment.py", title=tr("Assessment"), icon=":material/fact_check:",
             url_path="assessment", default=True),
-    st.Page("ui/pages/team.py", title="Team", icon=":material/groups:", url_path="team"),
-    st.Page("ui/pages/batch.py", title="Batch", icon=":material/table_view:", url_path="batch"),
-    st.Page("ui/pages/knowledge.py", title="Knowledge and rules", icon=":material/menu_book:",
+    st.Page("ui/pages/team.py", title=tr("Team"), icon=":material/groups:", url_path="team"),
+    st.Page("ui/pages/batch.py", title=tr("Batch"), icon=":material/table_view:", url_path="batch"),
+    st.Page("ui/pages/knowledge.py", title=tr("Knowledge and rules"), icon=":material/menu_book:",
             url_path="knowledge"),
 ]
 if signin.available():  # only where people can sign in (docs/sign-in.md)
-    pages.append(st.Page("ui/pages/mine.py", title="My assessments",
+    pages.append(st.Page("ui/pages/mine.py", title=tr("My assessments"),
                          icon=":material/person:", url_path="mine"))
 page = st.navigation(pages, position="top")
 with st.sidebar:
     language.selector()
     signin.sidebar()
     kb = knowledge()
-    st.markdown("### About")
-    st.markdown(
+    st.markdown("### " + tr("About"))
+    st.markdown(tr(
         "A news report says SpaceX will host Anthropic's Claude models. Almost nothing is "
         "disclosed: no data centres, no pricing, no SLAs. This tool tells you whether that "
-        "matters to your organisation: **no action**, **monitor** or **evaluate**."
-    )
-    st.caption(f"Knowledge version {kb.version}, published {kb.published}.")
+        "matters to your organisation: **no action**, **monitor** or **evaluate**."))
+    st.caption(tr("Knowledge version {version}, published {published}.", version=kb.version,
+                  published=kb.published))
 guarded(page.run)

@@ -2,9 +2,10 @@
 
 The YAML blocks of that README section are applied exactly as its steps say (append the
 questions to their section file; raise the bank version and append the migration; append their
-words to each language's translation; add the rules above the baseline), then `check-rules` and the suites that read the bank run on the
-copy: they must pass with no other edit. If this fails, either the code names a question
-somewhere it should read the bank, or the README recipe no longer says what it takes.
+words to each language's translation; add the rules above the baseline), then `check-rules`
+and the suites that read the bank run on the copy: they must pass with no other edit. If this
+fails, either the code names a question somewhere it should read the bank, or the README recipe
+no longer says what it takes.
 """
 
 from __future__ import annotations

@@ -6,15 +6,15 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from questions.schema import Section
-from questions.text import plural
 from ui import drafts, form, state, widgets
+from ui.i18n import tr
 from ui.resources import bank
 from ui.text import plain
 
 
 def _step_label(step: str) -> str:
     if step == state.RESULT:
-        return "Result"
+        return tr("Result")
     section = next(s for s in bank().sections if s.id == step)
     done = not form.missing(section, state.answers())
     return f"{'✓ ' if done else ''}{section.title}"
@@ -41,7 +41,8 @@ def navigation() -> DeltaGenerator:
 
 def show_progress(slot: DeltaGenerator) -> None:
     answered, asked = form.progress(bank(), state.answers())
-    slot.progress(answered / asked, text=f"{answered} of {asked} questions done")
+    slot.progress(answered / asked, text=tr("{answered} of {asked} questions done",
+                                                   answered=answered, asked=asked))
 
 
 def _migration_marks() -> frozenset[str]:
@@ -55,15 +56,16 @@ def migration_banner() -> None:
     migration = state.session().migration
     if migration is None:
         return
-    parts = [f"These answers were given to questionnaire version {migration.from_version}; it "
-             f"is now at version {migration.to_version}."]
-    if migration.pending:
-        count = len(migration.pending)
-        parts.append(f"{plural(count, 'question')} {'is' if count == 1 else 'are'} new since "
-                     f"you answered: {'it is' if count == 1 else 'they are'} marked below and "
-                     f"{'needs' if count == 1 else 'need'} an answer.")
+    parts = [tr("These answers were given to questionnaire version {old}; it is now at "
+                "version {new}.", old=migration.from_version, new=migration.to_version)]
+    if len(migration.pending) == 1:
+        parts.append(tr("1 question is new since you answered: it is marked below and needs "
+                        "an answer."))
+    elif migration.pending:
+        parts.append(tr("{count} questions are new since you answered: they are marked below "
+                        "and need an answer.", count=len(migration.pending)))
     if migration.dropped:
-        parts.append("No longer asked: " + ", ".join(sorted(migration.dropped)) + ".")
+        parts.append(tr("No longer asked: {ids}.", ids=", ".join(sorted(migration.dropped))))
     st.info(" ".join(parts), icon=":material/update:")
 
 
@@ -76,11 +78,12 @@ def _section_body(section: Section, tools: DeltaGenerator) -> None:
         if not question.is_visible(answers):
             continue
         if question.id in new:
-            st.badge("New since you answered", icon=":material/fiber_new:", color="blue")
+            st.badge(tr("New since you answered"), icon=":material/fiber_new:", color="blue")
         value = widgets.render(question, answers)
         shown.append(question)
         if show_missing and question.needs_answer(value):
-            st.error(f"Please answer: {question.label}", icon=":material/error:")
+            st.error(tr("Please answer: {question}", question=question.label),
+                     icon=":material/error:")
     with tools:  # drawn above the questions: after the last one, Tab goes straight to Next
         widgets.section_notes(shown, drafts.notes())
     session = state.session()
@@ -109,17 +112,18 @@ def section_page(section: Section) -> None:
                          vertical_alignment="center")
     if index > 0:
         previous = state.steps()[index - 1]
-        tools.button(f"Back to {_step_label(previous).removeprefix('✓ ')}", key="back",
+        tools.button(tr("Back to {section}",
+                        section=_step_label(previous).removeprefix("✓ ")), key="back",
                      on_click=state.go, args=(previous,), icon=":material/arrow_back:",
                      type="tertiary")
     with st.container(border=True):
         _section_body(section, tools)
     forward = st.container()
     if index < len(bank().sections) - 1:
-        forward.button("Next", key="next", type="primary", on_click=state.next_section,
+        forward.button(tr("Next"), key="next", type="primary", on_click=state.next_section,
                        args=(section.id,), icon=":material/arrow_forward:", width="stretch")
     else:
-        forward.button("Get recommendation", key="get_recommendation", type="primary",
+        forward.button(tr("Get recommendation"), key="get_recommendation", type="primary",
                        on_click=state.submit, icon=":material/fact_check:", width="stretch")
     problems = state.session().submit_errors
     incomplete = [
@@ -127,6 +131,7 @@ def section_page(section: Section) -> None:
         if s.id in state.flagged() and form.missing(s, state.answers())
     ]
     if incomplete and index == len(bank().sections) - 1:
-        st.warning("Some answers are missing in: " + ", ".join(incomplete) + ".")
+        st.warning(tr("Some answers are missing in: {sections}.",
+                      sections=", ".join(incomplete)))
     for field, message in problems.items():
         st.error(plain(f"{field}: {message}"))

@@ -19,6 +19,7 @@ from questions.schema import (
 )
 from questions.values import Document
 from storage.store import MAX_NOTE_CHARS
+from ui.i18n import tr
 from ui.state import dont_know_key, note_key
 from ui.text import trim_to, trimmed_note
 
@@ -44,14 +45,14 @@ def _choice(q: ChoiceQuestion) -> None:
                  disabled=_unknown(q))
     else:
         st.selectbox(q.label, values, index=None, format_func=q.label_of, key=q.id,
-                     placeholder="Choose an option", disabled=_unknown(q))
+                     placeholder=tr("Choose an option"), disabled=_unknown(q))
     _dont_know(q)
 
 
 def _multi_choice(q: MultiChoiceQuestion) -> None:
     st.multiselect(q.label, [o.value for o in q.options], format_func=lambda v: q.label_of([v]),
                    key=q.id, disabled=_unknown(q),
-                   placeholder="Choose one or more" if q.min_selected else "None apply")
+                   placeholder=tr("Choose one or more") if q.min_selected else tr("None apply"))
     _dont_know(q)
 
 
@@ -64,13 +65,14 @@ def _boolean(q: BooleanQuestion) -> None:
 def _integer(q: IntegerQuestion) -> None:
     st.number_input(q.label, min_value=q.min, max_value=q.max, step=q.step, value=None,
                     key=q.id, disabled=_unknown(q),
-                    placeholder=q.null_label if q.nullable else f"{q.min} to {q.max}")
+                    placeholder=q.null_label if q.nullable else tr("{low} to {high}", low=q.min,
+                                                                           high=q.max))
     _dont_know(q)
 
 
 def _text(q: TextQuestion) -> None:
     st.text_input(q.label, key=q.id, on_change=trim_to,
-                  args=(q.id, q.max_length), placeholder="Optional")
+                  args=(q.id, q.max_length), placeholder=tr("Optional"))
     trimmed_note(q.id, q.max_length)
 
 
@@ -106,12 +108,15 @@ def section_notes(questions: list[AnyQuestion], notes: dict[str, str]) -> None:
         if key not in st.session_state:
             st.session_state[key] = notes.get(question_id, "")
     written = sum(1 for key in keys.values() if st.session_state[key].strip())
-    label = f"Notes on this section ({written})" if written else "Add notes on these answers"
+    label = (tr("Notes on this section ({count})", count=written) if written
+             else tr("Add notes on these answers"))
     with st.popover(label, icon=":material/edit_note:", type="tertiary"):
-        st.caption("Why did we answer this way? Shown with the shared result and in the PDF.")
+        st.caption(tr("Why did we answer this way? Shown with the shared result and in the "
+                      "PDF."))
         for question in questions:
             key = keys[question.id]
-            st.text_area(f"Note on: {question.label}", key=key, on_change=trim_to,
+            st.text_area(tr("Note on: {question}", question=question.label), key=key,
+                         on_change=trim_to,
                          args=(key, MAX_NOTE_CHARS), height=68)
             trimmed_note(key, MAX_NOTE_CHARS)
     for question_id, key in keys.items():
@@ -123,7 +128,8 @@ def _help(question: AnyQuestion) -> None:
     keyboard stop per question. What "Don't know" stands for is said there too."""
     text = question.help
     if question.dont_know is not None:
-        text += f" Not sure? Tick “Don't know”. {question.dont_know.why}"
+        text += " " + tr("Not sure? Tick “{box}”.", box=question.dont_know_label)
+        text += f" {question.dont_know.why}"
     st.caption(text)
 
 

@@ -53,3 +53,12 @@ def test_a_draft_answered_in_spanish_reopens_in_spanish_with_the_same_answers():
     assert not again.exception
     assert widget(again, "industry").label == "Sector"
     assert widget(again, "org_name").value == "Acme"
+
+
+def test_the_interface_around_the_questions_speaks_it_too():
+    at = start(lang="de")
+    assert at.title[0].value == "Betrifft uns der Hosting-Deal zwischen SpaceX und Claude?"
+    assert next(b for b in at.button if b.key == "next").label == "Weiter"
+    assert "von 21 Fragen beantwortet" in at.get("progress")[0].proto.text
+    english = start()
+    assert next(b for b in english.button if b.key == "next").label == "Next"

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import drafts, routing, signin, state
 from ui.failure import guarded
+from ui.i18n import tr
 from ui.importing import import_box, import_notice
 from ui.manage_view import manage_page
 from ui.questionnaire import migration_banner, navigation, section_page, show_progress
@@ -17,26 +18,25 @@ from ui.text import plain
 
 
 def _intro() -> None:
-    st.title("Does the SpaceX–Claude hosting deal matter to us?")
-    st.caption(
+    st.title(tr("Does the SpaceX–Claude hosting deal matter to us?"))
+    st.caption(tr(
         "A short questionnaire about your needs (edge latency, SLAs, scale, compliance, "
         "strategy) and a recommendation, with reasons quoted from the report, that you can "
-        "forward."
-    )
+        "forward."))
 
 
 def _context() -> None:
     """What this page's address holds (a team answer, a private draft) and what was loaded."""
     team = state.session().team.context
     if team:
-        st.info(f"Answering for the team **{plain(team.team)}** as **{plain(team.name)}** "
-                f"({plain(team.role)}). Submit your answers from the result. This page's "
-                "address keeps your place: bookmark it to come back.",
-                icon=":material/groups:")
+        st.info(tr("Answering for the team **{team}** as **{name}** ({role}). Submit your "
+                   "answers from the result. This page's address keeps your place: bookmark "
+                   "it to come back.", team=plain(team.team), name=plain(team.name),
+                   role=plain(team.role)), icon=":material/groups:")
     if state.session().draft.token:
-        st.caption("This page's address is your private draft: anyone who has it can see and "
-                   "change these answers, so keep it to yourself. To show colleagues the "
-                   "result, use *Save and share* on the result.")
+        st.caption(tr("This page's address is your private draft: anyone who has it can see "
+                      "and change these answers, so keep it to yourself. To show colleagues "
+                      "the result, use *Save and share* on the result."))
     import_notice()
     migration_banner()
 
@@ -78,7 +78,7 @@ def questionnaire() -> None:
 
 
 with st.sidebar:
-    st.button("Start a new assessment", key="sidebar_reset", on_click=drafts.start_new,
+    st.button(tr("Start a new assessment"), key="sidebar_reset", on_click=drafts.start_new,
               icon=":material/add:")
     import_box()
 

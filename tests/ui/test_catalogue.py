@@ -1,0 +1,75 @@
+"""The interface's catalogues (ui/locales/LANG.po): every text the code marks with `tr` is
+translated into every language with the same placeholders, nothing stale is kept, and every
+`tr` call names its text literally (so the extraction sees it)."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from tests.conftest import ROOT
+from ui import i18n
+
+LANGUAGES = ("de", "fr", "es")
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("catalogue", ROOT / "scripts/catalogue.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MARKED = _script().messages()
+
+
+def _read(language: str):
+    with (ROOT / "ui" / "locales" / f"{language}.po").open("rb") as file:
+        return {str(m.id): m for m in read_po(file) if m.id}
+
+
+def test_the_code_marks_the_interfaces_words():
+    assert "Next" in MARKED and "Get recommendation" in MARKED
+    assert len(MARKED) >= 30
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_marked_text_is_translated_with_the_same_placeholders(language):
+    entries = _read(language)
+    problems = []
+    for text in sorted(MARKED):
+        entry = entries.get(text)
+        if entry is None or not entry.string:
+            problems.append(f"{language}: no translation of {text!r} "
+                            "(run scripts/catalogue.py, then translate)")
+        elif entry.fuzzy:
+            problems.append(f"{language}: {text!r} is marked fuzzy")
+        elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(entry.string)):
+            problems.append(f"{language}: {text!r} and {entry.string!r} differ in placeholders")
+    for stale in sorted(set(entries) - set(MARKED)):
+        problems.append(f"{language}: {stale!r} is no longer in the code")
+    assert problems == []
+
+
+def test_every_tr_call_names_its_text_literally():
+    bad = []
+    for path in [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "tr"):
+                first = node.args[0] if node.args else None
+                if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                    bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bad == [], "tr() needs a literal text (f-strings cannot be translated)"
+
+
+def test_a_catalogue_gives_the_words_and_english_is_the_text_itself():
+    assert i18n.catalogue("de")["Next"] == "Weiter"
+    assert i18n.catalogue("fr")["{low} to {high}"].format(low=1, high=9) == "de 1 à 9"
+    assert i18n.catalogue("en") == {}
