@@ -11,6 +11,7 @@ from ui.resources import knowledge
 from ui.widgets import keep_focus, theme
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
+language.begin_run()  # read the page's language afresh once this run
 
 theme()  # the app's own styles: ui/static/theme.css
 keep_focus()

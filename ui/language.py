@@ -4,6 +4,8 @@ never change with it; the bank's words come from questions/translations.py."""
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from questions.translations import ENGLISH, LANGUAGES, NAMES
@@ -11,6 +13,19 @@ from questions.translations import ENGLISH, LANGUAGES, NAMES
 KEY = "lang"  # in the address
 _STATE = "language"  # in the session
 _CHOSEN = "language_chosen"  # the person picked it (the draft's own does not override it)
+# The language read once per script run: every label and the bank ask for it (some forty
+# times a rerun), and each read of the session state costs microseconds (bench/rerun.py).
+# A script run has a thread of its own; `begin_run` (top of app.py) forgets the last one.
+_RUN = threading.local()
+
+
+def begin_run() -> None:
+    _RUN.language = None
+
+
+def _remember(language: str) -> str:
+    _RUN.language = language
+    return language
 
 
 def _from_browser() -> str:
@@ -21,27 +36,30 @@ def _from_browser() -> str:
 
 def current() -> str:
     """The language of this page."""
+    remembered = getattr(_RUN, "language", None)
+    if remembered is not None:
+        return str(remembered)
     found = st.session_state.get(_STATE)
     if isinstance(found, str):
-        return found
+        return _remember(found)
     asked = st.query_params.get(KEY)
     language = asked if asked in LANGUAGES else _from_browser()
     st.session_state[_STATE] = language
     if asked in LANGUAGES:
         st.session_state[_CHOSEN] = True
-    return language
+    return _remember(language)
 
 
 def adopt(saved: str | None) -> None:
     """A restored draft's language, unless this person chose one or the address names one."""
     if saved in LANGUAGES and not st.session_state.get(_CHOSEN):
-        st.session_state[_STATE] = saved
+        st.session_state[_STATE] = _remember(saved)
 
 
 def _choose() -> None:
     picked = st.session_state.get("language_choice")
     if picked in LANGUAGES:
-        st.session_state[_STATE] = picked
+        st.session_state[_STATE] = _remember(picked)
         st.session_state[_CHOSEN] = True
         st.query_params[KEY] = picked
 

@@ -13,14 +13,11 @@ from storage.limits import CreationLimits
 from ui import language
 
 
-@st.cache_resource
-def _bank(language: str) -> QuestionBank:
-    return bank_in(language)
-
-
 def bank() -> QuestionBank:
-    """The validated question bank, in the page's language (the same questions in any)."""
-    return _bank(language.current())
+    """The validated question bank, in the page's language (the same questions in any). Called
+    many times a rerun: `bank_in` keeps each language's bank in a plain dict, cheaper than a
+    Streamlit cache's call (benchmarked, bench/load.py)."""
+    return bank_in(language.current())
 
 
 @st.cache_resource

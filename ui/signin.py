@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import cache
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
@@ -18,7 +19,7 @@ from ui.text import plain
 LOG = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner=False)
+@cache  # a plain cache: asked several times a rerun (bench/rerun.py)
 def _settings() -> tuple[bool, Policy | None, str]:
     """(OpenID Connect configured, the policy or None, the message when a setting is wrong),
     read once per process."""
@@ -35,9 +36,10 @@ def _settings() -> tuple[bool, Policy | None, str]:
         return oidc, None, str(exc)
 
 
+@cache
 def _headers_mode() -> bool:
-    mapping = st.get_option("server.trustedUserHeaders")
-    return bool(mapping)
+    """Whether the server maps a proxy's headers into st.user (set when it starts)."""
+    return bool(st.get_option("server.trustedUserHeaders"))
 
 
 def available() -> bool:

@@ -12,9 +12,9 @@ from ui import signin
 
 @pytest.fixture(autouse=True)
 def fresh_settings():
-    signin._settings.clear()  # read once per process: each test sets its own
+    signin._settings.cache_clear()  # read once per process: each test sets its own
     yield
-    signin._settings.clear()
+    signin._settings.cache_clear()
 
 
 def test_without_sign_in_configured_nothing_asks_for_it():
