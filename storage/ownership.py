@@ -22,8 +22,9 @@ OPENS: dict[Kind, str] = {"draft": "draft", "shared": "manage", "team": "team_ma
 @dataclass(frozen=True)
 class Mine:
     """One thing a person made: its kind, its id (with the kind, what `open_link` takes), its
-    name, its answers (an assessment's; a team's are its respondents'), the verdict stored with
-    it (shares; None for drafts and teams), when it last changed, and how many milestones or
+    name (a team's; an assessment's is in its answers, where the bank's `name_question` says),
+    its answers (an assessment's; a team's are its respondents'), the verdict stored with it
+    (shares; None for drafts and teams), when it last changed, and how many milestones or
     respondents it has."""
 
     kind: Kind
@@ -61,9 +62,7 @@ def listing(session: Session, person: str) -> list[Mine]:
                 select(Link.token_hash).where(Link.assessment_id == assessment.id,
                                               Link.purpose == "view",
                                               Link.revoked_at.is_(None))) is None
-            name = assessment.answers.get("org_name")
-            out.append(Mine(kind, assessment.id, name if isinstance(name, str) else "",
-                            dict(assessment.answers), assessment.verdict,
+            out.append(Mine(kind, assessment.id, "", dict(assessment.answers), assessment.verdict,
                             assessment.knowledge_version, aware(assessment.updated_at),
                             count, 0, revoked))
         elif row.team_id is not None:

@@ -242,5 +242,5 @@ def feed_of(session: Session, watch_id: int) -> tuple[WatchView, str]:
     else:
         assert row.assessment_id is not None
         known = entries(session, row.assessment_id)
-        name = str(known[-1].answers.get("org_name") or "") if known else ""
+        name = default_bank().organisation(known[-1].answers) if known else ""
     return _view(session, row, with_deliveries=False), name

@@ -66,7 +66,8 @@ def mine_page() -> None:
         return
     for item in items:
         with st.container(border=True, key=f"mine_{item.kind}_{item.item_id}"):
-            name = plain(item.name) if item.name else "Not named yet"
+            named = item.name or bank().organisation(item.answers)
+            name = plain(named) if named else "Not named yet"
             st.header(name, anchor=False)  # one h2 per item, under the page's h1
             details = [KIND_WORDS[item.kind], _verdict(item),
                        f"last changed {item.changed_at:%Y-%m-%d %H:%M} UTC"]
