@@ -16,8 +16,8 @@ from questions.schema import (
     IntegerQuestion,
     MultiChoiceQuestion,
     TextQuestion,
-    default_bank,
 )
+from questions.translations import bank_in
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -63,10 +63,11 @@ def verdict(page: Page, label: str, slot: str = "lead") -> Locator:
 class AppPage:
     """The app in one browser tab."""
 
-    def __init__(self, page: Page, url: str) -> None:
+    def __init__(self, page: Page, url: str, language: str = "en") -> None:
+        """`language`: the one the page speaks (its options are picked by their words)."""
         self.page = page
         self.url = url
-        self.bank = default_bank()
+        self.bank = bank_in(language)
         self._seen = ("", 0, 0)  # (page load, script runs, messages sent) at the last settle
         page.add_init_script(COUNT_RUNS)
 

@@ -178,9 +178,17 @@ def test_behind_a_proxy_its_headers_sign_people_in_and_the_domain_is_kept(proxie
         assert "Carol Example" in _signed_in_as(carol)
         carol.fill({**ANSWERS, "org_name": "Carol Corp"})
         carol.wait_saved()
+        carol.click_button("share")
+        link = carol.page.locator("code").filter(has_text="?a=").first.inner_text().strip()
         listed = _mine(carol)
-        assert "Carol Corp" in listed, listed
+        assert "Carol Corp" in listed and "Shared assessment" in listed, listed
         assert carol.widget("sign_out").count() == 0  # signing out is the proxy's
+
+        # `changes`: a read-only link opens for someone not signed in.
+        nobody.open("/?" + link.split("?", 1)[1])
+        nobody.page.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
+        shown = nobody.page.locator("[data-testid='stMain']").inner_text()
+        assert "Sign in to continue" not in shown
     finally:
         for ctx in contexts:
             close_with_screenshots(ctx, request)
