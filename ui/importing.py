@@ -7,6 +7,7 @@ import streamlit as st
 from questions.answers import AnswersError
 from storage.records import MAX_IMPORT_BYTES, read_import
 from ui import state
+from ui.i18n import tr
 from ui.resources import store
 from ui.text import plain
 
@@ -33,10 +34,11 @@ def _on_upload() -> None:
 def import_box() -> None:
     """The uploader and what became of the last upload."""
     st.file_uploader(
-        "Import answers or a decision record", type=["json"], key=UPLOAD, on_change=_on_upload,
+        tr("Import answers or a decision record"), type=["json"], key=UPLOAD, on_change=_on_upload,
         max_upload_size=max(1, round(MAX_IMPORT_BYTES / 1e6)),
-        help=f"A JSON answers file (as `python -m logic evaluate` reads) or a decision record "
-             f"downloaded from this app; at most {MAX_IMPORT_BYTES // 1000:,} KB.",
+        help=tr("A JSON answers file (as `python -m logic evaluate` reads) or a decision record "
+                "downloaded from this app; at most {size} KB.",
+                size=format(MAX_IMPORT_BYTES // 1000, ",")),
     )
     message = state.session().import_message
     if message:

@@ -14,6 +14,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from access import Person, Policy, person_from_claims, policy_from_env
 from access.policy import SettingError
+from ui.i18n import tr
 from ui.text import plain
 
 LOG = logging.getLogger(__name__)
@@ -79,14 +80,14 @@ def sidebar() -> None:
         return
     claimed = _claimed()
     if claimed is not None and policy().admits(claimed):
-        st.caption(f"Signed in as **{plain(claimed.label)}**.")
+        st.caption(tr("Signed in as **{who}**.", who=plain(claimed.label)))
         if _settings()[0] and st.user.to_dict().get("is_logged_in") is True:
-            if st.button("Sign out", key="sign_out", icon=":material/logout:"):
+            if st.button(tr("Sign out"), key="sign_out", icon=":material/logout:"):
                 st.logout()
         return
     if claimed is not None:
         st.warning(plain(policy().refusal(claimed)))
-    if _settings()[0] and st.button("Sign in", key="sign_in", icon=":material/login:"):
+    if _settings()[0] and st.button(tr("Sign in"), key="sign_in", icon=":material/login:"):
         st.login()
 
 
@@ -104,7 +105,7 @@ def ask_to_sign_in() -> None:
                  "server.trustedUserHeaders (docs/sign-in.md).", icon=":material/lock:")
         return
     st.info(plain(policy().refusal(_claimed())), icon=":material/lock:")
-    if _settings()[0] and st.button("Sign in", key="sign_in_page", icon=":material/login:",
+    if _settings()[0] and st.button(tr("Sign in"), key="sign_in_page", icon=":material/login:",
                                     type="primary"):
         st.login()
 
