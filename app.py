@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import language, signin
+from ui import drafts, language, routing, signin
 from ui.failure import guarded
 from ui.i18n import tr
 from ui.resources import knowledge
@@ -12,6 +12,7 @@ from ui.widgets import keep_focus, theme
 
 st.set_page_config(page_title="Hosting fit: SpaceX × Claude", page_icon="🛰️", layout="centered")
 language.begin_run()  # read the page's language afresh once this run
+drafts.language_of_link(routing.address())  # a draft link speaks its draft's language
 
 theme()  # the app's own styles: ui/static/theme.css
 keep_focus()

@@ -10,10 +10,12 @@ import streamlit as st
 from questions.answers import BANK_VERSION
 from questions.migrate import upgrade
 from questions.values import Document
-from storage import DraftConflict, StorageLimit
+from storage import DraftConflict, MalformedToken, StorageLimit
+from storage.tokens import check
 from ui import form, language, signin, state
 from ui.client import client_address
 from ui.resources import bank, store
+from ui.state import Params
 
 
 def notes() -> dict[str, str]:
@@ -46,6 +48,25 @@ def restore_draft(token: str) -> bool:
     state.session().draft.stamp = draft.updated_at
     state.session().draft.snapshot = _snapshot()
     return True
+
+
+PEEKED = "draft_language_peeked"
+
+
+def language_of_link(params: Params) -> None:
+    """Before anything is drawn: the language a draft link's draft was answered in, so the
+    navigation and the sidebar speak it from the first run (once per session and link)."""
+    token = params.get("d")
+    if (not isinstance(token, str) or state.session().draft.token == token
+            or st.session_state.get(PEEKED) == token):
+        return
+    st.session_state[PEEKED] = token
+    try:
+        draft = store().load_draft(check(token))
+    except MalformedToken:
+        return  # the page says what is wrong with the link
+    if draft is not None:
+        language.adopt(draft.language)
 
 
 def _snapshot() -> str:

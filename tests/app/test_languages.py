@@ -53,6 +53,7 @@ def test_a_draft_answered_in_spanish_reopens_in_spanish_with_the_same_answers():
     assert not again.exception
     assert widget(again, "industry").label == "Sector"
     assert widget(again, "org_name").value == "Acme"
+    assert any(m.value == "### Acerca de" for m in again.sidebar.markdown), "the sidebar too"
 
 
 def test_the_interface_around_the_questions_speaks_it_too():
