@@ -38,7 +38,7 @@ def _open(item: Mine) -> None:
     token = store().open_mine(person, item.kind, item.item_id) if person else None
     if token is None:  # not theirs (another person signed in meanwhile) or gone
         st.session_state["mine_problem"] = "That item is not in your assessments."
-        return
+        st.rerun()  # the message is drawn above the list
     page, key = OPENS[item.kind]
     st.switch_page(page, query_params={key: token})
 

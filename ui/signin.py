@@ -61,7 +61,7 @@ def _claimed() -> Person | None:
     """Whoever the sign-in or the proxy's headers say this is, domain or not."""
     if not available():
         return None
-    claims = {key: value for key, value in st.user.to_dict().items()}
+    claims = dict(st.user.to_dict())
     if claims.get("is_logged_in") is True or (_headers_mode() and "is_logged_in" not in claims):
         return person_from_claims(claims)
     return None
