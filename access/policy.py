@@ -45,6 +45,11 @@ class Person:
         return self.email.rpartition("@")[2].lower() if "@" in self.email else ""
 
 
+def label_of(person: Person | None) -> str | None:
+    """How the history and the plan name whoever made a change (None: nobody signed in)."""
+    return person.label if person is not None else None
+
+
 def person_from_claims(claims: Mapping[str, object]) -> Person | None:
     """The person an identity's claims describe (an ID token's, or a trusted proxy's headers
     mapped to `email` and `name`); None without a subject or an email to key them by."""

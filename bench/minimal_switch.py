@@ -5,6 +5,8 @@ bench.app_submit to tell the cost of Streamlit's page switch from the app's own.
 
 import streamlit as st
 
+from bench.bare_widgets import bare_widgets
+
 if "runs" not in st.session_state:
     st.session_state.runs = 0
     st.session_state.result = False
@@ -21,12 +23,7 @@ def _back() -> None:
 
 if not st.session_state.result:
     st.header("Strategy")
-    for i in range(8):
-        st.radio(f"Radio {i}", ["a", "b", "c"], key=f"radio_{i}", horizontal=True)
-    for i in range(8):
-        st.selectbox(f"Select {i}", ["a", "b", "c", "d"], key=f"select_{i}")
-    for i in range(7):
-        st.checkbox(f"Check {i}", key=f"check_{i}")
+    bare_widgets()
     st.button("Get recommendation", key="get_recommendation", on_click=_submit)
 else:
     st.header("Recommendation")

@@ -18,21 +18,22 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from questions.schema import (
     BANK_DIR,
-    UNKNOWN_LABEL,
     AnyQuestion,
     BankError,
     BooleanQuestion,
     IntegerQuestion,
     QuestionBank,
     Section,
+    _errors,
     default_bank,
 )
 
 ENGLISH = "en"
 LANGUAGES = ("en", "de", "fr", "es")  # the first is the bank's own
+TRANSLATED = LANGUAGES[1:]  # the languages with a translation file and a catalogue
 NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}
 TRANSLATIONS_DIR = BANK_DIR / "translations"
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\(?[a-z_]*\)?[sd]")
+PLACEHOLDER = re.compile(r"\{\w*\}|%\(?\w*\)?[sd]")
 
 
 class _Strict(BaseModel):
@@ -90,12 +91,11 @@ def load_translation(language: str, directory: Path = TRANSLATIONS_DIR) -> BankT
     except (OSError, yaml.YAMLError) as exc:
         raise BankError(f"translations/{path.name}: cannot be read: {exc}") from None
     except ValidationError as exc:
-        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-                          for e in exc.errors(include_url=False))
-        raise BankError(f"translations/{path.name}: {where}") from None
+        raise BankError(_errors(f"translations/{path.name}", exc)) from None
 
 
-def _placeholders(text: str) -> list[str]:
+def placeholders(text: str) -> list[str]:
+    """The placeholders a text holds ({name}, %s), sorted: a translation keeps the same."""
     return sorted(PLACEHOLDER.findall(text))
 
 
@@ -104,9 +104,9 @@ def _compare(where: str, english: str, translated: str) -> list[str]:
         return [f"{where}: no translation"]
     if not english and translated:
         return [f"{where}: translated, but the bank has no such text"]
-    if _placeholders(english) != _placeholders(translated):
-        return [f"{where}: placeholders {_placeholders(translated)} differ from the English "
-                f"{_placeholders(english)}"]
+    if placeholders(english) != placeholders(translated):
+        return [f"{where}: placeholders {placeholders(translated)} differ from the English "
+                f"{placeholders(english)}"]
     return []
 
 
@@ -205,6 +205,3 @@ def bank_in(language: str, bank: QuestionBank | None = None) -> QuestionBank:
         _MADE[(id(bank), language)] = made
     return made[1]
 
-
-def english_words() -> Words:
-    return Words(answer_yes="Yes", answer_no="No", dont_know=UNKNOWN_LABEL)

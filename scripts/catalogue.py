@@ -16,8 +16,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from questions.translations import TRANSLATED  # noqa: E402
+
 LOCALES = ROOT / "ui" / "locales"
-LANGUAGES = ("de", "fr", "es")
 METHODS = [("app.py", "python"), ("ui/**.py", "python")]
 
 
@@ -50,7 +53,7 @@ def update(language: str, found: dict[str, list[tuple[str, int]]]) -> tuple[int,
 
 def main() -> int:
     found = messages()
-    for language in LANGUAGES:
+    for language in TRANSLATED:
         total, empty = update(language, found)
         print(f"{language}: {total} messages, {empty} to translate")
     return 0

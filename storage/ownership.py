@@ -11,6 +11,7 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from access.policy import Person
 from questions.values import Document
 from storage.db import Assessment, Link, Milestone, Ownership, Respondent, Team, aware, now
 from storage.tokens import add_link
@@ -39,12 +40,12 @@ class Mine:
     revoked: bool
 
 
-def record(session: Session, person: str | None, *, assessment_id: int | None = None,
+def record(session: Session, person: Person | None, *, assessment_id: int | None = None,
            team_id: int | None = None) -> None:
-    """Note that `person` (a Person.key; None: nobody signed in) made this, in the writing
-    transaction that made it."""
-    if person:
-        session.add(Ownership(person=person, assessment_id=assessment_id, team_id=team_id,
+    """Note that `person` (None: nobody signed in) made this, in the writing transaction that
+    made it."""
+    if person is not None:
+        session.add(Ownership(person=person.key, assessment_id=assessment_id, team_id=team_id,
                               created_at=now()))
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
-from access.policy import Person
+from access.policy import Person, label_of
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.text import check_text, clean, without_direction_controls
 from questions.values import Document
@@ -218,8 +218,8 @@ class Store:
         session.add(row)
         session.flush()
         append(session, row, "copied" if extra.get("copied_from") else "created",
-               who=person.label if person else None)
-        record(session, person.key if person else None, assessment_id=row.id)
+               who=label_of(person))
+        record(session, person, assessment_id=row.id)
         return row
 
     # drafts ---------------------------------------------------------------------------
@@ -274,7 +274,7 @@ class Store:
             row.updated_at = now()
             made: list[int] = []
             if changed:  # a save that changes nothing is no point in the history
-                append(session, row, "saved", who=person.label if person else None)
+                append(session, row, "saved", who=label_of(person))
                 made = observe(session, Owner(row.id), "answers", self.knowledge_version)
             saved_at = row.updated_at
         self.dispatch(made)

@@ -100,7 +100,7 @@ class TeamStore:
             team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
             session.add(team)
             session.flush()
-            record(session, person.key if person else None, team_id=team.id)
+            record(session, person, team_id=team.id)
             return TeamLinks(add_link(session, "invite", team_id=team.id),
                              add_link(session, "team_view", team_id=team.id),
                              add_link(session, "team_manage", team_id=team.id))

@@ -9,6 +9,7 @@ import threading
 import streamlit as st
 
 from questions.translations import ENGLISH, LANGUAGES, NAMES
+from ui.text import plain
 
 KEY = "lang"  # in the address
 _STATE = "language"  # in the session
@@ -68,8 +69,8 @@ def selector() -> None:
     """The sidebar's language switch, and a word when the address asks for an unknown one."""
     asked = st.query_params.get(KEY)
     if asked is not None and asked not in LANGUAGES:
-        st.warning(f"This address asks for the language “{asked[:20]}”, which this tool does "
-                   f"not have; it shows {NAMES[current()]}. Languages: "
+        st.warning(f"This address asks for the language “{plain(asked[:20])}”, which this "
+                   f"tool does not have; it shows {NAMES[current()]}. Languages: "
                    + ", ".join(f"{NAMES[code]} ({code})" for code in LANGUAGES) + ".")
     language = current()
     st.selectbox("Language · Sprache · Langue · Idioma", LANGUAGES,

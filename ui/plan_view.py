@@ -10,6 +10,7 @@ from typing import Protocol
 
 import streamlit as st
 
+from access.policy import label_of
 from logic.actions import KIND_TITLES
 from logic.assessment import Assessment
 from logic.knowledge_base import DEFAULT_VERSION
@@ -46,8 +47,7 @@ def _saver(team: bool) -> _Saver:
 
 def _by() -> str | None:
     """Who is changing the plan, when they are signed in."""
-    person = signin.person()
-    return person.label if person else None
+    return label_of(signin.person())
 
 
 def _save(token: str, key: str, team: bool = False) -> None:

@@ -50,7 +50,7 @@ def available() -> bool:
 
 def policy() -> Policy:
     """The deployment's policy; a wrong setting stops the page with a message naming it."""
-    found, message = _settings()[1], _settings()[2]
+    _, found, message = _settings()
     if found is None:
         st.error(f"The sign-in settings cannot be read: {message}.")
         st.stop()

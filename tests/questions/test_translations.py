@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from questions.answers import AnswersError, validate
 from questions.schema import default_bank
 from questions.translations import (
-    LANGUAGES,
+    TRANSLATED,
     BankTranslation,
     QuestionText,
     bank_in,
@@ -21,7 +21,7 @@ from questions.translations import (
 )
 from tests.strategies import answers_dicts
 
-OTHERS = [lang for lang in LANGUAGES if lang != "en"]
+OTHERS = TRANSLATED
 QUOTE = re.compile(r'"([^"]{12,})"')  # a quotation from the report, in the English text
 
 
