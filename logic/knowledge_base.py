@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from logic.recommendation import VERDICTS, OutcomeId, Verdict
 from questions.conditions import (
@@ -22,8 +29,10 @@ from questions.conditions import (
     questions_used,
 )
 from questions.schema import QuestionBank, default_bank
+from questions.translations import ENGLISH, LANGUAGES, placeholders
 
 DATA_DIR = Path(__file__).parent / "data"
+TRANSLATIONS_DIR = DATA_DIR / "translations"  # LANG/VERSION.yaml beside each version's file
 DEFAULT_VERSION = "2026-11-article"
 
 FactId = Annotated[str, Field(pattern=r"^[A-Z]\d+$")]  # F for the article's, others later
@@ -68,6 +77,9 @@ class Fact(_Strict):
 
     id: FactId
     quote: str = Field(min_length=1)
+    # In another language: the quote's translation, shown beside the quote (which stays in the
+    # words its source used); empty in English.
+    quote_translation: str = ""
     summary: str = Field(min_length=1)
     source: Source | None = None
     strength: Strength | None = None
@@ -117,7 +129,7 @@ class Rule(_Strict):
     facts: list[FactId] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _check(self) -> Rule:
+    def _check(self, info: ValidationInfo) -> Rule:
         if self.default == (self.when is not None):
             raise ValueError("a rule has either `when` or `default: true`, not both or neither")
         if bool(self.blockers) != bool(self.ceiling):
@@ -138,7 +150,8 @@ class Rule(_Strict):
         if _IDS.search(self.since):
             raise ValueError("`since` is read by people at the top of a result: no fact, rule "
                              "or question ids in it")
-        if self.unknown_reason and "Don't know" not in self.unknown_reason:
+        english = not info.context or info.context.get("language", ENGLISH) == ENGLISH
+        if english and self.unknown_reason and "Don't know" not in self.unknown_reason:
             raise ValueError("`unknown_reason` says the answer was “Don't know”")
         return self
 
@@ -424,8 +437,9 @@ def _merge_by_id(base: list[Raw], changes: list[Raw], keep_last: bool = False) -
     return [*merged, *added]
 
 
-def _raw(path: Path, seen: tuple[str, ...] = ()) -> Raw:
-    """A knowledge file's data, with `extends: VERSION` resolved against its base version.
+def _raw(path: Path, seen: tuple[str, ...] = (), language: str = ENGLISH) -> Raw:
+    """A knowledge file's data, with `extends: VERSION` resolved against its base version, in
+    `language` (each file's own words replaced by its translation file's, before merging).
 
     An extending file lists only what changes: facts, rules, open questions and disclosures
     replace those with the same id or are added (new rules go before the baseline);
@@ -434,6 +448,8 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> Raw:
     replaces the base's.
     """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if language != ENGLISH and isinstance(data, dict):
+        data = translated(data, load_translation(path.stem, language, path.parent))
     if not isinstance(data, dict) or "extends" not in data:
         return data
     base_name = str(data.pop("extends"))
@@ -442,7 +458,7 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> Raw:
     base_path = path.parent / f"{base_name}.yaml"
     if not base_path.exists():
         raise KnowledgeError(f"{path.name}: extends unknown version {base_name!r}")
-    merged = _raw(base_path, (*seen, base_name))
+    merged = _raw(base_path, (*seen, base_name), language)
     removed = set(data.pop("remove_rules", []) or [])
     for key, value in data.items():
         if key in ("facts", "open_questions", "disclosures"):
@@ -467,11 +483,109 @@ def _raw(path: Path, seen: tuple[str, ...] = ()) -> Raw:
     return merged
 
 
-def load_file(path: Path, bank: QuestionBank | None = None) -> KnowledgeBase:
-    """Parse and validate one knowledge file against the question bank; errors name the file
-    and the field."""
+# The words a person reads in a knowledge file, by where they stand: the items of a list by
+# their id, the entries of a table by their key, then the field. Everything else (ids,
+# conditions, figures, sources' names, the words the rules check reads) is the same in every
+# language.
+TEXTS: dict[str, tuple[str, ...]] = {
+    "facts": ("summary", "quote", "note", "after_end"),
+    "rules": ("title", "reason", "unknown_reason", "since", "why_this_kind"),
+    "open_questions": ("text",),
+    "disclosures": ("title", "if_short"),
+    "assumptions": ("title", "text"),
+    "verdicts": ("label", "summary", "phrase"),
+    "drivers": ("label", "summary", "phrase"),
+    "blockers": ("label", "summary", "phrase"),
+    "scores": ("measures", "most_why"),
+}
+TOP_TEXTS = ("source", "note", "headline")
+Texts = dict[str, str]  # "rules.R1.reason" -> its text
+
+
+def _entries(data: Raw, part: str) -> list[tuple[str, Raw]]:
+    """(id or key, entry) for one list or table of a file."""
+    found = data.get(part) or []
+    if isinstance(found, dict):
+        return [(str(k), v) for k, v in found.items() if isinstance(v, dict)]
+    return [(str(item.get("id")), item) for item in found if isinstance(item, dict)]
+
+
+def own_texts(data: Raw) -> Texts:
+    """Every text a person reads that this file itself gives (not its base's), by place."""
+    found = {key: str(data[key]) for key in TOP_TEXTS if data.get(key)}
+    for part, fields in TEXTS.items():
+        for name, entry in _entries(data, part):
+            found.update({f"{part}.{name}.{f}": str(entry[f]) for f in fields if entry.get(f)})
+    found.update({f"glossary.{k}": str(v) for k, v in (data.get("glossary") or {}).items()})
+    return found
+
+
+def translation_path(version: str, language: str, directory: Path = DATA_DIR) -> Path:
+    return directory / "translations" / language / f"{version}.yaml"
+
+
+def load_translation(version: str, language: str, directory: Path = DATA_DIR) -> Texts:
+    """A version's own words in `language`, by place (empty when there is no file: the
+    completeness test names every text that lacks one)."""
+    path = translation_path(version, language, directory)
+    if not path.exists():
+        return {}
     try:
-        kb = KnowledgeBase.model_validate(_raw(path))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"translations/{language}/{path.name}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"translations/{language}/{path.name}: not a mapping")
+    return own_texts(data)
+
+
+def translated(data: Raw, texts: Texts) -> Raw:
+    """A file's data with its words replaced by `texts` (a quote keeps its source's words and
+    takes the translation beside it); what `texts` lacks stays in English."""
+    data = {**data}
+    for key in TOP_TEXTS:
+        if key in texts:
+            data[key] = texts[key]
+    for part, fields in TEXTS.items():
+        if part not in data:
+            continue
+        table = isinstance(data[part], dict)
+        entries = []
+        for name, entry in _entries(data, part):
+            entry = {**entry}
+            for f in fields:
+                text = texts.get(f"{part}.{name}.{f}")
+                if text is not None and entry.get(f):
+                    entry["quote_translation" if f == "quote" else f] = text
+            entries.append((name, entry))
+        data[part] = dict(entries) if table else [entry for _, entry in entries]
+    if "glossary" in data:
+        data["glossary"] = {k: texts.get(f"glossary.{k}", v) for k, v in data["glossary"].items()}
+    return data
+
+
+def translation_problems(version: str, language: str, directory: Path = DATA_DIR) -> list[str]:
+    """What the translation of one version's own file lacks, has beyond it, or words with other
+    placeholders, each by place (empty: complete)."""
+    english = own_texts(yaml.safe_load((directory / f"{version}.yaml").read_text("utf-8")))
+    words = load_translation(version, language, directory)
+    where = f"{language}/{version}"
+    problems = [f"{where}: {p}: no translation" for p in english if not words.get(p, "").strip()]
+    problems += [f"{where}: {p}: translated, but the version has no such text"
+                 for p in words if p not in english]
+    problems += [f"{where}: {p}: placeholders {placeholders(words[p])} differ from the English "
+                 f"{placeholders(english[p])}"
+                 for p in english if p in words and placeholders(words[p]) != placeholders(english[p])]
+    return problems
+
+
+def load_file(path: Path, bank: QuestionBank | None = None,
+              language: str = ENGLISH) -> KnowledgeBase:
+    """Parse and validate one knowledge file against the question bank, in `language`; errors
+    name the file and the field."""
+    try:
+        kb = KnowledgeBase.model_validate(_raw(path, language=language),
+                                          context={"language": language})
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from None
     except ValidationError as exc:
@@ -491,17 +605,20 @@ def available_versions() -> list[str]:
     return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
 
 
-def load_knowledge(version: str = DEFAULT_VERSION) -> KnowledgeBase:
-    """The knowledge base for a version, loaded and validated once per process: the same
-    object however it is asked for (by default or by name), so what is kept per version
-    (assessments, compiled rules) is found again."""
-    return _load_knowledge(version)
+def load_knowledge(version: str = DEFAULT_VERSION, language: str = ENGLISH) -> KnowledgeBase:
+    """The knowledge base for a version in a language, loaded and validated once per process:
+    the same object however it is asked for (by default or by name), so what is kept per
+    version (assessments, compiled rules) is found again. Another language gives the same
+    version with other words: ids, conditions and verdicts are the same."""
+    return _load_knowledge(version, language)
 
 
 @cache
-def _load_knowledge(version: str) -> KnowledgeBase:
+def _load_knowledge(version: str, language: str = ENGLISH) -> KnowledgeBase:
     if version not in available_versions():
         raise KnowledgeError(
             f"unknown knowledge version {version!r}; known: {', '.join(available_versions())}"
         )
-    return load_file(DATA_DIR / f"{version}.yaml")
+    if language not in LANGUAGES:
+        raise KnowledgeError(f"no language {language!r}; languages: {', '.join(LANGUAGES)}")
+    return load_file(DATA_DIR / f"{version}.yaml", language=language)
