@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from i18n import say
 from logic.compare import Comparison, compare
 from logic.engine import Outcome, evaluate, outcome
 from logic.explain import Explained, explain
@@ -31,10 +32,12 @@ from logic.wording import (
     no_flip_text,
     readings_text,
     robustness_text,
+    unknown_notes,
     verdict_sentence,
 )
 from questions.answers import Answers
 from questions.schema import QuestionBank, default_bank
+from questions.translations import ENGLISH, bank_in
 
 FlipGroup = tuple[str, tuple[tuple[str, str], ...]]  # (group title, (changes, verdict label))
 
@@ -76,6 +79,9 @@ class Assessment:
     knowledge: KnowledgeBase
     notes: tuple[tuple[str, str], ...] = ()
     bank: QuestionBank = field(default_factory=default_bank)
+    # The reader's language: `knowledge` and `bank` are then that language's words of the same
+    # version and bank; the JSON contract stays the same (`contract`).
+    language: str = ENGLISH
 
     @cached_property
     def outcome(self) -> Outcome:
@@ -85,19 +91,20 @@ class Assessment:
     @cached_property
     def recommendation(self) -> Recommendation:
         """The whole recommendation: reasons, scores, open questions, the band."""
-        return evaluate(self.answers, self.knowledge)
+        notes = None if self.language == ENGLISH else unknown_notes(self.bank, self.language)
+        return evaluate(self.answers, self.knowledge, unknown_notes=notes)
 
     @cached_property
     def explained(self) -> Explained:
         """The recommendation joined with the knowledge's words: labels, quoted reasons,
         what each section score measures."""
-        return explain(self.recommendation, self.knowledge)
+        return explain(self.recommendation, self.knowledge, self.language)
 
     @cached_property
     def verdict_sentence(self) -> str:
         """The verdict in one sentence for this organisation: what drives it, what holds it
         back, in its own terms."""
-        return verdict_sentence(self.recommendation, self.knowledge)
+        return verdict_sentence(self.recommendation, self.knowledge, self.language)
 
     @cached_property
     def reading(self) -> LaterReading | None:
@@ -105,12 +112,12 @@ class Assessment:
         newest, or a version that was not shipped)."""
         if self.knowledge.version not in available_versions():
             return None
-        return later_reading(self.answers, self.knowledge)
+        return later_reading(self.answers, self.knowledge, self.language)
 
     @cached_property
     def readings(self) -> Readings:
         """The two readings at the top of the result, in words."""
-        return readings_text(self.recommendation, self.reading, self.knowledge)
+        return readings_text(self.recommendation, self.reading, self.knowledge, self.language)
 
     @cached_property
     def later_detail(self) -> LaterDetail | None:
@@ -118,30 +125,32 @@ class Assessment:
         if self.reading is None:
             return None
         headline, changes, sources = later_record_text(
-            self.reading.comparison, self.knowledge, load_knowledge(self.reading.version))
+            self.reading.comparison, self.knowledge,
+            load_knowledge(self.reading.version, self.language), self.language)
         return LaterDetail(headline, tuple(changes), tuple(sources))
 
     @cached_property
     def band(self) -> BandWords | None:
         """What the "Don't know" answers mean for the verdict, or None when none was given."""
         return band_text(self.recommendation, self.knowledge, self.bank, self.answers.unknowns,
-                         self.answers.likely_values)
+                         self.answers.likely_values, self.language)
 
     @cached_property
     def what_if(self) -> WhatIfWords:
         """'What would change this?', searched once."""
         result = what_if(self.answers, self.knowledge, self.bank)
-        kb, bank = self.knowledge, self.bank
+        kb, bank, lang = self.knowledge, self.bank, self.language
 
         def grouped(direction: str) -> tuple[FlipGroup, ...]:
             return tuple((title, tuple(lines))
-                         for title, lines in flip_groups(result, kb, bank, direction))
+                         for title, lines in flip_groups(result, kb, bank, direction, lang))
 
         return WhatIfWords(
-            robustness=robustness_text(result), up=grouped("up"), down=grouped("down"),
-            no_up=no_flip_text(result, "up"), no_down=no_flip_text(result, "down"),
-            disclosures=tuple(disclosure_lines(result, kb)),
-            no_disclosure=no_disclosure_text(result, kb))
+            robustness=robustness_text(result, lang), up=grouped("up"), down=grouped("down"),
+            no_up=no_flip_text(result, "up", kb, lang),
+            no_down=no_flip_text(result, "down", kb, lang),
+            disclosures=tuple(disclosure_lines(result, kb, lang)),
+            no_disclosure=no_disclosure_text(result, kb, lang))
 
     @property
     def account_questions(self) -> tuple[str, ...]:
@@ -155,9 +164,9 @@ class Assessment:
         rec = self.recommendation
         if rec.band is None or rec.band.low == rec.band.high or not rec.settle_first:
             return None
-        label = self.bank.question(rec.settle_first).label
-        return (f"Find out “{label}” first: of the answers you did not know, it narrows the "
-                "range of verdicts most.")
+        return say(self.language, "Find out “{question}” first: of the answers you did not "
+                   "know, it narrows the range of verdicts most.",
+                   question=self.bank.question(rec.settle_first).label)
 
     @property
     def next_actions(self) -> tuple[str, ...]:
@@ -176,27 +185,39 @@ class Assessment:
         return dict(self.notes)
 
     def contract(self) -> Recommendation:
-        """The recommendation as the JSON contract prints it, with the later reading."""
+        """The recommendation as the JSON contract prints it, with the later reading: in the
+        knowledge's own words whatever the reader's language (the contract never changes with
+        it)."""
+        if self.language != ENGLISH:
+            return self.in_language(ENGLISH).contract()
         return with_later(self.recommendation, self.reading)
+
+    def in_language(self, language: str) -> Assessment:
+        """The same assessment in another language (a shipped version; else this one)."""
+        if language == self.language or self.knowledge.version not in available_versions():
+            return self
+        return assess(self.answers, load_knowledge(self.knowledge.version), dict(self.notes),
+                      language)
 
     def with_notes(self, notes: dict[str, str] | None) -> Assessment:
         """The same assessment with these notes; what was computed is kept, not redone."""
         frozen = _frozen_notes(notes)
         if frozen == self.notes:
             return self
-        fresh = Assessment(self.answers, self.knowledge, frozen, self.bank)
+        fresh = Assessment(self.answers, self.knowledge, frozen, self.bank, self.language)
         fresh.__dict__.update((k, v) for k, v in self.__dict__.items() if k not in _FIELDS)
         return fresh
 
     def against(self, version: str) -> tuple[Comparison, LaterDetail]:
         """This assessment beside another knowledge version: the comparison and its words."""
-        other = load_knowledge(version)
+        other = load_knowledge(version, self.language)
         result = compare(self.answers, self.knowledge, other, old=self.recommendation)
-        headline, changes, sources = later_record_text(result, self.knowledge, other)
+        headline, changes, sources = later_record_text(result, self.knowledge, other,
+                                                       self.language)
         return result, LaterDetail(headline, tuple(changes), tuple(sources))
 
 
-_FIELDS = frozenset({"answers", "knowledge", "notes", "bank"})
+_FIELDS = frozenset({"answers", "knowledge", "notes", "bank", "language"})
 
 
 def _frozen_notes(notes: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
@@ -204,24 +225,26 @@ def _frozen_notes(notes: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=512)
-def _shipped(answers: Answers, version: str) -> Assessment:
-    return Assessment(answers, load_knowledge(version))
+def _shipped(answers: Answers, version: str, language: str) -> Assessment:
+    return Assessment(answers, load_knowledge(version, language), bank=bank_in(language),
+                      language=language)
 
 
 @lru_cache(maxsize=512)
-def _shipped_with_notes(answers: Answers, version: str,
-                        notes: tuple[tuple[str, str], ...]) -> Assessment:
+def _shipped_with_notes(answers: Answers, version: str, notes: tuple[tuple[str, str], ...],
+                        language: str) -> Assessment:
     """Kept with its notes too: a page with notes reruns on every click, and what the copy
     computes (the what-if search, the comparison) is then found again, not redone."""
-    return _shipped(answers, version).with_notes(dict(notes))
+    return _shipped(answers, version, language).with_notes(dict(notes))
 
 
-def assess(answers: Answers, knowledge: KnowledgeBase,
-           notes: dict[str, str] | None = None) -> Assessment:
-    """The assessment of these answers under this knowledge version, with these notes. What it
-    computes is kept per answers and version for a shipped version (notes change nothing that
-    is computed); a version loaded from elsewhere is assessed afresh."""
+def assess(answers: Answers, knowledge: KnowledgeBase, notes: dict[str, str] | None = None,
+           language: str = ENGLISH) -> Assessment:
+    """The assessment of these answers under this knowledge version, with these notes, in this
+    language (the verdict is the same in every one). What it computes is kept per answers,
+    version and language for a shipped version (notes change nothing that is computed); a
+    version loaded from elsewhere is assessed afresh, in its own words."""
     if (knowledge.version in available_versions()
             and load_knowledge(knowledge.version) is knowledge):
-        return _shipped_with_notes(answers, knowledge.version, _frozen_notes(notes))
+        return _shipped_with_notes(answers, knowledge.version, _frozen_notes(notes), language)
     return Assessment(answers, knowledge, _frozen_notes(notes))

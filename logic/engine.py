@@ -43,16 +43,17 @@ def _render_value(question: str, value: object, glossary: dict[str, str],
 
 
 def _reason(step: Step, answers: Answers, glossary: dict[str, str], group: str,
-            unknown: AbstractSet[str] = frozenset()) -> Reason:
+            unknown: AbstractSet[str] = frozenset(),
+            notes: dict[str, str] | None = None) -> Reason:
     """The rule's sentence for these answers. When it reads an answer given as "Don't know"
     it says so: its own `unknown_reason`, or its reason after the question's standard note."""
     rule = step.rule
     text = rule.reason
     read = unknown & step.reads if unknown else ()
     if read:
+        notes = answers.unknown_notes if notes is None else notes
         text = rule.unknown_reason or " ".join(
-            [*(answers.unknown_notes[q] for q in sorted(read) if q in answers.unknown_notes),
-             text])
+            [*(notes[q] for q in sorted(read) if q in notes), text])
     if step.placeholders:
         text = text.format(**{
             name: _render_value(name, getattr(answers, name), glossary, step.named.get(name))
@@ -72,14 +73,14 @@ def _decider(fired: list[Step]) -> Step:
     return next((s for s in fired if s.rule.default), fired[0])
 
 
-def _reasons(shown: list[Step], decider: Step, answers: Answers,
-             glossary: dict[str, str], unknown: AbstractSet[str]) -> list[Reason]:
+def _reasons(shown: list[Step], decider: Step, answers: Answers, glossary: dict[str, str],
+             unknown: AbstractSet[str], notes: dict[str, str] | None = None) -> list[Reason]:
     """The deciding rule first, then drivers, blockers, caveats and context, each in table
     order."""
     ordered = [decider] + sorted((s for s in shown if s is not decider),
                                  key=lambda s: GROUPS.index(s.group))
     return [_reason(step, answers, glossary, "decides" if step is decider else step.group,
-                    unknown) for step in ordered]
+                    unknown, notes) for step in ordered]
 
 
 def _scores(answers: Answers, plan: Plan) -> tuple[dict[str, int], list[str]]:
@@ -142,10 +143,13 @@ def outcome(answers: Answers, kb: KnowledgeBase) -> Outcome:
     return _outcome(shown_steps(answers, plan, fired), verdict_for(fired), plan)
 
 
-def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendation:
+def evaluate(answers: Answers, kb: KnowledgeBase | None = None,
+             unknown_notes: dict[str, str] | None = None) -> Recommendation:
     """Evaluate one organisation's answers against a knowledge version (default: current).
     "Don't know" answers are read at their most likely values, and the result carries the
-    band of verdicts over every answer they could be."""
+    band of verdicts over every answer they could be. `unknown_notes` word what a "Don't know"
+    was read as (the bank's own sentences by default; another language's for a translated
+    version)."""
     kb = kb or load_knowledge()
     given, answers = answers, answers.resolved()
     plan = compiled(kb)
@@ -162,7 +166,7 @@ def evaluate(answers: Answers, kb: KnowledgeBase | None = None) -> Recommendatio
         blockers=list(decided.blockers),
         caveats=list(decided.caveats),
         reasons=_reasons(shown, _decider(fired), answers, kb.glossary,
-                         frozenset(given.unknowns)),
+                         frozenset(given.unknowns), unknown_notes),
         scores=scores,
         not_applicable=not_applicable,
         open_questions=[

@@ -10,14 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from logic.recommendation import VERDICTS, OutcomeId, Verdict
 from questions.conditions import (
@@ -28,8 +21,9 @@ from questions.conditions import (
     fold,
     questions_used,
 )
-from questions.schema import QuestionBank, default_bank
+from questions.schema import UNKNOWN_LABEL, QuestionBank, default_bank
 from questions.translations import ENGLISH, LANGUAGES, placeholders
+from questions.translations import load_translation as load_bank_translation
 
 DATA_DIR = Path(__file__).parent / "data"
 TRANSLATIONS_DIR = DATA_DIR / "translations"  # LANG/VERSION.yaml beside each version's file
@@ -129,7 +123,7 @@ class Rule(_Strict):
     facts: list[FactId] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _check(self, info: ValidationInfo) -> Rule:
+    def _check(self) -> Rule:
         if self.default == (self.when is not None):
             raise ValueError("a rule has either `when` or `default: true`, not both or neither")
         if bool(self.blockers) != bool(self.ceiling):
@@ -150,9 +144,6 @@ class Rule(_Strict):
         if _IDS.search(self.since):
             raise ValueError("`since` is read by people at the top of a result: no fact, rule "
                              "or question ids in it")
-        english = not info.context or info.context.get("language", ENGLISH) == ENGLISH
-        if english and self.unknown_reason and "Don't know" not in self.unknown_reason:
-            raise ValueError("`unknown_reason` says the answer was “Don't know”")
         return self
 
     def predicate(self) -> Predicate:
@@ -533,7 +524,8 @@ def load_translation(version: str, language: str, directory: Path = DATA_DIR) ->
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise KnowledgeError(f"translations/{language}/{path.name}: not valid YAML: {exc}") from None
+        raise KnowledgeError(f"translations/{language}/{path.name}: not valid YAML: "
+                             f"{exc}") from None
     if not isinstance(data, dict):
         raise KnowledgeError(f"translations/{language}/{path.name}: not a mapping")
     return own_texts(data)
@@ -566,16 +558,19 @@ def translated(data: Raw, texts: Texts) -> Raw:
 
 def translation_problems(version: str, language: str, directory: Path = DATA_DIR) -> list[str]:
     """What the translation of one version's own file lacks, has beyond it, or words with other
-    placeholders, each by place (empty: complete)."""
+    placeholders, each by place (empty: complete). The glossary may say more than the English
+    one: a value English shows as it is ('high', '99.9') may need its own words ('hoch',
+    '99,9')."""
     english = own_texts(yaml.safe_load((directory / f"{version}.yaml").read_text("utf-8")))
     words = load_translation(version, language, directory)
     where = f"{language}/{version}"
     problems = [f"{where}: {p}: no translation" for p in english if not words.get(p, "").strip()]
     problems += [f"{where}: {p}: translated, but the version has no such text"
-                 for p in words if p not in english]
+                 for p in words if p not in english and not p.startswith("glossary.")]
     problems += [f"{where}: {p}: placeholders {placeholders(words[p])} differ from the English "
                  f"{placeholders(english[p])}"
-                 for p in english if p in words and placeholders(words[p]) != placeholders(english[p])]
+                 for p in english
+                 if p in words and placeholders(words[p]) != placeholders(english[p])]
     return problems
 
 
@@ -584,8 +579,7 @@ def load_file(path: Path, bank: QuestionBank | None = None,
     """Parse and validate one knowledge file against the question bank, in `language`; errors
     name the file and the field."""
     try:
-        kb = KnowledgeBase.model_validate(_raw(path, language=language),
-                                          context={"language": language})
+        kb = KnowledgeBase.model_validate(_raw(path, language=language))
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from None
     except ValidationError as exc:
@@ -595,6 +589,10 @@ def load_file(path: Path, bank: QuestionBank | None = None,
         ]
         raise KnowledgeError("\n".join(lines)) from None
     problems = kb.bank_problems(bank or default_bank())
+    dont_know = (UNKNOWN_LABEL if language == ENGLISH
+                 else load_bank_translation(language).words.dont_know)
+    problems += [f"rules.{r.id}.unknown_reason: says the answer was “{dont_know}”"
+                 for r in kb.rules if r.unknown_reason and dont_know not in r.unknown_reason]
     if problems:
         raise KnowledgeError("\n".join(f"{path.name}: {p}" for p in problems))
     return kb

@@ -10,6 +10,7 @@ from logic.compare import Comparison, compare, later_version
 from logic.knowledge_base import KnowledgeBase, load_knowledge
 from logic.recommendation import LaterVerdict, Recommendation
 from questions.answers import Answers
+from questions.translations import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,22 @@ def moving_sentence(result: Comparison, new_kb: KnowledgeBase) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _reading(answers: Answers, version: str, later: str) -> LaterReading:
-    new_kb = load_knowledge(later)
-    result = compare(answers, load_knowledge(version), new_kb)
+def _reading(answers: Answers, version: str, later: str, language: str) -> LaterReading:
+    new_kb = load_knowledge(later, language)
+    result = compare(answers, load_knowledge(version, language), new_kb)
     return LaterReading(later, new_kb.checked_on, result.new.verdict, result.verdict_changed,
                         moving_sentence(result, new_kb), result)
 
 
-def later_reading(answers: Answers, kb: KnowledgeBase) -> LaterReading | None:
+def later_reading(answers: Answers, kb: KnowledgeBase,
+                  language: str = ENGLISH) -> LaterReading | None:
     """The reading under the newest active version published after `kb` (None when `kb` is the
-    newest), once per answers and versions. `kb` must be a shipped version (the readings are
-    cached by version id)."""
+    newest), once per answers, versions and language (the sentence in it is that language's).
+    `kb` must be a shipped version (the readings are cached by version id)."""
     later = later_version(kb.version)
     if later is None:
         return None
-    return _reading(answers, kb.version, later)
+    return _reading(answers, kb.version, later, language)
 
 
 def with_later(rec: Recommendation, reading: LaterReading | None) -> Recommendation:

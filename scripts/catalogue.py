@@ -1,5 +1,6 @@
-"""Bring the interface's catalogues (ui/locales/LANG.po) in step with the code: every text
-marked `tr("...")` in app.py and ui/ becomes a message; new ones are added untranslated, gone
+"""Bring the catalogues (i18n/locales/LANG.po) in step with the code: every text marked
+`tr("...")` in app.py and ui/, `say(language, "...")` or `marked("...")` in logic/, report/
+and ui/ becomes a message; new ones are added untranslated, gone
 ones dropped, translations kept. Then translate the empty entries and run the tests
 (tests/ui/test_catalogue.py names any left).
 
@@ -20,15 +21,17 @@ sys.path.insert(0, str(ROOT))
 
 from questions.translations import TRANSLATED  # noqa: E402
 
-LOCALES = ROOT / "ui" / "locales"
-METHODS = [("app.py", "python"), ("ui/**.py", "python")]
+LOCALES = ROOT / "i18n" / "locales"
+METHODS = [("app.py", "python"), ("ui/**.py", "python"), ("logic/**.py", "python"),
+           ("report/**.py", "python")]
+KEYWORDS = {"tr": None, "say": (2,), "marked": None}
 
 
 def messages() -> dict[str, list[tuple[str, int]]]:
     """Each marked text with where it is (file, line)."""
     found: dict[str, list[tuple[str, int]]] = {}
     for filename, line, message, _comments, _context in extract_from_dir(
-            str(ROOT), METHODS, keywords={"tr": None}, comment_tags=(), strip_comment_tags=True):
+            str(ROOT), METHODS, keywords=KEYWORDS, comment_tags=(), strip_comment_tags=True):
         if isinstance(message, str) and message:
             found.setdefault(message, []).append((filename, line))
     return found

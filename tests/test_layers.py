@@ -13,8 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # The floors, from the ground up: a module imports only from lower floors and its own package.
-LAYERS = {"questions": 1, "access": 1, "formats": 2, "logic": 3, "storage": 4, "report": 5, "ui": 6,
-          "app": 7, "web": 7, "harness": 7, "bench": 8, "scripts": 8}
+LAYERS = {"questions": 1, "access": 1, "formats": 2, "i18n": 2, "logic": 3, "storage": 4,
+          "report": 5, "ui": 6, "app": 7, "web": 7, "harness": 7, "bench": 8, "scripts": 8}
 GROUND_MAY_IMPORT = {"pydantic", "yaml"}  # beside the standard library
 COMPUTING = {"logic.engine", "logic.plan", "logic.whatif", "logic.compare", "logic.unknowns",
              "logic.reading"}  # what the assessment computes; views only lay it out

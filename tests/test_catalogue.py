@@ -1,6 +1,6 @@
-"""The interface's catalogues (ui/locales/LANG.po): every text the code marks with `tr` is
-translated into every language with the same placeholders, nothing stale is kept, and every
-`tr` call names its text literally (so the extraction sees it)."""
+"""The catalogues (i18n/locales/LANG.po): every text the code marks with `tr`, `say`
+or `marked` is translated into every language with the same placeholders, nothing stale is
+kept, and every call names its text literally (so the extraction sees it)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import importlib.util
 import pytest
 from babel.messages.pofile import read_po
 
+import i18n
 from questions.translations import TRANSLATED, placeholders
 from tests.conftest import ROOT
-from ui import i18n
 
 
 def _script():
@@ -27,7 +27,7 @@ MARKED = _script().messages()
 
 
 def _read(language: str):
-    with (ROOT / "ui" / "locales" / f"{language}.po").open("rb") as file:
+    with (ROOT / "i18n" / "locales" / f"{language}.po").open("rb") as file:
         return {str(m.id): m for m in read_po(file) if m.id}
 
 
@@ -55,15 +55,25 @@ def test_every_marked_text_is_translated_with_the_same_placeholders(language):
 
 
 def test_every_tr_call_names_its_text_literally():
+    """tr's text is a literal; say's is a literal or a name for a `marked` one, never built
+    (an f-string or a sum cannot be found in the catalogue)."""
     bad = []
-    for path in [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py"))]:
+    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report")
+                                      for p in (ROOT / package).rglob("*.py"))]
+    for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "tr"):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id == "tr":
                 first = node.args[0] if node.args else None
                 if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                     bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert bad == [], "tr() needs a literal text (f-strings cannot be translated)"
+            elif node.func.id in ("say", "marked"):
+                text = node.args[1 if node.func.id == "say" else 0] if node.args else None
+                if isinstance(text, ast.JoinedStr | ast.BinOp) or (
+                        node.func.id == "marked" and not isinstance(text, ast.Constant)):
+                    bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bad == [], "a translated text is written out whole (f-strings cannot be translated)"
 
 
 def test_a_catalogue_gives_the_words_and_english_is_the_text_itself():
