@@ -131,6 +131,7 @@ class MultiChoiceQuestion(_Question):
     options: list[Option] = Field(min_length=2)
     min_selected: int = Field(default=0, ge=0)
     more_is_stricter: bool = False
+    none_label: str = "None"  # an empty selection's words (questions/translations)
 
     def choices(self) -> tuple[str | bool, ...]:
         return tuple(o.value for o in self.options)
@@ -142,7 +143,7 @@ class MultiChoiceQuestion(_Question):
         if value == UNKNOWN:
             return self.dont_know_label
         labels = {o.value: o.label for o in self.options}
-        return ", ".join(labels.get(str(v), str(v)) for v in items_of(value)) or "None"
+        return ", ".join(labels.get(str(v), str(v)) for v in items_of(value)) or self.none_label
 
 
 class BooleanQuestion(_Question):

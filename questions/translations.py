@@ -46,6 +46,7 @@ class Words(_Strict):
     answer_yes: str  # not `yes:`: YAML reads that key as true
     answer_no: str
     dont_know: str
+    none_selected: str  # what an empty multiple choice reads as ("None")
 
 
 class SectionText(_Strict):
@@ -153,6 +154,8 @@ def missing(bank: QuestionBank, translation: BankTranslation) -> list[str]:
 def _question(question: AnyQuestion, text: QuestionText, words: Words) -> AnyQuestion:
     update: dict[str, object] = {"label": text.label, "help": text.help,
                                  "dont_know_label": words.dont_know}
+    if question.kind == "multi_choice":
+        update["none_label"] = words.none_selected
     options = getattr(question, "options", None)
     if options:
         update["options"] = [o.model_copy(update={

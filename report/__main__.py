@@ -1,4 +1,5 @@
-"""Command line: `python -m report ANSWERS.json -o OUT.pdf` writes the recommendation PDF."""
+"""Command line: `python -m report ANSWERS.json -o OUT.pdf [--lang de]` writes the
+recommendation PDF, in English or another language."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from formats.files import (
 from logic.assessment import assess
 from logic.knowledge_base import DEFAULT_VERSION, KnowledgeError, load_knowledge
 from questions.documents import parse_answers
+from questions.translations import LANGUAGES, NAMES
 from report.build import build_pdf
 
 
@@ -36,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", help="answers JSON, or - for standard input")
     parser.add_argument("-o", "--output", required=True, help="where to write the PDF")
     parser.add_argument("--knowledge", default=DEFAULT_VERSION, help="knowledge version")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en",
+                        help="the report's language: " + ", ".join(
+                            f"{code} ({NAMES[code]})" for code in LANGUAGES))
     parser.add_argument("--date", type=_date, default=None,
                         help="the report's date (ISO 8601); default now")
     args = parser.parse_args(argv)
@@ -43,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         text = read_text(args.file, MAX_DOCUMENT_BYTES)
         answers = parse_answers(decode_answers_json(text))
         kb = load_knowledge(args.knowledge)
-        pdf = build_pdf(assess(answers, kb), generated_at=args.date or datetime.now(UTC))
+        pdf = build_pdf(assess(answers, kb, language=args.lang),
+                        generated_at=args.date or datetime.now(UTC))
         write_output(args.output, pdf)
     except CLI_ERRORS as exc:
         return report_error(exc)

@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
@@ -45,7 +46,7 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=12, spaceAfter=5),
         "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10, leading=13,
                              spaceBefore=6, spaceAfter=3),
-        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=26, leading=31,
+        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=22, leading=27,
                                   textColor=colors.white, spaceBefore=2, spaceAfter=4),
         "verdict_text": ParagraphStyle("verdict_text", parent=base, textColor=colors.white),
     }
@@ -73,6 +74,7 @@ class NumberedCanvas(Canvas):
     """Defers each page so the footer can say 'page N of M'."""
 
     footer_note = ""
+    page_words = "Page {number} of {total}"  # in the report's language
     stamp: str | None = None  # the PDF date of the metadata, when known
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -89,12 +91,37 @@ class NumberedCanvas(Canvas):
     def save(self) -> None:
         for number, page in enumerate(self._pages, start=1):
             self.__dict__.update(page)
-            self.setFont(BODY, 7.5)
+            self.setFont(BODY, FOOTER_SIZE)
             self.setFillColor(MUTED)
             self.drawString(MARGIN, 10 * mm, self.footer_note)
-            self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {number} of {len(self._pages)}")
+            self.drawRightString(A4[0] - MARGIN, 10 * mm,
+                                 self.page_words.format(number=number, total=len(self._pages)))
             super().showPage()
         super().save()
+
+
+FOOTER_SIZE = 7.5
+BANNER_PADDING = 10  # each side of a verdict block
+BANNER_GAP = 6  # between the two readings
+
+
+def footer_room(page_words: str) -> float:
+    """How wide the footer's note may be: the line, less the page number (at 'Page 10 of 10')
+    and a gap."""
+    register()
+    number = page_words.format(number=10, total=10)
+    return WIDTH - pdfmetrics.stringWidth(number, BODY, FOOTER_SIZE) - 4 * mm
+
+
+def verdict_room() -> float:
+    """How wide a verdict's label may be to stay on one line in either of two readings."""
+    return (WIDTH - BANNER_GAP) / 2 - 2 * BANNER_PADDING
+
+
+def too_wide(text: str, font: str, size: float, room: float) -> bool:
+    """Whether `text` drawn in `font` at `size` needs more than `room` points."""
+    register()
+    return pdfmetrics.stringWidth(text, font, size) > room
 
 
 def _verdict_cell(label: str, summary: str, kicker: str,
@@ -106,7 +133,8 @@ def _verdict_cell(label: str, summary: str, kicker: str,
 
 def _banner_style(colours: list[str]) -> TableStyle:
     commands: list[Command] = [
-        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("LEFTPADDING", (0, 0), (-1, -1), BANNER_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BANNER_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP")]
     commands += [("BACKGROUND", (i, 0), (i, 0), colors.HexColor(c))
@@ -126,7 +154,7 @@ def verdict_banner(verdict: str, label: str, summary: str, s: dict[str, Paragrap
 def banner_pair(readings: list[tuple[str, str, str, str]], s: dict[str, ParagraphStyle]) -> Table:
     """Two readings side by side at the same weight and height: (verdict, label, summary,
     kicker) each."""
-    gap = 6
+    gap = BANNER_GAP
     pair = Table([[_verdict_cell(label, summary, kicker, s)
                    for _, label, summary, kicker in readings]],
                  colWidths=[(WIDTH - gap) / 2] * 2, spaceBefore=0)
@@ -135,17 +163,20 @@ def banner_pair(readings: list[tuple[str, str, str, str]], s: dict[str, Paragrap
 
 
 def render(story: Story, *, title: str, subject: str, footer: str,
-           created: datetime | None = None) -> bytes:
+           created: datetime | None = None, page_words: str = "Page {number} of {total}",
+           language: str = "en") -> bytes:
     """Lay the story out on numbered A4 pages; invariant, so equal input gives equal bytes.
-    The metadata's creation date is `created` (invariant mode would say 1 January 2000)."""
+    The metadata's creation date is `created` (invariant mode would say 1 January 2000), its
+    language `language` (screen readers read the text in it)."""
     register()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN + 4 * mm, invariant=1, title=title, author="Hosting fit",
-        subject=subject, creator="hosting-fit",
+        subject=subject, creator="hosting-fit", lang=language,
     )
     stamp = created.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'") if created else None
     doc.build(story, canvasmaker=type("_Canvas", (NumberedCanvas,), {"footer_note": footer,
-                                                                    "stamp": stamp}))
+                                                                    "stamp": stamp,
+                                                                    "page_words": page_words}))
     return buffer.getvalue()

@@ -113,7 +113,7 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
         Paragraph("Next actions in full", s["h2"]),
         *open_questions(assessment.next_actions, s),
         Paragraph(markup(words.consensus), s["muted"]),
-        *reasons_table(assessment.explained, s),
+        *reasons_table(assessment.explained, s, assessment.language),
     ]
     return render(story, title=f"Team assessment: {name}",
                   subject=f"Team verdict: {analysis.consensus_recommendation.verdict}",

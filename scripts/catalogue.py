@@ -2,7 +2,7 @@
 `tr("...")` in app.py and ui/, `say(language, "...")` or `marked("...")` in logic/, report/
 and ui/ becomes a message; new ones are added untranslated, gone
 ones dropped, translations kept. Then translate the empty entries and run the tests
-(tests/ui/test_catalogue.py names any left).
+(tests/test_catalogue.py names any left).
 
 Run: .venv/bin/python scripts/catalogue.py
 """
