@@ -1,7 +1,7 @@
 """The README's "Add a knowledge version" recipe, followed on a copy of the project.
 
-The YAML block of that section is written to the file it names, exactly as step 1 says, and
-nothing else is edited: the new version (with a new blocker, a new rule and a new question for
+The YAML block of that section is written to the file it names, exactly as step 1 says, with
+its words in every language from the page the step links to, and nothing else is edited: the new version (with a new blocker, a new rule and a new question for
 the account team) must load, pass `check-rules`, evaluate on the command line, show on the
 knowledge page, and leave the suites that read every version green. If this fails, either the
 code names a driver or blocker somewhere it should read the knowledge, or the README recipe no
@@ -20,17 +20,33 @@ from tests.conftest import ROOT
 from tests.test_recipe import INNER, INNER_WORKERS, SKIP, _run, _tail
 
 KNOWLEDGE_SUITES = ("tests/logic/test_knowledge.py", "tests/logic/test_public_record.py",
-                    "tests/app/test_what_if_and_batch.py", "tests/test_layers.py")
+                    "tests/app/test_what_if_and_batch.py", "tests/test_layers.py",
+                    "tests/logic/test_knowledge_translations.py",
+                    "tests/report/test_pdf_languages.py")
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    found = []
+    for indent, target, body in re.findall(r"(?ms)^( *)```yaml (\S+)\n(.*?)^\1```", text):
+        lines = [line[len(indent):] if line.startswith(indent) else line.lstrip()
+                 for line in body.splitlines()]
+        found.append((target, "\n".join(lines) + "\n"))
+    return found
 
 
 def recipe_block() -> tuple[str, str]:
     """(target file, YAML text) of the README's "Add a knowledge version" block."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Add a knowledge version", 1)[1].split("\n### ", 1)[0]
-    (indent, target, body), = re.findall(r"(?ms)^( *)```yaml (\S+)\n(.*?)^\1```", section)
-    lines = [line[len(indent):] if line.startswith(indent) else line.lstrip()
-             for line in body.splitlines()]
-    return target, "\n".join(lines) + "\n"
+    (found,) = _blocks(section)
+    return found
+
+
+def translation_blocks() -> list[tuple[str, str]]:
+    """(target file, YAML text) of each language's words for the recipe's example, from the
+    page the recipe links to."""
+    page = (ROOT / "docs" / "knowledge.md").read_text(encoding="utf-8")
+    return _blocks(page.split("## A version's words in every language", 1)[1])
 
 
 @pytest.mark.skipif(bool(__import__("os").environ.get(INNER)),
@@ -42,6 +58,12 @@ def test_a_new_version_with_a_new_blocker_is_a_data_file_and_nothing_else(tmp_pa
     assert target.startswith("logic/data/") and not (project / target).exists()
     (project / target).write_text(text, encoding="utf-8")
     version = target.removeprefix("logic/data/").removesuffix(".yaml")
+    words = translation_blocks()
+    assert sorted(t for t, _ in words) == [
+        f"logic/data/translations/{lang}/{version}.yaml" for lang in ("de", "es", "fr")]
+    for path, block in words:
+        assert not (project / path).exists()
+        (project / path).write_text(block, encoding="utf-8")
 
     case = json.loads((ROOT / "tests/cases/defense_itar_edge.json").read_text())
     (project / "itar.json").write_text(json.dumps(case["answers"]), encoding="utf-8")

@@ -2,7 +2,8 @@
 
 The YAML blocks of that README section are applied exactly as its steps say (append the
 questions to their section file; raise the bank version and append the migration; append their
-words to each language's translation; add the rules above the baseline), then `check-rules`
+words to each language's translation; add the rules above the baseline and their words to
+each language's translation of the knowledge), then `check-rules`
 and the suites that read the bank run on the copy: they must pass with no other edit. If this
 fails, either the code names a question somewhere it should read the bank, or the README recipe
 no longer says what it takes.
@@ -29,7 +30,8 @@ BANK_SUITES = (
     "tests/logic/test_migrate.py", "tests/logic/test_scenarios.py",
     "tests/logic/test_properties.py", "tests/logic/test_validation_properties.py",
     "tests/logic/test_unknowns.py", "tests/logic/test_whatif.py", "tests/logic/test_xlsx.py",
-    "tests/logic/test_team.py",
+    "tests/logic/test_team.py", "tests/logic/test_knowledge_translations.py",
+    "tests/test_catalogue.py",
 )
 INNER = "HOSTING_FIT_RECIPE_COPY"  # set in the copy's run, so the recipe does not recurse
 # The copy's suites on two workers: the suite's own workers leave a core idle about half the
@@ -81,7 +83,7 @@ def apply_recipe(project: Path) -> list[str]:
         if target == "questions/bank/_bank.yaml":
             _raise_bank_version(path)
             _append(path, text)
-        elif target.startswith("questions/bank/"):
+        elif target.startswith(("questions/bank/", "logic/data/translations/")):
             _append(path, text)
         elif target.startswith("logic/data/"):
             _insert_above_baseline(path, text)
@@ -111,6 +113,8 @@ def test_the_readme_recipe_adds_a_yes_no_and_an_integer_question_with_no_other_e
         (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
     targets = apply_recipe(project)
     assert sorted(targets) == ["logic/data/2026-11-article.yaml",
+                               *(f"logic/data/translations/{lang}/2026-11-article.yaml"
+                                 for lang in ("de", "es", "fr")),
                                "questions/bank/3-reliability.yaml", "questions/bank/_bank.yaml",
                                "questions/bank/translations/de.yaml",
                                "questions/bank/translations/es.yaml",
