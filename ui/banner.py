@@ -44,5 +44,6 @@ def show_readings(assessment: Assessment, slot: str = "") -> None:
         show_verdict(rec.verdict, words.lead, words.lead_verdict, summary, slot + "lead")
         if words.agree:
             st.markdown(words.agree)
-    age, stale = knowledge_age_text(assessment.knowledge, reading, datetime.now(UTC).date())
+    age, stale = knowledge_age_text(assessment.knowledge, reading, datetime.now(UTC).date(),
+                                    assessment.language)
     (st.warning if stale else st.caption)(age)

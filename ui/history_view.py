@@ -12,6 +12,7 @@ from questions.migrate import Upgrade, read_complete
 from questions.text import plural
 from report.history import changed, given_answers, when, who
 from storage.history import Entry
+from ui import language
 from ui.banner import show_readings
 from ui.resources import bank, knowledge
 from ui.saved_result import answers_table
@@ -29,7 +30,8 @@ def point_of(entry: Entry, under: str | None = None) -> tuple[Assessment, Upgrad
     if isinstance(read, str):
         return read
     answers, upgraded = read
-    return assess(answers, knowledge(version), upgraded.carry(entry.notes)), upgraded
+    return assess(answers, knowledge(version), upgraded.carry(entry.notes),
+                  language.current()), upgraded
 
 
 def _verdict(entry: Entry) -> str:

@@ -13,7 +13,7 @@ from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import Section
 from storage import Saved
-from ui import form, routing
+from ui import form, language, routing
 from ui.resources import bank, knowledge
 from ui.results import recommendation_body
 from ui.text import plain, show_table
@@ -96,7 +96,8 @@ def show(saved: Saved) -> bool:
                    f"this app no longer has; it is shown under {DEFAULT_VERSION}.")
         saved_version = DEFAULT_VERSION
     migration_notice(upgraded, saved.verdict, saved_version)
-    assessment = assess(answers, knowledge(saved_version), upgraded.carry(saved.notes))
+    assessment = assess(answers, knowledge(saved_version), upgraded.carry(saved.notes),
+                        language.current())
     _newer_knowledge_notice(assessment, saved.verdict or assessment.recommendation.verdict)
     recommendation_body(assessment, overall_note=True)
     _compare_panel(assessment)

@@ -63,3 +63,31 @@ def test_the_interface_around_the_questions_speaks_it_too():
     assert "von 21 Fragen beantwortet" in at.get("progress")[0].proto.text
     english = start()
     assert next(b for b in english.button if b.key == "next").label == "Next"
+
+
+def _all_text(at) -> str:
+    parts = [m.value for kind in ("markdown", "header", "subheader", "title", "caption", "info",
+                                  "success", "warning", "code")
+             for m in getattr(at, kind)]
+    parts += [b.label for b in at.button] + [e.label for e in at.expander]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_the_result_speaks_the_language_as_one_and_the_verdict_is_the_same():
+    from tests.app.helpers import fill_all, unfold
+
+    at = fill_all(start(lang="de"), ANSWERS)
+    assert not at.exception
+    unfold(at)
+    text = _all_text(at)
+    english = unfold(fill_all(start(), ANSWERS))
+    assert "Empfehlung für" in text and "Nächste Schritte" in text
+    assert "Was würde das ändern?" in text and "Die Belege" in text
+    labels = {"evaluate": "Evaluieren", "monitor": "Beobachten", "no_action": "Keine Maßnahme"}
+    verdict = case("starlink_startup")["expect"]["verdict"]
+    assert f"**{labels[verdict]}**" in text
+    assert "Next actions" not in text and "What would change this?" not in text
+    assert "Recommendation for" in _all_text(english)
+    tables = [t.value for t in at.table]
+    assert any("Aus dem Artikel" in list(t.columns) for t in tables), "the reasons table"
+

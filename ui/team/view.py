@@ -20,6 +20,7 @@ from questions.text import plural
 from questions.values import Document
 from report.team import build_team_pdf
 from storage.teams import Response
+from ui import language
 from ui.banner import show_readings
 from ui.plan_view import lay_out
 from ui.resources import bank, knowledge
@@ -194,7 +195,8 @@ def team_view(token: str, name: str, people: list[Response] | None = None, *,
     _team_recommendation(analysis, words)
     sub = "##" if page_heading else "###"  # one level under the view's own heading
     st.markdown(f"{sub} The team's action plan")
-    lay_out(assess(analysis.consensus_answers, knowledge()), teams().plan(token),
+    lay_out(assess(analysis.consensus_answers, knowledge(), language=language.current()),
+            teams().plan(token),
             token if manage else None, team=True, scope=f"team:{name}")
     _holding(words, sub)
     _respondents(people, analysis, sub)
@@ -207,7 +209,7 @@ def team_view(token: str, name: str, people: list[Response] | None = None, *,
 
 
 def _team_recommendation(analysis: TeamAnalysis, words: TeamWords) -> None:
-    assessment = assess(analysis.consensus_answers, knowledge())
+    assessment = assess(analysis.consensus_answers, knowledge(), language=language.current())
     show_readings(assessment)
     (st.warning if analysis.split else st.markdown)(plain(words.headline()))
     st.markdown(f"**Why:** {plain(assessment.explained.deciding.text)}")
