@@ -2,7 +2,7 @@
 times one rerun of the assessment page (AppTest, in process, no browser) on a section of the
 questionnaire and on the result, median of N after warm-up.
 
-Run: .venv/bin/python -m bench.rerun [N]
+Run: .venv/bin/python -m bench.rerun [N] [LANG]  (LANG: the page's language, `?lang=`)
 """
 
 from __future__ import annotations
@@ -31,16 +31,20 @@ def _median_ms(at: AppTest, runs: int) -> float:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    lang = sys.argv[2] if len(sys.argv) > 2 else "en"
     sys.path.insert(0, str(ROOT))
     helpers = importlib.import_module("tests.app.helpers")  # the suite's way through the form
     fill_all = helpers.fill_all
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if lang != "en":
+        at.query_params["lang"] = lang
+    at.run()
     section = _median_ms(at, runs)
     fill_all(at, ANSWERS)
     result = _median_ms(at, runs)
     print(f"rerun: first section {section:.1f} ms, result {result:.1f} ms "
-          f"(median of {runs}, AppTest in process)")
+          f"(median of {runs}, AppTest in process, language {lang})")
 
 
 if __name__ == "__main__":
