@@ -22,11 +22,11 @@ from reportlab.platypus import (
 from i18n import marked, say
 from logic.assessment import Assessment, LaterDetail, WhatIfWords
 from logic.explain import Explained, Label
+from logic.knowledge_base import available_versions, load_knowledge
 from logic.wording import day_text, knowledge_age_text
 from questions.answers import Answers
 from questions.schema import OVERALL_NOTE, QuestionBank, default_bank
 from questions.text import clean
-from logic.knowledge_base import available_versions, load_knowledge
 from questions.translations import bank_in
 from report.chart import LABEL_SIZE, LABEL_WIDTH, scores_drawing
 from report.fonts import BODY, BOLD, markup

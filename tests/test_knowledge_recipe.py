@@ -1,11 +1,11 @@
 """The README's "Add a knowledge version" recipe, followed on a copy of the project.
 
 The YAML block of that section is written to the file it names, exactly as step 1 says, with
-its words in every language from the page the step links to, and nothing else is edited: the new version (with a new blocker, a new rule and a new question for
-the account team) must load, pass `check-rules`, evaluate on the command line, show on the
-knowledge page, and leave the suites that read every version green. If this fails, either the
-code names a driver or blocker somewhere it should read the knowledge, or the README recipe no
-longer says what it takes.
+its words in every language from the page the step links to, and nothing else is edited: the
+new version (with a new blocker, a new rule and a new question for the account team) must
+load, pass `check-rules`, evaluate on the command line, show on the knowledge page, and leave
+the suites that read every version green. If this fails, either the code names a driver or
+blocker somewhere it should read the knowledge, or the recipe no longer says what it takes.
 """
 
 from __future__ import annotations

@@ -21,9 +21,11 @@ def bank() -> QuestionBank:
 
 
 @st.cache_resource
-def knowledge(version: str | None = None) -> KnowledgeBase:
-    """A validated knowledge version (the current one by default)."""
-    return load_knowledge(version) if version else load_knowledge()
+def knowledge(version: str | None = None, language_code: str = "en") -> KnowledgeBase:
+    """A validated knowledge version (the current one by default), in its own words or a
+    language's (for labels; an assessment is made from the version itself and a language)."""
+    return load_knowledge(version, language_code) if version else load_knowledge(
+        language=language_code)
 
 
 @st.cache_resource

@@ -8,9 +8,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
+from i18n import marked
 from storage import MalformedToken
 from storage.tokens import check
 from ui.drafts import start_new
+from ui.i18n import tr
 from ui.state import Params
 
 # query parameter -> the view it opens
@@ -39,21 +41,22 @@ def route(params: Params, routes: dict[str, str] = ROUTES) -> Route:
     if not keys:
         return Route("new")
     if len(keys) > 1:
-        return Route("error", problem="This address mixes parts of different links, so it "
-                                      "is not clear what to open. Open the link exactly as it "
-                                      "was sent to you.")
+        return Route("error", problem=tr("This address mixes parts of different links, so "
+                                         "it is not clear what to open. Open the link exactly "
+                                         "as it was sent to you."))
     values = params[keys[0]]
     token = values if isinstance(values, str) else (values[0] if len(values) == 1 else None)
     if token is None:
-        return Route("error", problem="This address holds the same kind of link twice. Open "
-                                      "the link exactly as it was sent to you.")
+        return Route("error", problem=tr("This address holds the same kind of link twice. "
+                                         "Open the link exactly as it was sent to you."))
     try:
         return Route(routes[keys[0]], check(token))
     except MalformedToken:
-        return Route("error", problem="This link looks damaged: part of it is missing or was "
-                                      "changed (it may have been cut when it was copied, or "
-                                      "wrapped across lines in an email). Ask whoever sent it "
-                                      "for the link again, and open it exactly as sent.")
+        return Route("error", problem=tr("This link looks damaged: part of it is missing or "
+                                         "was changed (it may have been cut when it was copied, "
+                                         "or wrapped across lines in an email). Ask whoever "
+                                         "sent it for the link again, and open it exactly as "
+                                         "sent."))
 
 
 PAGE_PATHS = ("assessment", "team", "knowledge", "batch")
@@ -74,13 +77,13 @@ def link(key: str, token: str, page: str = "") -> str:
     return f"{root_url()}{page}?{key}={token}"
 
 
-NOT_FOUND = ("Not found: no assessment is shared at this link. It may have been revoked by "
-             "whoever shared it, or mistyped. Ask them for a new link.")
+NOT_FOUND = marked("Not found: no assessment is shared at this link. It may have been revoked "
+                   "by whoever shared it, or mistyped. Ask them for a new link.")
 
 
 def not_found(message: str = NOT_FOUND) -> None:
     """A clear dead-end page for a bad or unknown link, with a way forward."""
-    st.error(message, icon=":material/link_off:")
-    st.button("Start a new assessment", key="start_new", type="primary",
+    st.error(tr(message), icon=":material/link_off:")
+    st.button(tr("Start a new assessment"), key="start_new", type="primary",
               on_click=start_new, icon=":material/add:")
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import routing, sharing, state
+from logic.wording import day_text
+from ui import language, routing, sharing, state
+from ui.i18n import tr
 from ui.resources import store
 from ui.saved_result import show
 
@@ -15,10 +17,11 @@ def shared_page(token: str) -> None:
     if saved is None:
         routing.not_found()
         return
-    st.info(f"Shared assessment, read-only. Saved {saved.created_at:%d %B %Y, %H:%M} UTC.",
-            icon=":material/share:")
+    st.info(tr("Shared assessment, read-only. Saved {day}, {time} UTC.",
+               day=day_text(saved.created_at.date().isoformat(), language.current()),
+               time=saved.created_at.strftime("%H:%M")), icon=":material/share:")
     if show(saved):
-        st.button("Make a copy and edit", key="copy", type="primary", icon=":material/edit:",
+        st.button(tr("Make a copy and edit"), key="copy", type="primary", icon=":material/edit:",
                   on_click=sharing.open_copy, args=(token,))
         failed = state.session().sharing.copy_failed
         if failed:

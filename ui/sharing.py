@@ -9,9 +9,10 @@ from logic.recommendation import Recommendation
 from logic.wording import day_text
 from questions.answers import Answers
 from storage import ShareLinks, StorageLimit
-from ui import signin, state
+from ui import language, signin, state
 from ui.client import client_address
 from ui.drafts import autosave, notes, restore_draft
+from ui.i18n import tr
 from ui.resources import bank, store
 from ui.routing import NOT_FOUND
 
@@ -36,20 +37,22 @@ def open_copy(view_token: str) -> None:
     try:
         state.session().brakes.take("copy")
     except StorageLimit as exc:
-        state.session().sharing.copy_failed = f"Not copied: {exc}."
+        state.session().sharing.copy_failed = tr("Not copied: {reason}.", reason=str(exc))
         return
     original = store().open_shared(view_token)
     token = store().copy_to_draft(view_token, client_address(), signin.person())
     if token is None or original is None:
-        state.session().sharing.copy_failed = NOT_FOUND
+        state.session().sharing.copy_failed = tr(NOT_FOUND)
         return
     whose = bank().organisation(original.answers)
     sharing = state.session().sharing
-    of = f"the assessment of {whose}" if whose else "an assessment"
-    shared_on = day_text(original.created_at.date().isoformat())
-    sharing.copy_note = (f"This is your own copy of {of} shared on {shared_on}. Change any "
-                         "answer and get your own recommendation; the shared original stays "
-                         "as it was.")
+    shared_on = day_text(original.created_at.date().isoformat(), language.current())
+    sharing.copy_note = (
+        tr("This is your own copy of the assessment of {organisation} shared on {day}. Change "
+           "any answer and get your own recommendation; the shared original stays as it was.",
+           organisation=whose, day=shared_on) if whose else
+        tr("This is your own copy of an assessment shared on {day}. Change any answer and get "
+           "your own recommendation; the shared original stays as it was.", day=shared_on))
     sharing.to_top = True
     state.session().draft.token = None
     st.query_params.from_dict({"d": token})

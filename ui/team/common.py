@@ -7,6 +7,7 @@ import json
 
 import streamlit as st
 
+from i18n import marked
 from logic.team import TeamAnalysis, analyse
 from questions.answers import AnswersError
 from questions.documents import parse_answers
@@ -16,7 +17,8 @@ from ui.resources import bank, knowledge, store
 TEAM_ROUTES = {"t": "invite", "tv": "view", "r": "respondent", "tm": "manage"}
 
 
-NOT_FOUND = "Not found: no team at this link. Ask whoever invited you for the link again."
+NOT_FOUND = marked("Not found: no team at this link. Ask whoever invited you for the link "
+                   "again.")
 
 
 def teams() -> TeamStore:

@@ -9,6 +9,7 @@ import streamlit as st
 from storage import StorageLimit
 from storage.teams import UNDO_REMOVAL, Response
 from ui import routing, state
+from ui.i18n import tr
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, teams
 from ui.team.view import team_view
@@ -42,7 +43,7 @@ def manage_team(token: str) -> None:
                      icon=":material/autorenew:"):
             fresh = teams().renew_invite(token)
             if fresh is None:
-                st.error(NOT_FOUND)
+                st.error(tr(NOT_FOUND))
             else:
                 st.success("The old invite link no longer works. Send this one to colleagues:",
                            icon=":material/check:")
