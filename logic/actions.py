@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from i18n import marked, say
 from logic.assessment import Assessment
 
 Kind = Literal["settle", "ask", "blocker"]
-KIND_TITLES: dict[Kind, str] = {
-    "settle": "Answer to settle first",
-    "ask": "Question for the account team",
-    "blocker": "Blocker to resolve",
+KIND_TITLES: dict[Kind, str] = {  # said in the reader's language where they are shown
+    "settle": marked("Answer to settle first"),
+    "ask": marked("Question for the account team"),
+    "blocker": marked("Blocker to resolve"),
 }
 
 
@@ -40,11 +41,14 @@ def points(assessment: Assessment) -> tuple[Point, ...]:
     by_text = {q.text: q.id for q in kb.open_questions}
     out += [Point(f"ask:{by_text.get(text, text)}", "ask", text)
             for text in assessment.account_questions]
+    lang = assessment.language
     for blocker in rec.blockers:
         label = kb.blockers[blocker]
-        who = " (your organisation's own position)" if label.own_position else ""
-        out.append(Point(f"blocker:{blocker}", "blocker",
-                         f"Resolve “{label.label}”{who}: {label.summary}"))
+        text = (say(lang, "Resolve “{blocker}” (your organisation's own position): {summary}",
+                    blocker=label.label, summary=label.summary) if label.own_position else
+                say(lang, "Resolve “{blocker}”: {summary}", blocker=label.label,
+                    summary=label.summary))
+        out.append(Point(f"blocker:{blocker}", "blocker", text))
     return tuple(out)
 
 
@@ -64,12 +68,14 @@ def describe(key: str, assessment: Assessment) -> Point:
     """A point from its key alone (one the plan holds that the assessment no longer has), in
     the words of this knowledge version and bank where they still know it."""
     kind, _, ident = key.partition(":")
-    kb, bank = assessment.knowledge, assessment.bank
+    kb, bank, lang = assessment.knowledge, assessment.bank, assessment.language
     if kind == "settle":
         label = bank.question(ident).label if ident in bank.by_id else ident
-        return Point(key, "settle", f"Find out “{label}” first", ident)
+        return Point(key, "settle", say(lang, "Find out “{question}” first", question=label),
+                     ident)
     if kind == "ask":
         text = next((q.text for q in kb.open_questions if q.id == ident), ident)
         return Point(key, "ask", text)
     blocker = kb.blockers.get(ident)
-    return Point(key, "blocker", f"Resolve “{blocker.label if blocker else ident}”")
+    return Point(key, "blocker", say(lang, "Resolve “{blocker}”",
+                                     blocker=blocker.label if blocker else ident))

@@ -5,33 +5,37 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from i18n import marked, say
 from logic.milestones import PointsCompared, ReasonMoved
+from logic.wording import day_text
 from questions.answers import BANK_VERSION
 from questions.schema import OVERALL_NOTE, QuestionBank
-from questions.text import plural
+from questions.translations import ENGLISH
 from storage.history import Difference, Entry
 
 EVENT_WORDS = {
-    "created": "Started",
-    "copied": "Copied from a shared assessment",
-    "saved": "Saved",
-    "answered": "Answer recorded",
-    "recorded": "Saved before history was kept",
+    "created": marked("Started"),
+    "copied": marked("Copied from a shared assessment"),
+    "saved": marked("Saved"),
+    "answered": marked("Answer recorded"),
+    "recorded": marked("Saved before history was kept"),
 }
 MOST_SHOWN = 4  # changes named in one line; the rest are counted
 
 
-def when(moment: datetime) -> str:
-    return f"{moment:%d %B %Y, %H:%M:%S} UTC"
+def when(moment: datetime, language: str = ENGLISH) -> str:
+    """'3 December 2026, 14:05:07 UTC', the day in the language's own form."""
+    return say(language, "{day}, {time} UTC", day=day_text(moment.date().isoformat(), language),
+               time=moment.strftime("%H:%M:%S"))
 
 
-def who(entry: Entry) -> str:
-    return entry.who or "someone with the draft link"
+def who(entry: Entry, language: str = ENGLISH) -> str:
+    return entry.who or say(language, "someone with the draft link")
 
 
-def _value(bank: QuestionBank, key: str, value: object) -> str:
+def _value(bank: QuestionBank, key: str, value: object, language: str) -> str:
     if value is None:
-        return "not answered"
+        return say(language, "not answered")
     if key in bank.by_id:
         return bank.question(key).label_of(value)
     return str(value)
@@ -41,66 +45,87 @@ def _label(bank: QuestionBank, key: str) -> str:
     return bank.question(key).label if key in bank.by_id else key
 
 
-def answer_change(bank: QuestionBank, change: Difference) -> str:
+def answer_change(bank: QuestionBank, change: Difference, language: str = ENGLISH) -> str:
     """“Response target: 200 ms → 50 ms”, in the bank's labels (an id the bank no longer asks
     stays as it was stored)."""
     label = _label(bank, change.key)
     return (f"{label}{'' if label.endswith('?') else ':'} "
-            f"{_value(bank, change.key, change.before)} → {_value(bank, change.key, change.after)}")
+            f"{_value(bank, change.key, change.before, language)} → "
+            f"{_value(bank, change.key, change.after, language)}")
 
 
-def given_answers(bank: QuestionBank, document: dict[str, object]) -> list[tuple[str, str]]:
+def given_answers(bank: QuestionBank, document: dict[str, object],
+                  language: str = ENGLISH) -> list[tuple[str, str]]:
     """(question, answer) for each answer a document holds, in the bank's order of questions
     (ids it no longer asks last, as stored)."""
     order = {q.id: i for i, q in enumerate(bank.questions())}
     keys = sorted((k for k in document if k != BANK_VERSION and document[k] is not None),
                   key=lambda k: (order.get(k, len(order)), k))
-    return [(_label(bank, k), _value(bank, k, document[k])) for k in keys]
+    return [(_label(bank, k), _value(bank, k, document[k], language)) for k in keys]
 
 
-def note_change(bank: QuestionBank, change: Difference) -> str:
-    place = ("the assessment as a whole" if change.key == OVERALL_NOTE
+def note_change(bank: QuestionBank, change: Difference, language: str = ENGLISH) -> str:
+    place = (say(language, "the assessment as a whole") if change.key == OVERALL_NOTE
              else _label(bank, change.key))
-    action = ("added" if change.before is None else "removed" if change.after is None
-              else "changed")
-    return f"note on {place} {action}"
+    if change.before is None:
+        return say(language, "note on {place} added", place=place)
+    if change.after is None:
+        return say(language, "note on {place} removed", place=place)
+    return say(language, "note on {place} changed", place=place)
 
 
-def changed(bank: QuestionBank, entry: Entry, first: bool) -> str:
+def _count(language: str, n: int, one: str, many: str) -> str:
+    return say(language, one if n == 1 else many, n=n)
+
+
+def changed(bank: QuestionBank, entry: Entry, first: bool, language: str = ENGLISH) -> str:
     """One line of what this entry changed from the one before it."""
+    event = say(language, EVENT_WORDS[entry.event])
     if first and entry.event != "saved":
         given = sum(1 for d in entry.answers_changed if d.after is not None)
-        notes = f" and {plural(len(entry.notes_changed), 'note')}" if entry.notes_changed else ""
-        return f"{EVENT_WORDS[entry.event]} with {plural(given, 'answer')}{notes}"
-    parts = ([answer_change(bank, d) for d in entry.answers_changed]
-             + [note_change(bank, d) for d in entry.notes_changed])
+        answers = _count(language, given, marked("{n} answer"), marked("{n} answers"))
+        if entry.notes_changed:
+            notes = _count(language, len(entry.notes_changed), marked("{n} note"),
+                           marked("{n} notes"))
+            return say(language, "{event} with {answers} and {notes}", event=event,
+                       answers=answers, notes=notes)
+        return say(language, "{event} with {answers}", event=event, answers=answers)
+    parts = ([answer_change(bank, d, language) for d in entry.answers_changed]
+             + [note_change(bank, d, language) for d in entry.notes_changed])
     if not parts:
-        return EVENT_WORDS[entry.event]
+        return event
     shown = "; ".join(parts[:MOST_SHOWN])
     more = len(parts) - MOST_SHOWN
-    told = f"told by {entry.source}: " if entry.source else ""
-    return told + shown + (f"; and {plural(more, 'other change')}" if more > 0 else "")
+    if more > 0:
+        shown += "; " + _count(language, more, marked("and {n} other change"),
+                               marked("and {n} other changes"))
+    return say(language, "told by {source}: {changes}", source=entry.source,
+               changes=shown) if entry.source else shown
 
 
-SOURCE_WORDS = {"answers": "from the answers", "knowledge": "from the knowledge version"}
+SOURCE_WORDS = {"answers": marked("from the answers"),
+                "knowledge": marked("from the knowledge version")}
 
 
-def moved_by(compared: PointsCompared) -> str:
+def moved_by(compared: PointsCompared, language: str = ENGLISH) -> str:
     """One sentence: what moved the verdict between two points, or that nothing did."""
     first, middle, second = (a.knowledge.verdicts[a.recommendation.verdict].label
                              for a in (compared.first, compared.by_answers, compared.second))
     old_kb, new_kb = compared.first.knowledge.version, compared.second.knowledge.version
     moved = compared.verdict_moved_by()
     if not moved:
-        return f"The verdict stays {first}."
+        return say(language, "The verdict stays {first}.", first=first)
     if moved == ("answers",):
-        return f"The answers moved the verdict from {first} to {second}."
+        return say(language, "The answers moved the verdict from {first} to {second}.",
+                   first=first, second=second)
     if moved == ("knowledge",):
-        return (f"The knowledge moved the verdict from {first} to {second} ({old_kb} to "
-                f"{new_kb}); the answers alone would have kept it.")
-    return (f"The answers moved the verdict from {first} to {middle}, then the knowledge "
-            f"({old_kb} to {new_kb}) to {second}.")
+        return say(language, "The knowledge moved the verdict from {first} to {second} ({old} "
+                   "to {new}); the answers alone would have kept it.", first=first,
+                   second=second, old=old_kb, new=new_kb)
+    return say(language, "The answers moved the verdict from {first} to {middle}, then the "
+               "knowledge ({old} to {new}) to {second}.", first=first, middle=middle,
+               second=second, old=old_kb, new=new_kb)
 
 
-def reason_moved(reason: ReasonMoved) -> str:
-    return f"{reason.rule}: {reason.text} ({SOURCE_WORDS[reason.source]})"
+def reason_moved(reason: ReasonMoved, language: str = ENGLISH) -> str:
+    return f"{reason.rule}: {reason.text} ({say(language, SOURCE_WORDS[reason.source])})"

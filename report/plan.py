@@ -11,15 +11,16 @@ from typing import Literal
 from icalendar import Calendar, Event
 
 from formats.cells import to_csv
+from i18n import marked, say
 from logic.actions import KIND_TITLES, Point, describe, points, settled_by
 from logic.assessment import Assessment, assess
 from logic.knowledge_base import available_versions, load_knowledge
 from storage.plan import Planned
 
-STATUS_WORDS = {"open": "Open", "asked": "Asked", "answered": "Answered",
-                "dropped": "Dropped"}
-SETTLED_WORDS = {"answers": "Closed: an answer change settled it",
-                 "knowledge": "Closed: a new knowledge version settled it"}
+STATUS_WORDS = {"open": marked("Open"), "asked": marked("Asked"),
+                "answered": marked("Answered"), "dropped": marked("Dropped")}
+SETTLED_WORDS = {"answers": marked("Closed: an answer change settled it"),
+                 "knowledge": marked("Closed: a new knowledge version settled it")}
 CSV_HEADER = ("Action", "Kind", "Status", "Owner", "Due", "Note", "Last changed (UTC)")
 
 
@@ -31,6 +32,7 @@ class PlanItem:
     point: Point
     state: Planned | None
     settled: Literal["answers", "knowledge"] | None = None
+    language: str = "en"  # the words of `status` and `kind`
 
     @property
     def open(self) -> bool:
@@ -40,16 +42,22 @@ class PlanItem:
     @property
     def status(self) -> str:
         if self.settled:
-            return SETTLED_WORDS[self.settled]
-        return STATUS_WORDS[self.state.status] if self.state else "Open, nobody on it yet"
+            return say(self.language, SETTLED_WORDS[self.settled])
+        if self.state:
+            return say(self.language, STATUS_WORDS[self.state.status])
+        return say(self.language, "Open, nobody on it yet")
+
+    @property
+    def kind(self) -> str:
+        return say(self.language, KIND_TITLES[self.point.kind])
 
 
 def plan_items(assessment: Assessment, planned: dict[str, Planned]) -> list[PlanItem]:
     """The points of this assessment in order, each with its planned state, then the planned
     points it no longer has, each with what settled it: the answers when the answers now
     settle it under the knowledge it was planned under, else the knowledge."""
-    now = points(assessment)
-    items = [PlanItem(p, planned.get(p.key)) for p in now]
+    now, lang = points(assessment), assessment.language
+    items = [PlanItem(p, planned.get(p.key), language=lang) for p in now]
     keys = {p.key for p in now}
     for key, state in planned.items():
         if key in keys:
@@ -57,14 +65,14 @@ def plan_items(assessment: Assessment, planned: dict[str, Planned]) -> list[Plan
         then = (load_knowledge(state.knowledge_version)
                 if state.knowledge_version in available_versions() else assessment.knowledge)
         source = settled_by(key, assessment, assess(assessment.answers, then))
-        items.append(PlanItem(describe(key, assessment), state, source))
+        items.append(PlanItem(describe(key, assessment), state, source, lang))
     return items
 
 
 def plan_csv(items: list[PlanItem]) -> str:
     """The plan as CSV, every cell formula-safe."""
     return to_csv(CSV_HEADER, [
-        (i.point.text, KIND_TITLES[i.point.kind], i.status,
+        (i.point.text, i.kind, i.status,
          i.state.owner or "" if i.state else "",
          i.state.due.isoformat() if i.state and i.state.due else "",
          i.state.note or "" if i.state else "",
@@ -90,8 +98,9 @@ def plan_ics(items: list[PlanItem], title: str, stamp: datetime, scope: str) -> 
         event.add("dtstart", item.state.due)
         event.add("dtend", item.state.due + timedelta(days=1))
         event.add("summary", item.point.text)
-        owner = f"Owner: {item.state.owner}. " if item.state.owner else ""
-        event.add("description", f"{owner}{KIND_TITLES[item.point.kind]}. "
+        owner = (say(item.language, "Owner: {owner}.", owner=item.state.owner) + " "
+                 if item.state.owner else "")
+        event.add("description", f"{owner}{item.kind}. "
                                  f"{item.status}. {item.state.note or ''}".strip())
         calendar.add_component(event)
     return calendar.to_ical()

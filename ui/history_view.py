@@ -9,11 +9,11 @@ import streamlit as st
 from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
 from questions.migrate import Upgrade, read_complete
-from questions.text import plural
 from report.history import changed, given_answers, when, who
 from storage.history import Entry
 from ui import language
 from ui.banner import show_readings
+from ui.i18n import tr
 from ui.resources import bank, knowledge
 from ui.saved_result import answers_table
 from ui.text import plain, show_table
@@ -43,37 +43,44 @@ def _verdict(entry: Entry) -> str:
 
 
 def _line(entry: Entry, first: bool) -> str:
-    return (f"- **{when(entry.at)}**, {plain(who(entry))}: "
-            f"{plain(changed(bank(), entry, first))}. Verdict then: {_verdict(entry)}")
+    lang = language.current()
+    return "- " + tr("**{when}**, {who}: {what}. Verdict then: {verdict}",
+                     when=when(entry.at, lang), who=plain(who(entry, lang)),
+                     what=plain(changed(bank(), entry, first, lang)), verdict=_verdict(entry))
 
 
 def history_panel(entries: list[Entry]) -> None:
     """The timeline of an assessment's history (oldest first as given), newest first, then the
     point chosen, if any."""
-    st.markdown("## History of this assessment")
+    st.markdown("## " + tr("History of this assessment"))
     if not entries:
-        st.caption("No history is kept for this assessment.")
+        st.caption(tr("No history is kept for this assessment."))
         return
-    st.caption(f"{plural(len(entries), 'entry', 'entries')}, newest first: every saved change "
-               "to the answers and notes of the draft these shares were made from. Nothing in "
-               "it is ever changed or deleted.")
+    st.caption(tr("{n} entry: the first save of the draft these shares were made from. Nothing "
+                   "in the history is ever changed or deleted.", n=len(entries))
+                if len(entries) == 1 else
+                tr("{n} entries, newest first: every saved change to the answers and notes of "
+                   "the draft these shares were made from. Nothing in it is ever changed or "
+                   "deleted.", n=len(entries)))
     newest = list(reversed(entries))
     first_id = entries[0].entry_id
     st.markdown("\n".join(_line(e, e.entry_id == first_id) for e in newest[:SHOWN_FIRST]))
     if len(newest) > SHOWN_FIRST:
-        with st.expander(f"Older entries ({len(newest) - SHOWN_FIRST})",
+        with st.expander(tr("Older entries ({n})", n=len(newest) - SHOWN_FIRST),
                          icon=":material/history:"):
             st.markdown("\n".join(_line(e, e.entry_id == first_id)
                                   for e in newest[SHOWN_FIRST:]))
     by_id = {e.entry_id: e for e in newest}
     number = {e.entry_id: n for n, e in enumerate(entries, start=1)}  # unique, even when two
     # saves fall in the same second by the same person
+    lang = language.current()
     chosen = st.selectbox(
-        "Open a point in the history, read-only", list(by_id), index=None,
-        key="history_point", placeholder="Choose when",
-        format_func=lambda i: f"Entry {number[i]}: {when(by_id[i].at)}, {who(by_id[i])}",
-        help="The answers and notes as they were then, with the verdict under the knowledge "
-             "version in force then. Nothing here changes the assessment.")
+        tr("Open a point in the history, read-only"), list(by_id), index=None,
+        key="history_point", placeholder=tr("Choose when"),
+        format_func=lambda i: tr("Entry {n}: {when}, {who}", n=number[i],
+                                 when=when(by_id[i].at, lang), who=who(by_id[i], lang)),
+        help=tr("The answers and notes as they were then, with the verdict under the knowledge "
+                "version in force then. Nothing here changes the assessment."))
     if chosen is not None:
         _open(by_id[chosen])
 
@@ -81,21 +88,26 @@ def history_panel(entries: list[Entry]) -> None:
 def _open(entry: Entry) -> None:
     point = point_of(entry)
     with st.container(border=True, key="history_open"):
-        st.markdown(f"### As it was on {when(entry.at)}")
+        lang = language.current()
+        st.markdown("### " + tr("As it was on {when}", when=when(entry.at, lang)))
         if isinstance(point, str):
-            st.info(f"No verdict then: {point}.", icon=":material/hourglass_empty:")
-            given = [{"Question": label, "Answer": value}
-                     for label, value in given_answers(bank(), entry.answers)]
+            st.info(tr("No verdict then: {reason}.", reason=point),
+                    icon=":material/hourglass_empty:")
+            question, answer = tr("Question"), tr("Answer")
+            given = [{question: label, answer: value}
+                     for label, value in given_answers(bank(), entry.answers, lang)]
             if given:
-                show_table(given, index="Question")
+                show_table(given, index=question)
             return
         assessment, upgraded = point
         version = assessment.knowledge.version
-        note = ("" if version == entry.knowledge_version else
-                f" (saved under {entry.knowledge_version}, which this app no longer has)")
-        st.caption(f"Saved by {plain(who(entry))}; read under knowledge version {version}{note}, "
-                   "the one in force then.")
+        st.caption(tr("Saved by {who}; read under knowledge version {version}, the one in "
+                      "force then.", who=plain(who(entry, lang)), version=version)
+                   if version == entry.knowledge_version else
+                   tr("Saved by {who}; read under knowledge version {version} (saved under "
+                      "{saved}, which this app no longer has).", who=plain(who(entry, lang)),
+                      version=version, saved=entry.knowledge_version))
         show_readings(assessment, slot="point_")
-        st.markdown(f"**Why:** {plain(assessment.explained.deciding.text)}")
-        with st.expander("The answers then, with notes", icon=":material/list_alt:"):
+        st.markdown(tr("**Why:** {reason}", reason=plain(assessment.explained.deciding.text)))
+        with st.expander(tr("The answers then, with notes"), icon=":material/list_alt:"):
             answers_table(assessment.answers, entry.notes, upgraded)

@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from questions.text import plural
 from report.history import when
 from storage import StorageLimit, Store
 from storage.teams import TeamStore
 from storage.watch import WatchView
 from storage.webhooks import SIGNATURE_HEADER, WebhookRefused
-from ui import routing
+from ui import language, routing
+from ui.i18n import tr
 from ui.resources import store
 from ui.team.common import teams
 from ui.text import plain, show_table
@@ -31,10 +31,10 @@ def _start(token: str, team: bool) -> None:
     try:
         made = _owner(team).watch(token, url)
     except (WebhookRefused, StorageLimit) as exc:
-        st.session_state[NOTE_KEY] = f"Not watched: {exc}."
+        st.session_state[NOTE_KEY] = tr("Not watched: {reason}.", reason=str(exc))
         return
     if made is None:
-        st.session_state[NOTE_KEY] = "Not watched: this manage link opens nothing."
+        st.session_state[NOTE_KEY] = tr("Not watched: this manage link opens nothing.")
         return
     st.session_state[URL_KEY] = ""
     st.session_state[MADE_KEY] = (made.watch_id, made.feed, made.secret)
@@ -51,54 +51,66 @@ def _feed_url(feed: str) -> str:
 def _listed(token: str, watch: WatchView, team: bool) -> None:
     with st.container(border=True, key=f"watch_{watch.watch_id}"):
         text, action = st.columns([3, 1], vertical_alignment="center")
-        target = (f"webhook to {plain(urlsplit(watch.webhook_url).netloc)}"
-                  if watch.webhook_url else "feed only")
-        state = "stopped" if watch.stopped else "watching"
-        text.markdown(f"**Since {when(watch.created_at)}**, {target}, {state}.  \n"
-                      f"{plural(len(watch.notices), 'notice')} so far.")
+        lang = language.current()
+        target = (tr("webhook to {host}", host=plain(urlsplit(watch.webhook_url).netloc))
+                  if watch.webhook_url else tr("feed only"))
+        state = tr("stopped") if watch.stopped else tr("watching")
+        since = tr("Since {when}", when=when(watch.created_at, lang))
+        count = (tr("{n} notice so far.", n=len(watch.notices)) if len(watch.notices) == 1
+                 else tr("{n} notices so far.", n=len(watch.notices)))
+        text.markdown(f"**{since}**, {target}, {state}.  \n{count}")
         if not watch.stopped:
-            action.button("Stop watching", key=f"watch_stop_{watch.watch_id}",
+            action.button(tr("Stop watching"), key=f"watch_stop_{watch.watch_id}",
                           on_click=_stop, args=(token, watch.watch_id, team))
         if watch.notices:
-            st.markdown("\n".join(f"- {when(n.at)}: {plain(n.summary)}"
+            st.markdown("\n".join(f"- {when(n.at, lang)}: {plain(n.summary)}"
                                   for n in watch.notices))
         if watch.deliveries:
             failed = sum(1 for d in watch.deliveries if not d.delivered)
-            with st.expander(f"Webhook deliveries: {plural(len(watch.deliveries), 'attempt')},"
-                             f" {failed} failed", icon=":material/outbox:"):
-                show_table([{"When": when(d.at), "Notice": str(d.notice_id),
-                             "Attempt": str(d.attempt),
-                             "Result": "delivered" if d.delivered else plain(d.error or "")}
-                            for d in watch.deliveries], index="When")
+            n = len(watch.deliveries)
+            with st.expander(tr("Webhook deliveries: {n} attempt, {failed} failed", n=n,
+                                failed=failed) if n == 1 else
+                             tr("Webhook deliveries: {n} attempts, {failed} failed", n=n,
+                                failed=failed), icon=":material/outbox:"):
+                at, notice, attempt, result = (tr("When"), tr("Notice"), tr("Attempt"),
+                                               tr("Result"))
+                show_table([{at: when(d.at, lang), notice: str(d.notice_id),
+                             attempt: str(d.attempt),
+                             result: tr("delivered") if d.delivered else plain(d.error or "")}
+                            for d in watch.deliveries], index=at)
 
 
 def watch_panel(token: str, team: bool = False) -> None:
     """Watches on the assessment (or, with `team`, the team) behind this manage link."""
-    st.markdown("## Word when it changes")
-    what = ("the team's answers change (a respondent answers, revises or is removed) or a new "
-            "knowledge version moves the team verdict" if team else
-            "an answer change, a new knowledge version or a milestone moves the verdict")
-    st.caption(f"Watch this {'team' if team else 'assessment'}: when {what} or the band of "
-               "“Don't know” answers, word goes to a private feed (any feed reader) and, where "
-               "this deployment allows it, to a webhook.")
+    st.markdown("## " + tr("Word when it changes"))
+    st.caption(tr("Watch this team: when the team's answers change (a respondent answers, "
+                  "revises or is removed) or a new knowledge version moves the team verdict or "
+                  "the band of “Don't know” answers, word goes to a private feed (any feed "
+                  "reader) and, where this deployment allows it, to a webhook.") if team else
+               tr("Watch this assessment: when an answer change, a new knowledge version or a "
+                  "milestone moves the verdict or the band of “Don't know” answers, word goes "
+                  "to a private feed (any feed reader) and, where this deployment allows it, to "
+                  "a webhook."))
     note = st.session_state.pop(NOTE_KEY, None)
     if note:
         st.error(plain(note))
     made = st.session_state.get(MADE_KEY)
     if made:
-        st.success("Watching. The feed's address is private, like this manage link; it is "
-                   "shown only now: copy it.", icon=":material/rss_feed:")
+        st.success(tr("Watching. The feed's address is private, like this manage link; it is "
+                      "shown only now: copy it."), icon=":material/rss_feed:")
         st.code(_feed_url(made[1]), language=None)
         if made[2]:
-            st.caption(f"The webhook's secret: each body is signed with HMAC-SHA256 under it, "
-                       f"in the {SIGNATURE_HEADER} header (sha256=…). Shown only now.")
+            st.caption(tr("The webhook's secret: each body is signed with HMAC-SHA256 under "
+                          "it, in the {header} header (sha256=…). Shown only now.",
+                          header=SIGNATURE_HEADER))
             st.code(made[2], language=None)
     address, button = st.columns([3, 2], vertical_alignment="bottom")
-    address.text_input("Webhook address (optional)", key=URL_KEY, max_chars=2000,
+    address.text_input(tr("Webhook address (optional)"), key=URL_KEY, max_chars=2000,
                        placeholder="https://hooks.example.com/…",
-                       help="Receives JSON with the old and new verdict and what moved it. "
-                            "Only addresses on this deployment's allow-list are sent to.")
-    button.button(f"Watch this {'team' if team else 'assessment'}", key="watch_start",
+                       help=tr("Receives JSON with the old and new verdict and what moved it. "
+                               "Only addresses on this deployment's allow-list are sent to."))
+    button.button(tr("Watch this team") if team else tr("Watch this assessment"),
+                  key="watch_start",
                   icon=":material/notifications:", on_click=_start, args=(token, team),
                   width="stretch")
     for watch in _owner(team).watches(token):
