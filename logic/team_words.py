@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from i18n import say
 from logic.knowledge_base import KnowledgeBase
 from logic.team import Disagreement, TeamAnalysis
 from questions.schema import QuestionBank
-from questions.text import clean, plural
+from questions.text import clean
+from questions.translations import ENGLISH
 
 NOT_APPLICABLE = "n/a"  # a section the respondent's answers make irrelevant: not a score of 0
 
@@ -57,19 +59,24 @@ class TeamWords:
     holding: tuple[Holding, ...]  # the questions that matter, most consequential first
     others: tuple[tuple[str, str, str], ...]  # (question, answers given, team answer) for
     # disagreements that move no verdict
+    language: str = ENGLISH
 
     def headline(self) -> str:
         """What the team view opens with, after the verdict."""
+        lang, n = self.language, len(self.holding)
         if not self.holding:
-            return (self.split + " No single answer holds the team from another verdict: "
-                    "aligning any one of them changes no verdict.")
-        return (self.split + " " + plural(len(self.holding), "question") + " decide"
-                + ("s" if len(self.holding) == 1 else "") + " it; who holds the team from "
-                "another verdict, and what they answered, is below.")
+            return self.split + " " + say(lang, "No single answer holds the team from another "
+                                          "verdict: aligning any one of them changes no "
+                                          "verdict.")
+        return self.split + " " + (
+            say(lang, "{n} question decides it; who holds the team from another verdict, and "
+                "what they answered, is below.", n=n) if n == 1 else
+            say(lang, "{n} questions decide it; who holds the team from another verdict, and "
+                "what they answered, is below.", n=n))
 
 
 def _holding(d: Disagreement, people: Sequence[tuple[str, str]], bank: QuestionBank,
-             kb: KnowledgeBase, team_verdict: str) -> Holding:
+             kb: KnowledgeBase, team_verdict: str, lang: str) -> Holding:
     label = kb.verdicts
     own = dict(zip(d.changed, d.changed_verdicts, strict=True))
     team = dict(zip(d.holds_apart, d.apart_verdicts, strict=True))
@@ -77,41 +84,57 @@ def _holding(d: Disagreement, people: Sequence[tuple[str, str]], bank: QuestionB
     for i in sorted(set(own) | set(team)):
         parts = []
         if i in team:
-            parts.append(f"with that answer alone, the team verdict would be "
-                         f"{label[team[i]].label} instead of {label[team_verdict].label}")
+            parts.append(say(lang, "with that answer alone, the team verdict would be {new} "
+                             "instead of {team}", new=label[team[i]].label,
+                             team=label[team_verdict].label))
         if i in own:
-            parts.append(f"on the team's answer, their own verdict would be "
-                         f"{label[own[i]].label}")
+            parts.append(say(lang, "on the team's answer, their own verdict would be {own}",
+                             own=label[own[i]].label))
         answer = answer_text(bank, d.question, d.given[i])
-        lines.append(f"{who(people, i)} answered “{answer}”: " + "; ".join(parts) + ".")
+        lines.append(say(lang, "{who} answered “{answer}”: {what}.", who=who(people, i),
+                         answer=answer, what="; ".join(parts)))
     return Holding(bank.question(d.question).label,
                    answer_text(bank, d.question, d.consensus), tuple(lines))
 
 
 def team_words(analysis: TeamAnalysis, people: Sequence[tuple[str, str]], bank: QuestionBank,
-               kb: KnowledgeBase) -> TeamWords:
-    """The team result in words. `people`: (name, role) per respondent, in the analysis's
-    order."""
+               kb: KnowledgeBase, language: str = ENGLISH) -> TeamWords:
+    """The team result in words, in `language` (`bank` and `kb` in its words). `people`:
+    (name, role) per respondent, in the analysis's order."""
+    lang = language
     team = analysis.consensus_recommendation.verdict
     counts = analysis.counts_high_first()
     if len(counts) > 1:
-        parts = [f"{plural(n, 'respondent')} reach{'es' if n == 1 else ''} "
-                 f"{kb.verdicts[v].label}" for v, n in counts]
-        split = "The team is split: " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+        parts = [say(lang, "{n} respondent reaches {verdict}", n=n, verdict=kb.verdicts[v].label)
+                 if n == 1 else
+                 say(lang, "{n} respondents reach {verdict}", n=n, verdict=kb.verdicts[v].label)
+                 for v, n in counts]
+        split = say(lang, "The team is split: {parts} and {last}.", parts=", ".join(parts[:-1]),
+                    last=parts[-1])
+    elif counts:
+        split = (say(lang, "The one respondent reaches {verdict}.",
+                     verdict=kb.verdicts[team].label) if len(people) == 1 else
+                 say(lang, "Every respondent reaches {verdict}.",
+                     verdict=kb.verdicts[team].label))
     else:
-        everyone = "The one respondent reaches" if len(people) == 1 else "Every respondent reaches"
-        split = f"{everyone} {kb.verdicts[team].label}." if counts else ""
+        split = ""
     facts = "; ".join(f"“{q.label}”" for q in bank.questions() if q.fact)
-    consensus = (f"From the answers of {plural(len(people), 'respondent')}: each question's "
-                 "most common answer, ties going to the stricter requirement; for facts about "
-                 f"the organisation ({facts}) the strictest any respondent gave, since one "
-                 "colleague who knows a regulation applies is enough.")
-    holding = tuple(_holding(d, people, bank, kb, team)
+    consensus = (say(lang, "From the answers of {n} respondent: each question's most common "
+                     "answer, ties going to the stricter requirement; for facts about the "
+                     "organisation ({facts}) the strictest any respondent gave, since one "
+                     "colleague who knows a regulation applies is enough.", n=len(people),
+                     facts=facts) if len(people) == 1 else
+                 say(lang, "From the answers of {n} respondents: each question's most common "
+                     "answer, ties going to the stricter requirement; for facts about the "
+                     "organisation ({facts}) the strictest any respondent gave, since one "
+                     "colleague who knows a regulation applies is enough.", n=len(people),
+                     facts=facts))
+    holding = tuple(_holding(d, people, bank, kb, team, lang)
                     for d in analysis.disagreements if d.matters)
     others = tuple((bank.question(d.question).label, spread(bank, d.question, d.counts),
                     answer_text(bank, d.question, d.consensus))
                    for d in analysis.disagreements if not d.matters)
-    return TeamWords(kb.verdicts[team].label, split, consensus, holding, others)
+    return TeamWords(kb.verdicts[team].label, split, consensus, holding, others, lang)
 
 
 def section_scores(analysis: TeamAnalysis, bank: QuestionBank) -> list[dict[str, str | int]]:

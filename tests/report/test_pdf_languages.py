@@ -119,3 +119,19 @@ def test_a_text_too_wide_for_its_place_is_named():
     finally:
         build.say = original
     assert any("footer of 2026-11-article" in p for p in problems)
+
+
+def test_a_french_team_report_holds_no_english_but_quotes_names_and_people(kb, bank):
+    from logic.team import analyse
+    from report.team import build_team_pdf
+
+    base = case("starlink_startup")["answers"]
+    people = [("Ana Souza", "CTO"), ("Ben Okafor", "SRE"), ("Chloé Martin", "DPO")]
+    answers = [parse_answers({**base, **change}) for change in
+               ({}, {"contractual_sla": True}, {"regulations": ["hipaa"]})]
+    pdf = build_team_pdf("Revue d'hébergement", people, analyse(answers, kb), kb, bank,
+                         generated_at=WHEN, language="fr")
+    text = pdf_text(pdf)
+    assert "ÉVALUATION D'ÉQUIPE" in text and "3 répondants" in text
+    assert "L'équipe est partagée" in " ".join(text.split())
+    assert english_left(text) == []

@@ -16,12 +16,12 @@ from formats.cells import to_csv
 from logic.assessment import assess
 from logic.team import TeamAnalysis
 from logic.team_words import NOT_APPLICABLE, TeamWords, section_scores, team_words, who
-from questions.text import plural
 from questions.values import Document
 from report.team import build_team_pdf
 from storage.teams import Response
 from ui import language
 from ui.banner import show_readings
+from ui.i18n import tr
 from ui.plan_view import lay_out
 from ui.resources import bank, knowledge
 from ui.team.common import analysis_of, teams
@@ -101,68 +101,74 @@ def _charts(people: list[Response], analysis: TeamAnalysis, sub: str) -> None:
     ))
     heat.update_layout(height=120 + 28 * len(shown), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                        yaxis={"autorange": "reversed"})
-    kb = knowledge()
+    kb = knowledge(language_code=language.current())
     spread_fig = go.Figure(go.Bar(
         x=[kb.verdicts[v].label for v in analysis.verdict_counts],
         y=list(analysis.verdict_counts.values()),
         marker_color=["#455a64", "#b26a00", "#2e7d32"], text=list(analysis.verdict_counts.values()),
     ))
     spread_fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                             yaxis={"title": "Respondents", "tickformat": ",d",
+                             yaxis={"title": tr("Respondents"), "tickformat": ",d",
                                     "dtick": 1 if len(people) <= 10 else None})
     left, right = st.columns([3, 2])
-    left.markdown(f"{sub} Section scores by respondent")
+    left.markdown(f"{sub} " + tr("Section scores by respondent"))
     left.plotly_chart(heat, config={"displayModeBar": False}, key="team_heatmap")
-    first = (f"The first {HEATMAP_ROWS} of {len(people)} respondents are drawn. "
-             if len(people) > HEATMAP_ROWS else "")
-    left.caption(f"{first}The chart in words: each respondent's score for each section, 0 to "
-                 "100, darker for a lower fit, n/a where the section does not apply to their "
-                 "answers; the same in the team table (CSV) and the team report, for every "
-                 "respondent.")
-    right.markdown(f"{sub} Verdict spread")
+    first = (tr("The first {shown} of {n} respondents are drawn.", shown=HEATMAP_ROWS,
+                n=len(people)) + " " if len(people) > HEATMAP_ROWS else "")
+    left.caption(first + tr("The chart in words: each respondent's score for each section, 0 "
+                            "to 100, darker for a lower fit, n/a where the section does not "
+                            "apply to their answers; the same in the team table (CSV) and the "
+                            "team report, for every respondent."))
+    right.markdown(f"{sub} " + tr("Verdict spread"))
     right.plotly_chart(spread_fig, config={"displayModeBar": False}, key="team_spread")
-    right.caption("The chart in words: " + "; ".join(
-        f"{kb.verdicts[v].label} {n}" for v, n in analysis.verdict_counts.items())
-        + f" (of {plural(len(people), 'respondent')}).")
+    counts = "; ".join(f"{kb.verdicts[v].label} {n}" for v, n in analysis.verdict_counts.items())
+    right.caption(tr("The chart in words: {counts} (of {n} respondent).", counts=counts,
+                     n=len(people)) if len(people) == 1 else
+                  tr("The chart in words: {counts} (of {n} respondents).", counts=counts,
+                     n=len(people)))
 
 
 def _holding(words: TeamWords, sub: str) -> None:
     """Per question that matters, who holds the team from another verdict, and what they
     answered: one card a question, readable at any width."""
-    st.markdown(f"{sub} Who holds the team verdict")
+    st.markdown(f"{sub} " + tr("Who holds the team verdict"))
     if not words.holding:
-        st.caption("Nobody: no single answer, aligned with the team's, moves the team's or a "
-                   "respondent's verdict.")
+        st.caption(tr("Nobody: no single answer, aligned with the team's, moves the team's or a "
+                      "respondent's verdict."))
         return
     for index, held in enumerate(words.holding):
         with st.container(border=True, key=f"holding_{index}"):
-            st.markdown(f"**{plain(held.question)}**  \nTeam answer: {plain(held.team_answer)}")
+            st.markdown(f"**{plain(held.question)}**  \n"
+                        + tr("Team answer: {answer}", answer=plain(held.team_answer)))
             st.markdown("\n".join(f"- {plain(line)}" for line in held.lines))
 
 
 def _respondents(people: list[Response], analysis: TeamAnalysis, sub: str) -> None:
     """Each respondent's verdict and what holds it back: three columns, so the verdicts stay
     in view on a phone (section scores: the heatmap and the exports)."""
-    kb = knowledge()
-    st.markdown(f"{sub} Respondents")
+    kb = knowledge(language_code=language.current())
+    st.markdown(f"{sub} " + tr("Respondents"))
+    respondent, verdict, held, nothing = (tr("Respondent"), tr("Verdict"),
+                                          tr("What holds it back"), tr("Nothing"))
     with st.container(key="team_table"):
         st.dataframe(pd.DataFrame([{
-            "Respondent": who([(p.name, p.role) for p in people], i),
-            "Verdict": kb.verdicts[rec.verdict].label,
-            "What holds it back": ", ".join(kb.blockers[b].label for b in rec.blockers)
-            or "Nothing",
+            respondent: who([(p.name, p.role) for p in people], i),
+            verdict: kb.verdicts[rec.verdict].label,
+            held: ", ".join(kb.blockers[b].label for b in rec.blockers) or nothing,
         } for i, (p, rec) in enumerate(zip(people, analysis.recommendations, strict=True))]),
             hide_index=True)
 
 
 def _others(words: TeamWords, sub: str) -> None:
-    st.markdown(f"{sub} Where the team disagrees without changing a verdict")
+    st.markdown(f"{sub} " + tr("Where the team disagrees without changing a verdict"))
     if not words.others:
-        st.caption("Nowhere else: every other question has one answer from everyone."
-                   if words.holding else "Nowhere: every respondent gave the same answers.")
+        st.caption(tr("Nowhere else: every other question has one answer from everyone.")
+                   if words.holding else tr("Nowhere: every respondent gave the same answers."))
         return
-    st.markdown("\n".join(f"- **{plain(question)}**: {plain(given)}; team answer "
-                           f"{plain(team)}" for question, given, team in words.others))
+    st.markdown("\n".join("- " + tr("**{question}**: {given}; team answer {team}",
+                                     question=plain(question), given=plain(given),
+                                     team=plain(team))
+                           for question, given, team in words.others))
 
 
 def team_view(token: str, name: str, people: list[Response] | None = None, *,
@@ -173,36 +179,46 @@ def team_view(token: str, name: str, people: list[Response] | None = None, *,
     heading the page's h1; `manage`: `token` is the team's manage link, which may change the
     action plan)."""
     people = teams().responses(token) if people is None else people
-    (st.title if page_heading else st.header)(f"Team view: {plain(name)}")
+    (st.title if page_heading else st.header)(tr("Team view: {name}", name=plain(name)))
     if not people:
-        st.info("No answers yet. Share the invite link; each colleague's verdict appears here.",
-                icon=":material/hourglass_empty:")
+        st.info(tr("No answers yet. Share the invite link; each colleague's verdict appears "
+                   "here."), icon=":material/hourglass_empty:")
         return
     result = analysis_of(json.dumps([p.answers for p in people], sort_keys=True))
     if result is None:
-        st.warning("None of the saved answers can be read with this version of the app.")
+        st.warning(tr("None of the saved answers can be read with this version of the app."))
         return
     analysis, kept, behind = result
     if len(kept) < len(people):
-        st.warning(f"{plural(len(people) - len(kept), 'respondent')} left out: this version "
-                   "of the app cannot read their saved answers.")
+        st.warning(tr("{n} respondent left out: this version of the app cannot read their "
+                      "saved answers.", n=len(people) - len(kept))
+                   if len(people) - len(kept) == 1 else
+                   tr("{n} respondents left out: this version of the app cannot read their "
+                      "saved answers.", n=len(people) - len(kept)))
         people = [people[i] for i in kept]
     if behind:
-        st.info(f"{plural(behind, 'respondent')} answered an earlier version of the "
-                "questionnaire: the questions added since count as unanswered for them until "
-                "they revise their answers.", icon=":material/update:")
-    words = team_words(analysis, [(p.name, p.role) for p in people], bank(), knowledge())
+        st.info(tr("{n} respondent answered an earlier version of the questionnaire: the "
+                   "questions added since count as unanswered for them until they revise their "
+                   "answers.", n=behind) if behind == 1 else
+                tr("{n} respondents answered an earlier version of the questionnaire: the "
+                   "questions added since count as unanswered for them until they revise their "
+                   "answers.", n=behind), icon=":material/update:")
+    lang = language.current()
+    words = team_words(analysis, [(p.name, p.role) for p in people], bank(),
+                       knowledge(language_code=lang), lang)
     _team_recommendation(analysis, words)
     sub = "##" if page_heading else "###"  # one level under the view's own heading
-    st.markdown(f"{sub} The team's action plan")
+    st.markdown(f"{sub} " + tr("The team's action plan"))
     lay_out(assess(analysis.consensus_answers, knowledge(), language=language.current()),
             teams().plan(token),
             token if manage else None, team=True, scope=f"team:{name}")
     _holding(words, sub)
     _respondents(people, analysis, sub)
     if len(people) <= HEATMAP_ROWS or st.toggle(
-            "Show the charts (section scores by respondent, verdict spread)", key="team_charts",
-            help="Off by default for large teams: the charts are the slowest part of the page."):
+            tr("Show the charts (section scores by respondent, verdict spread)"),
+            key="team_charts",
+            help=tr("Off by default for large teams: the charts are the slowest part of the "
+                    "page.")):
         _charts(people, analysis, sub)
     _others(words, sub)
     _exports(name, people, analysis, _table(people, analysis))
@@ -212,14 +228,16 @@ def _team_recommendation(analysis: TeamAnalysis, words: TeamWords) -> None:
     assessment = assess(analysis.consensus_answers, knowledge(), language=language.current())
     show_readings(assessment)
     (st.warning if analysis.split else st.markdown)(plain(words.headline()))
-    st.markdown(f"**Why:** {plain(assessment.explained.deciding.text)}")
+    st.markdown(tr("**Why:** {reason}", reason=plain(assessment.explained.deciding.text)))
     if assessment.band:
         st.info(assessment.band.markdown(), icon=":material/help:")
-    st.caption("The team recommendation rests on the team's answers. " + plain(words.consensus))
-    with st.expander("Why the team verdict: each reason", icon=":material/help:"):
-        st.table(pd.DataFrame([{"Rule": r.rule, "Reason": r.text,
-                                "Facts": ", ".join(f.id for f in r.facts)}
-                               for r in assessment.explained.reasons]).set_index("Rule"))
+    st.caption(tr("The team recommendation rests on the team's answers.") + " "
+               + plain(words.consensus))
+    with st.expander(tr("Why the team verdict: each reason"), icon=":material/help:"):
+        rule, reason, facts = tr("Rule"), tr("Reason"), tr("Facts")
+        st.table(pd.DataFrame([{rule: r.rule, reason: r.text,
+                                facts: ", ".join(f.id for f in r.facts)}
+                               for r in assessment.explained.reasons]).set_index(rule))
 
 
 def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
@@ -227,14 +245,15 @@ def _exports(name: str, people: list[Response], analysis: TeamAnalysis,
     kb = knowledge()
     now = datetime.now(UTC)
     csv_col, pdf_col = st.columns(2)
-    csv_col.download_button("Team table (CSV)", data=team_csv(export_table(table, analysis)),
+    csv_col.download_button(tr("Team table (CSV)"),
+                            data=team_csv(export_table(table, analysis)),
                             file_name="team.csv",
                             mime="text/csv", key="team_csv", icon=":material/table:",
                             on_click="ignore", width="stretch")
     pdf_col.download_button(
-        "Team report (PDF)",
+        tr("Team report (PDF)"),
         data=partial(build_team_pdf, name, [(p.name, p.role) for p in people], analysis, kb,
-                     bank(), generated_at=now),
+                     bank(), generated_at=now, language=language.current()),
         file_name="team-report.pdf", mime="application/pdf", key="team_pdf",
         icon=":material/picture_as_pdf:", on_click="ignore", width="stretch")
 
