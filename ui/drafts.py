@@ -14,6 +14,7 @@ from storage import DraftConflict, MalformedToken, StorageLimit
 from storage.tokens import check
 from ui import form, language, signin, state
 from ui.client import client_address
+from ui.i18n import tr
 from ui.resources import bank, store
 from ui.state import Params
 
@@ -136,13 +137,13 @@ def conflict_notice() -> None:
     saved_at = state.session().draft.conflict
     if saved_at is None:
         return
-    st.error(f"Not saved: this draft was changed elsewhere at {saved_at:%H:%M} UTC (another "
-             "window, or someone else with its address). Nothing was overwritten. Keep your "
-             "answers here as a new draft of their own, or load the other version.",
-             icon=":material/sync_problem:")
+    st.error(tr("Not saved: this draft was changed elsewhere at {time} UTC (another window, or "
+                "someone else with its address). Nothing was overwritten. Keep your answers "
+                "here as a new draft of their own, or load the other version.",
+                time=saved_at.strftime("%H:%M")), icon=":material/sync_problem:")
     mine, theirs = st.columns(2)
-    mine.button("Keep mine as a new draft", key="fork_draft", on_click=keep_as_new_draft,
+    mine.button(tr("Keep mine as a new draft"), key="fork_draft", on_click=keep_as_new_draft,
                 type="primary", icon=":material/call_split:", width="stretch")
-    theirs.button("Load the other version", key="reload_draft", on_click=reload_draft,
+    theirs.button(tr("Load the other version"), key="reload_draft", on_click=reload_draft,
                   icon=":material/sync:", width="stretch")
 

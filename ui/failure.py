@@ -11,6 +11,7 @@ import streamlit as st
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from storage import ConfigError, StorageUnavailable
+from ui.i18n import tr
 from ui.text import plain
 
 RETRY_SECONDS = 5
@@ -23,12 +24,10 @@ def unexpected() -> str:
     reference."""
     reference = secrets.token_hex(4)
     LOG.exception("unhandled error, reference %s", reference)
-    st.error(
-        f"Something went wrong on our side, and this page could not be shown. Your answers "
-        f"and drafts are kept. Reload the page to go on; if it happens again, give this "
-        f"reference to whoever runs the app: **{reference}**.",
-        icon=":material/error:",
-    )
+    st.error(tr("Something went wrong on our side, and this page could not be shown. Your "
+                "answers and drafts are kept. Reload the page to go on; if it happens again, "
+                "give this reference to whoever runs the app: **{reference}**.",
+                reference=reference), icon=":material/error:")
     return reference
 
 
@@ -47,15 +46,17 @@ def storage_problem(exc: BaseException) -> bool:
     """Say so when `exc` is the database's doing (misconfigured, unreachable, or down for a
     moment) and retry; False when it is something else."""
     if isinstance(exc, ConfigError):
-        st.error(f"The app is misconfigured and has stopped rather than save to the wrong "
-                 f"place: {plain(str(exc))}", icon=":material/settings_alert:")
+        st.error(tr("The app is misconfigured and has stopped rather than save to the wrong "
+                    "place: {reason}", reason=plain(str(exc))), icon=":material/settings_alert:")
         return True
     if isinstance(exc, StorageUnavailable | OperationalError | InterfaceError):
-        why = str(exc) if isinstance(exc, StorageUnavailable) else "the database did not answer"
+        why = (str(exc) if isinstance(exc, StorageUnavailable)
+               else tr("the database did not answer"))
         LOG.warning("storage unavailable: %s", exc.__class__.__name__)
-        st.warning(f"Storage unavailable, retrying every {RETRY_SECONDS} seconds. {plain(why)}. "
-                   "What you have entered in this tab is kept and saved when the database is "
-                   "back; nothing needs restarting.", icon=":material/cloud_off:")
+        st.warning(tr("Storage unavailable, retrying every {seconds} seconds. {reason}. What "
+                      "you have entered in this tab is kept and saved when the database is "
+                      "back; nothing needs restarting.", seconds=RETRY_SECONDS,
+                      reason=plain(why)), icon=":material/cloud_off:")
         _retry_soon()
         return True
     return False

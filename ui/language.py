@@ -8,6 +8,7 @@ import threading
 
 import streamlit as st
 
+from i18n import say
 from questions.translations import ENGLISH, LANGUAGES, NAMES
 from ui.text import plain
 
@@ -69,12 +70,14 @@ def selector() -> None:
     """The sidebar's language switch, and a word when the address asks for an unknown one."""
     asked = st.query_params.get(KEY)
     if asked is not None and asked not in LANGUAGES:
-        st.warning(f"This address asks for the language “{plain(asked[:20])}”, which this "
-                   f"tool does not have; it shows {NAMES[current()]}. Languages: "
-                   + ", ".join(f"{NAMES[code]} ({code})" for code in LANGUAGES) + ".")
+        st.warning(say(current(), "This address asks for the language “{asked}”, which this "
+                       "tool does not have; it shows {shown}. Languages: {languages}.",
+                       asked=plain(asked[:20]), shown=NAMES[current()],
+                       languages=", ".join(f"{NAMES[code]} ({code})" for code in LANGUAGES)))
     language = current()
     st.selectbox("Language · Sprache · Langue · Idioma", LANGUAGES,
                  index=LANGUAGES.index(language), format_func=NAMES.__getitem__,
                  key="language_choice", on_change=_choose,
-                 help="The questions and their answers in your language; the report's quotes "
-                      "stay in English with a translation beside them.")
+                 help=say(language, "Everything in your language; the quotes of the article "
+                          "and the record stay in their own words with a translation beside "
+                          "them."))

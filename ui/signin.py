@@ -52,7 +52,7 @@ def policy() -> Policy:
     """The deployment's policy; a wrong setting stops the page with a message naming it."""
     _, found, message = _settings()
     if found is None:
-        st.error(f"The sign-in settings cannot be read: {message}.")
+        st.error(tr("The sign-in settings cannot be read: {reason}.", reason=message))
         st.stop()
     return found
 
@@ -86,7 +86,7 @@ def sidebar() -> None:
                 st.logout()
         return
     if claimed is not None:
-        st.warning(plain(policy().refusal(claimed)))
+        st.warning(plain(_refusal(claimed)))
     if _settings()[0] and st.button(tr("Sign in"), key="sign_in", icon=":material/login:"):
         st.login()
 
@@ -97,14 +97,24 @@ def permitted(change: bool) -> bool:
     return rule(person())
 
 
+def _refusal(person: Person | None) -> str:
+    """Why someone is refused, in the page's language (access.policy's reasons)."""
+    rules = policy()
+    if person is not None and not rules.admits(person):
+        return tr("This deployment is for addresses at {domains}; you are signed in as {who}.",
+                  domains=" / ".join(f"@{d}" for d in rules.domains),
+                  who=person.email or tr("someone without an email address"))
+    return tr("Sign in to continue: this deployment asks who you are first.")
+
+
 def ask_to_sign_in() -> None:
     """Why the page stops here, and the button to sign in."""
     if not available():  # asked for, but nothing here can sign anyone in
-        st.error("This deployment asks people to sign in (HOSTING_FIT_SIGN_IN), but no way to "
-                 "sign in is configured: an [auth] section in .streamlit/secrets.toml or "
-                 "server.trustedUserHeaders (docs/sign-in.md).", icon=":material/lock:")
+        st.error(tr("This deployment asks people to sign in (HOSTING_FIT_SIGN_IN), but no way "
+                    "to sign in is configured: an [auth] section in .streamlit/secrets.toml or "
+                    "server.trustedUserHeaders (docs/sign-in.md)."), icon=":material/lock:")
         return
-    st.info(plain(policy().refusal(_claimed())), icon=":material/lock:")
+    st.info(plain(_refusal(_claimed())), icon=":material/lock:")
     if _settings()[0] and st.button(tr("Sign in"), key="sign_in_page", icon=":material/login:",
                                     type="primary"):
         st.login()

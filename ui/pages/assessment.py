@@ -50,7 +50,7 @@ def _questionnaire() -> None:
         # the questions comes after the result.
         result_page()
         _context()
-        st.caption("Go back to a section to change its answers:")
+        st.caption(tr("Go back to a section to change its answers:"))
         progress = navigation()
     else:
         _intro()
@@ -97,7 +97,7 @@ elif where.view == "manage":
     manage_page(where.token or "")
 elif where.view == "draft" and not drafts.restore_draft(where.token or ""):
     _intro()
-    routing.not_found("Not found: no draft is saved at this link. Start a new assessment, or "
-                      "import your answers file.")
+    routing.not_found(tr("Not found: no draft is saved at this link. Start a new assessment, "
+                         "or import your answers file."))
 else:
     questionnaire()

@@ -6,9 +6,10 @@ from collections import Counter
 
 import streamlit as st
 
+from logic.wording import day_text
 from storage import StorageLimit
 from storage.teams import UNDO_REMOVAL, Response
-from ui import routing, state
+from ui import language, routing, state
 from ui.i18n import tr
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, teams
@@ -23,30 +24,31 @@ def manage_team(token: str) -> None:
     if info is None:
         not_found(NOT_FOUND)
         return
-    st.title(f"Manage {plain(info.name)}")
+    st.title(tr("Manage {team}", team=plain(info.name)))
     created = state.session().team.created
     if created is not None and created.manage == token:  # just made here: its links
-        st.success("Team created. This page's address is now your private manage link: "
-                   "bookmark it, and a reload brings you back to the team. Send colleagues "
-                   "the invite link.", icon=":material/check:")
+        st.success(tr("Team created. This page's address is now your private manage link: "
+                      "bookmark it, and a reload brings you back to the team. Send colleagues "
+                      "the invite link."), icon=":material/check:")
         if state.session().team.cut_note:
             st.info(state.session().team.cut_note, icon=":material/content_cut:")
     else:
-        st.info("Your manage link for this team: keep it to yourself.", icon=":material/shield:")
+        st.info(tr("Your manage link for this team: keep it to yourself."),
+                icon=":material/shield:")
     if created is not None and created.manage == token:
-        st.caption("Invite link: colleagues open it to add their answers")
+        st.caption(tr("Invite link: colleagues open it to add their answers"))
         st.code(routing.link("t", created.invite, "team"), language=None)
-        st.caption("Read-only link: the team view, without adding answers")
+        st.caption(tr("Read-only link: the team view, without adding answers"))
         st.code(routing.link("tv", created.view, "team"), language=None)
-    with st.expander("Invite link and respondents", expanded=True):
-        if st.button("Make a new invite link (the old one stops working)", key="renew_invite",
-                     icon=":material/autorenew:"):
+    with st.expander(tr("Invite link and respondents"), expanded=True):
+        if st.button(tr("Make a new invite link (the old one stops working)"),
+                     key="renew_invite", icon=":material/autorenew:"):
             fresh = teams().renew_invite(token)
             if fresh is None:
                 st.error(tr(NOT_FOUND))
             else:
-                st.success("The old invite link no longer works. Send this one to colleagues:",
-                           icon=":material/check:")
+                st.success(tr("The old invite link no longer works. Send this one to "
+                              "colleagues:"), icon=":material/check:")
                 st.code(routing.link("t", fresh, "team"), language=None)
         people = teams().responses(token)
         note = state.session().team.removal_note
@@ -80,20 +82,20 @@ def _remove(token: str, people: list[Response]) -> None:
     someone, they revised) never removes someone else."""
     by_id = {p.id: p for p in people}
     labels = _labels(people)
-    chosen = st.selectbox("Respondent", list(by_id), key="remove_choice", index=None,
-                          placeholder="Choose who to remove", format_func=labels.__getitem__)
-    if st.button("Remove this respondent and their answers", key="remove_respondent",
+    chosen = st.selectbox(tr("Respondent"), list(by_id), key="remove_choice", index=None,
+                          placeholder=tr("Choose who to remove"), format_func=labels.__getitem__)
+    if st.button(tr("Remove this respondent and their answers"), key="remove_respondent",
                  icon=":material/person_remove:", disabled=chosen is None):
         person = by_id[int(chosen)]  # type: ignore[arg-type]
         outcome = teams().remove_respondent(token, person.id, person.updated_at)
         who = f"{person.name} ({person.role})"
         state.session().team.removal_note = outcome == "removed", {
-            "removed": f"Removed {who}. Their answers no longer count; undo below within "
-                       f"{UNDO_REMOVAL.days} days.",
-            "changed": f"Not removed: {who} revised their answers since this page was drawn. "
-                       "Look at them again, then remove if you still mean to.",
-            "gone": f"Not removed: {who} is no longer in the team (removed meanwhile, perhaps "
-                    "from another tab). Nobody else was removed.",
+            "removed": tr("Removed {who}. Their answers no longer count; undo below within "
+                          "{days} days.", who=who, days=UNDO_REMOVAL.days),
+            "changed": tr("Not removed: {who} revised their answers since this page was drawn. "
+                          "Look at them again, then remove if you still mean to.", who=who),
+            "gone": tr("Not removed: {who} is no longer in the team (removed meanwhile, perhaps "
+                       "from another tab). Nobody else was removed.", who=who),
         }[outcome]
         st.session_state.pop("remove_choice", None)
         st.rerun()
@@ -104,23 +106,29 @@ def _removed(token: str) -> None:
     gone = teams().removed(token)
     if not gone:
         return
-    st.markdown("**Removed from the team**")
+    st.markdown("**" + tr("Removed from the team") + "**")
+    lang = language.current()
     for person in gone:
-        when = f"{person.removed_at:%d %B %Y, %H:%M} UTC"
+        when = tr("{day}, {time} UTC",
+                  day=day_text(person.removed_at.date().isoformat(), lang),
+                  time=person.removed_at.strftime("%H:%M"))
         line, undo = st.columns([4, 1], vertical_alignment="center")
         if person.undo_until is None:
-            line.markdown(f"{plain(person.name)} ({plain(person.role)}), removed {when} by the "
-                          "manage link. Their answers are deleted.")
+            line.markdown(tr("{name} ({role}), removed {when} by the manage link. Their answers "
+                             "are deleted.", name=plain(person.name), role=plain(person.role),
+                             when=when))
             continue
-        line.markdown(f"{plain(person.name)} ({plain(person.role)}), removed {when} by the "
-                      f"manage link; can be undone until {person.undo_until:%d %B %Y}.")
-        if undo.button("Undo", key=f"undo_{person.id}", icon=":material/undo:"):
+        line.markdown(tr("{name} ({role}), removed {when} by the manage link; can be undone "
+                         "until {day}.", name=plain(person.name), role=plain(person.role),
+                         when=when, day=day_text(person.undo_until.date().isoformat(), lang)))
+        if undo.button(tr("Undo"), key=f"undo_{person.id}", icon=":material/undo:"):
             try:
                 back = teams().undo_removal(token, person.id)
             except StorageLimit as exc:
-                st.error(f"Not undone: {plain(str(exc))}.")
+                st.error(tr("Not undone: {reason}.", reason=plain(str(exc))))
                 return
             state.session().team.removal_note = back, (
-                f"{person.name} is back in the team: their answers count again." if back else
-                f"Not undone: {person.name} can no longer be brought back.")
+                tr("{name} is back in the team: their answers count again.", name=person.name)
+                if back else
+                tr("Not undone: {name} can no longer be brought back.", name=person.name))
             st.rerun()

@@ -8,6 +8,7 @@ from storage import StorageLimit
 from storage.teams import MAX_TEAM_NAME
 from ui import signin, state
 from ui.client import client_address
+from ui.i18n import tr
 from ui.team.common import teams
 from ui.text import limited, plain
 
@@ -15,22 +16,23 @@ from ui.text import limited, plain
 def start_team() -> None:
     """A name, then (on the next run, at the creator's manage link) the team's links: the
     form does not stay on screen above them."""
-    st.title("Start a team assessment")
-    st.markdown("Several colleagues answer the same questionnaire; the team view shows, side "
-                "by side, where their answers and verdicts differ, and which disagreement to "
-                "talk about first.")
+    st.title(tr("Start a team assessment"))
+    st.markdown(tr("Several colleagues answer the same questionnaire; the team view shows, side "
+                   "by side, where their answers and verdicts differ, and which disagreement to "
+                   "talk about first."))
     with st.form("new_team"):
-        name = st.text_input("Team or decision name", placeholder="Claude hosting review, Q1",
-                             help=f"At most {MAX_TEAM_NAME} characters.")
-        pressed = st.form_submit_button("Create team", type="primary", icon=":material/add:")
+        name = st.text_input(tr("Team or decision name"),
+                             placeholder=tr("Claude hosting review, Q1"),
+                             help=tr("At most {n} characters.", n=MAX_TEAM_NAME))
+        pressed = st.form_submit_button(tr("Create team"), type="primary", icon=":material/add:")
     if not pressed:
         return
-    name, cut = limited(name, MAX_TEAM_NAME, "The team name")
+    name, cut = limited(name, MAX_TEAM_NAME, tr("The team name"))
     try:
         state.session().brakes.take("team")
         made = teams().create(name, client_address(), signin.person())
     except StorageLimit as exc:
-        st.error(f"Not created: {plain(str(exc))}.")
+        st.error(tr("Not created: {reason}.", reason=plain(str(exc))))
         return
     state.session().team.created, state.session().team.cut_note = made, cut or ""
     # the address becomes the creator's manage link: the next run (and a reload) is there
