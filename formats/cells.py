@@ -9,6 +9,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from questions.answers import BANK_VERSION, UNANSWERED, Answers, AnswersError
 from questions.documents import parse_answers
@@ -24,6 +25,7 @@ from questions.schema import (
     default_bank,
 )
 from questions.text import clean
+from questions.translations import TRANSLATED, bank_in
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
                   "settle_first", "later_version", "later_verdict", "error")
@@ -43,11 +45,38 @@ def _whole_number(cell: str) -> int:
     return int(text)
 
 
+def _in_every_language(bank: QuestionBank) -> list[QuestionBank]:
+    """The bank and its translations: a cell or a heading may be written in any language's
+    words (a template filled in German reads as one filled in English)."""
+    banks = [bank]
+    for language in TRANSLATED:
+        try:
+            banks.append(bank_in(language, bank))
+        except ValueError:  # a bank without that translation (a copy being extended)
+            continue
+    return banks
+
+
+def _said(yes: bool | None) -> set[str]:
+    """Yes (True), No (False) or "Don't know" (None) in every language, as `_key` reads
+    them."""
+    found = set()
+    for banked in _in_every_language(default_bank()):
+        question = next((q for q in banked.questions() if q.kind == "boolean"), None)
+        if question is not None:
+            found.add(_key(question.dont_know_label if yes is None else question.label_of(yes)))
+    return found
+
+
 _TRUE, _FALSE = {"true", "yes", "y"}, {"false", "no", "n"}
 
 
 def _boolean(cell: str) -> bool:
-    lowered = cell.strip().lower()
+    lowered = _key(cell)
+    if lowered in _YES_NO[0]:
+        return True
+    if lowered in _YES_NO[1]:
+        return False
     if lowered not in _TRUE | _FALSE:
         raise ValueError(f"expected true or false (or yes or no), got {cell[:40]!r}")
     return lowered in _TRUE
@@ -57,6 +86,18 @@ def _items(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
 
 Reader = Callable[[str], object]  # how one cell reads as an answer value
+# The words a template says for people, in the reader's language: a callable taking the
+# English text (and its {placeholders}' values) and giving it translated; `as_written` keeps
+# the English. formats/ knows no catalogue: the caller hands one in (ui.i18n.tr, or
+# i18n.say for a language on the command line).
+class Say(Protocol):
+    def __call__(self, text: str, /, **values: object) -> str: ...
+
+
+
+def as_written(text: str, /, **values: object) -> str:
+    """The English text itself, its placeholders filled."""
+    return text.format(**values) if values else text
 
 
 def _key(text: str) -> str:
@@ -65,51 +106,61 @@ def _key(text: str) -> str:
     return " ".join(text.strip().strip("'\"").removesuffix("%").replace("_", " ").lower().split())
 
 
-def _lookup(question: ChoiceQuestion | MultiChoiceQuestion) -> dict[str, str]:
-    """Each value of a choice question by its id and by its label, as `_key` reads them."""
+def _lookup(question: ChoiceQuestion | MultiChoiceQuestion,
+            words: Sequence[AnyQuestion] = ()) -> dict[str, str]:
+    """Each value of a choice question by its id and by its label, as `_key` reads them, and
+    by its label in each of `words` (the same question in other languages)."""
     table: dict[str, str] = {}
     for option in question.options:
         table.setdefault(_key(option.value), option.value)
         table.setdefault(_key(option.label), option.value)
+    for other in words:
+        for option in getattr(other, "options", []):
+            table.setdefault(_key(option.label), option.value)
     return table
 
 
-def _choice_reader(question: ChoiceQuestion) -> Reader:
-    """A choice cell: the value's id or its label, in any capitalisation; otherwise the
-    cell as it is, so the error names the allowed values."""
-    table = _lookup(question)
+def _choice_reader(question: ChoiceQuestion, words: Sequence[AnyQuestion] = ()) -> Reader:
+    """A choice cell: the value's id or its label, in any capitalisation and language;
+    otherwise the cell as it is, so the error names the allowed values."""
+    table = _lookup(question, words)
 
     def read(cell: str) -> object:
         return table.get(_key(cell), cell.strip())
     return read
 
 
-def _list_reader(question: MultiChoiceQuestion) -> Reader:
-    """A list cell: items joined by ';', each an id or a label in any capitalisation."""
-    table = _lookup(question)
+def _list_reader(question: MultiChoiceQuestion, words: Sequence[AnyQuestion] = ()) -> Reader:
+    """A list cell: items joined by ';', each an id or a label in any capitalisation and
+    language; an empty selection's words ("None", "Keine") read as none."""
+    table = _lookup(question, words)
+    nothing = {_key(q.label_of([])) for q in (question, *words)}
 
     def read(cell: str) -> object:
+        if _key(cell) in nothing:
+            return []
         return [table.get(_key(item), item) for item in _items(cell)]
     return read
 
 
-def _kind_reader(question: AnyQuestion) -> Reader | None:
+def _kind_reader(question: AnyQuestion, words: Sequence[AnyQuestion] = ()) -> Reader | None:
     """How a cell reads as a value of the question's kind; None for text (read as it is)."""
     if isinstance(question, BooleanQuestion):
         return _boolean
     if isinstance(question, IntegerQuestion):
         return _whole_number
     if isinstance(question, MultiChoiceQuestion):
-        return _list_reader(question)
+        return _list_reader(question, words)
     if isinstance(question, ChoiceQuestion):
-        return _choice_reader(question)
+        return _choice_reader(question, words)
     return None
 
 
 _COLUMN_READERS: dict[int, tuple[QuestionBank, dict[str, Reader]]] = {}
 
 
-_UNKNOWN_CELLS = {_key(UNKNOWN), _key(UNKNOWN_LABEL), "dont know", "don’t know"}
+_UNKNOWN_CELLS = {_key(UNKNOWN), _key(UNKNOWN_LABEL), "dont know", "don’t know", *_said(None)}
+_YES_NO = (_said(True), _said(False))
 
 
 def _or_unknown(reader: Reader | None) -> Reader:
@@ -128,8 +179,9 @@ def _readers(bank: QuestionBank) -> dict[str, Reader]:
     cached = _COLUMN_READERS.get(id(bank))
     if cached is None or cached[0] is not bank:
         readers: dict[str, Reader] = {}
+        others = _in_every_language(bank)[1:]
         for q in bank.questions():
-            kind_reader = _kind_reader(q)
+            kind_reader = _kind_reader(q, [b.question(q.id) for b in others])
             if q.dont_know is not None:
                 readers[q.id] = _or_unknown(kind_reader)
             elif kind_reader is not None:
@@ -151,7 +203,9 @@ def _columns(bank: QuestionBank) -> dict[str, str]:
     found: dict[str, str] = {_key(BANK_VERSION): BANK_VERSION, _key(UNANSWERED): UNANSWERED}
     for question in bank.questions():
         found.setdefault(_key(question.id), question.id)
-        found.setdefault(_key(question.label), question.id)
+    for banked in _in_every_language(bank):
+        for question in banked.questions():
+            found.setdefault(_key(question.label), question.id)
     _HEADINGS[id(bank)] = (bank, found)
     return found
 

@@ -21,12 +21,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from formats.cells import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, Row, header
+from formats.cells import LIST_SEPARATOR, MAX_BYTES, MAX_ROWS, Row, Say, as_written, header
 from questions.answers import BANK_VERSION, UNANSWERED, AnswersError
 from questions.documents import parse_answers
 from questions.schema import (
     UNKNOWN,
-    UNKNOWN_LABEL,
     AnyQuestion,
     BooleanQuestion,
     ChoiceQuestion,
@@ -56,7 +55,7 @@ def _label(question: AnyQuestion, value: object) -> str:
     if value is None or value == "":
         return ""
     if value == UNKNOWN:
-        return UNKNOWN_LABEL
+        return question.dont_know_label
     if isinstance(question, MultiChoiceQuestion):  # the file's separator, not ", "
         return f"{LIST_SEPARATOR} ".join(question.label_of([v]) for v in items_of(value))
     if isinstance(question, ChoiceQuestion | BooleanQuestion):
@@ -64,16 +63,18 @@ def _label(question: AnyQuestion, value: object) -> str:
     return str(value)
 
 
-def template_workbook(documents: Iterable[dict[str, object]], bank: QuestionBank) -> bytes:
+def template_workbook(documents: Iterable[dict[str, object]], bank: QuestionBank,
+                      tr: Say = as_written) -> bytes:
     """The batch template as an Excel workbook: one column per question (headed by its id),
     the shipped examples filled in with labels, a drop-down of labels in each choice column,
-    and a sheet explaining every column."""
+    and a sheet explaining every column; the bank's words and `tr`'s (a language's) for the
+    rest. Filled in any language, it reads back the same (formats.cells)."""
     book = Workbook()
     data = book.active
-    data.title = DATA_SHEET
+    data.title = tr("Business units")
     lists = book.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
-    guide = book.create_sheet(COLUMNS_SHEET)
+    guide = book.create_sheet(tr("Columns"))
     columns = header(bank)
     for index, name in enumerate(columns, start=1):
         _text_cell(data, 1, index, name)
@@ -95,9 +96,9 @@ def template_workbook(documents: Iterable[dict[str, object]], bank: QuestionBank
         if question is None or question.kind not in ("choice", "boolean"):
             continue
         labels = ([o.label for o in question.options] if question.kind == "choice"
-                  else ["Yes", "No"])
+                  else [question.label_of(True), question.label_of(False)])
         if question.dont_know is not None:
-            labels.append(UNKNOWN_LABEL)
+            labels.append(question.dont_know_label)
         list_column += 1
         letter = get_column_letter(list_column)
         for row, text in enumerate(labels, start=1):
@@ -109,26 +110,26 @@ def template_workbook(documents: Iterable[dict[str, object]], bank: QuestionBank
             promptTitle=question.label[:32], prompt=question.help[:255], showInputMessage=True)
         data.add_data_validation(rule)
         rule.add(f"{get_column_letter(index)}2:{get_column_letter(index)}{MAX_ROWS + 1}")
-    _guide(guide, columns, bank)
+    _guide(guide, columns, bank, tr)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _guide(sheet: Worksheet, columns: Sequence[str], bank: QuestionBank) -> None:
-    heads = ["Column", "Question", "What to write", "Required", "Help"]
+def _guide(sheet: Worksheet, columns: Sequence[str], bank: QuestionBank, tr: Say) -> None:
+    heads = [tr("Column"), tr("Question"), tr("What to write"), tr("Required"), tr("Help")]
     for index, head in enumerate(heads, start=1):
         _text_cell(sheet, 1, index, head)
         sheet.cell(row=1, column=index).font, sheet.cell(row=1, column=index).fill = _HEAD, _FILL
     for row, name in enumerate(columns, start=2):
         question = bank.by_id.get(name)
         if question is None:
-            what = ("leave as it is (the questionnaire's version)" if name == BANK_VERSION
-                    else "questions added since these answers were given; leave empty")
-            cells = [name, "", what, "no", ""]
+            what = (tr("leave as it is (the questionnaire's version)") if name == BANK_VERSION
+                    else tr("questions added since these answers were given; leave empty"))
+            cells = [name, "", what, tr("no"), ""]
         else:
-            cells = [name, question.label, _allowed(question),
-                     "yes" if question.required else "no", question.help]
+            cells = [name, question.label, _allowed(question, tr),
+                     tr("yes") if question.required else tr("no"), question.help]
         for index, value in enumerate(cells, start=1):
             _text_cell(sheet, row, index, value)
             sheet.cell(row=row, column=index).alignment = Alignment(wrap_text=True,
@@ -137,19 +138,24 @@ def _guide(sheet: Worksheet, columns: Sequence[str], bank: QuestionBank) -> None
         sheet.column_dimensions[letter].width = width
 
 
-def _allowed(question: AnyQuestion) -> str:
-    unknown = f"; or {UNKNOWN_LABEL}" if question.dont_know is not None else ""
+def _allowed(question: AnyQuestion, tr: Say = as_written) -> str:
+    unknown = ("; " + tr("or {unknown}", unknown=question.dont_know_label)
+               if question.dont_know is not None else "")
     if isinstance(question, ChoiceQuestion):
-        return "one of: " + "; ".join(o.label for o in question.options) + unknown
+        return tr("one of: {choices}", choices="; ".join(o.label for o in question.options)
+                  ) + unknown
     if isinstance(question, MultiChoiceQuestion):
-        return ("any of, separated by ';': " + "; ".join(o.label for o in question.options)
-                + unknown)
+        return tr("any of, separated by ';': {choices}",
+                  choices="; ".join(o.label for o in question.options)) + unknown
     if isinstance(question, BooleanQuestion):
-        return "Yes or No" + unknown
+        return tr("{yes} or {no}", yes=question.label_of(True),
+                  no=question.label_of(False)) + unknown
     if isinstance(question, IntegerQuestion):
-        empty = f"; empty means {question.null_label}" if question.nullable else ""
-        return f"a whole number from {question.min} to {question.max}{empty}{unknown}"
-    return f"text, at most {question.max_length} characters"
+        empty = ("; " + tr("empty means {meaning}", meaning=question.null_label)
+                 if question.nullable else "")
+        return tr("a whole number from {low} to {high}", low=question.min,
+                  high=question.max) + empty + unknown
+    return tr("text, at most {n} characters", n=question.max_length)
 
 
 def _cell_text(value: object) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from formats.cells import MAX_ROWS, Row, read_rows, template, to_csv
+from formats.cells import MAX_ROWS, Row, Say, as_written, read_rows, template, to_csv
 from formats.excel import read_workbook, results_workbook, template_workbook
 from questions.schema import QuestionBank
 
@@ -25,7 +25,7 @@ class Format:
     reader: Callable[[bytes, int], Rows]
     writer: Callable[[Sequence[str], Iterable[Sequence[object]], Sequence[bool],
                       Sequence[dict[str, str]]], bytes]
-    templater: Callable[[Iterable[dict[str, object]], QuestionBank], bytes]
+    templater: Callable[[Iterable[dict[str, object]], QuestionBank, Say], bytes]
     words: bool  # results in the questionnaire's words (labels), not ids
 
     def read(self, raw: bytes, max_rows: int = MAX_ROWS) -> Rows:
@@ -38,9 +38,11 @@ class Format:
         cell at fault (`problems`: column -> what is wrong), marked where the format can."""
         return self.writer(columns, rows, errors, problems)
 
-    def template(self, documents: Iterable[dict[str, object]], bank: QuestionBank) -> bytes:
-        """A file to fill in: every column, one row per example answers document."""
-        return self.templater(documents, bank)
+    def template(self, documents: Iterable[dict[str, object]], bank: QuestionBank,
+                 tr: Say = as_written) -> bytes:
+        """A file to fill in: every column, one row per example answers document, in the
+        bank's and `tr`'s words where the format has words (a CSV holds ids only)."""
+        return self.templater(documents, bank, tr)
 
 
 def _read_csv(raw: bytes, max_rows: int) -> Rows:
@@ -52,19 +54,21 @@ def _write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]],
     return to_csv(columns, rows).encode("utf-8")
 
 
-def _csv_template(documents: Iterable[dict[str, object]], bank: QuestionBank) -> bytes:
-    return template(documents, bank).encode("utf-8")
+def _csv_template(documents: Iterable[dict[str, object]], bank: QuestionBank,
+                  tr: Say = as_written) -> bytes:
+    return template(documents, bank).encode("utf-8")  # ids and values: no words to say
 
 
+tr = as_written  # the help texts are marked for the catalogue; the page says them translated
 FORMATS: dict[str, Format] = {
     "csv": Format("CSV", ("csv",), "text/csv",
-                  "Comma-separated, one organisation a row, columns named by question id "
-                  "(the command line's format).", _read_csv, _write_csv, _csv_template,
+                  tr("Comma-separated, one organisation a row, columns named by question id "
+                     "(the command line's format)."), _read_csv, _write_csv, _csv_template,
                   words=False),
     "xlsx": Format("Excel", ("xlsx",), "application/vnd.openxmlformats-officedocument."
                    "spreadsheetml.sheet",
-                   "An Excel workbook: drop-downs of the questionnaire's own words, a sheet "
-                   "saying what each column takes.", read_workbook, results_workbook,
+                   tr("An Excel workbook: drop-downs of the questionnaire's own words, a "
+                      "sheet saying what each column takes."), read_workbook, results_workbook,
                    template_workbook, words=True),
 }
 

@@ -1,5 +1,5 @@
 """Command line: `python -m logic evaluate FILE|- [--knowledge VERSION] [-o OUT]` (FILE a
-.json, .csv or .xlsx), `python -m logic evaluate --template csv|xlsx [-o OUT]` and
+.json, .csv or .xlsx), `python -m logic evaluate --template csv|xlsx [--lang de] [-o OUT]` and
 `python -m logic check-rules [--knowledge VERSION|all]`. (What a knowledge version changes in
 stored assessments: `python -m storage reevaluate`.)"""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from functools import partial
 
 from formats.cells import column_words
 from formats.files import (
@@ -22,6 +23,7 @@ from formats.files import (
     write_output,
 )
 from formats.table import FORMATS, format_of
+from i18n import say
 from logic.batch import evaluate_file
 from logic.check import check_rules
 from logic.engine import evaluate
@@ -33,7 +35,8 @@ from logic.knowledge_base import (
 )
 from logic.reading import later_reading, with_later
 from questions.documents import parse_answers
-from questions.schema import default_bank, example_documents
+from questions.schema import example_documents
+from questions.translations import LANGUAGES, NAMES, bank_in
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -41,7 +44,8 @@ def _template(args: argparse.Namespace) -> int:
     target = args.output or ("-" if args.template == "csv" else "")
     if not target:
         raise InputError("an Excel template is written to a file: add -o business-units.xlsx")
-    write_output(target, form.template(example_documents(), default_bank()))
+    write_output(target, form.template(example_documents(), bank_in(args.lang),
+                                       partial(say, args.lang)))
     if target != "-":
         print(f"wrote {target}: the {form.name} template, one organisation a row", file=sys.stderr)
     return 0
@@ -115,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--template", choices=sorted(FORMATS), default=None,
                     help="write the batch template in this format instead (with the example "
                     "rows), to -o or standard output")
+    ev.add_argument("--lang", choices=LANGUAGES, default="en",
+                    help="the Excel template's words: " + ", ".join(
+                        f"{code} ({NAMES[code]})" for code in LANGUAGES)
+                    + "; the JSON and the CSV are the same in every language")
     ev.set_defaults(run=_evaluate)
     check = commands.add_parser("check-rules", help="look for rules that never fire, dead "
                                 "floors, contradictions and answers without a reason")

@@ -23,7 +23,7 @@ from questions.translations import TRANSLATED  # noqa: E402
 
 LOCALES = ROOT / "i18n" / "locales"
 METHODS = [("app.py", "python"), ("ui/**.py", "python"), ("logic/**.py", "python"),
-           ("report/**.py", "python")]
+           ("report/**.py", "python"), ("formats/**.py", "python")]
 KEYWORDS = {"tr": None, "say": (2,), "marked": None}
 
 

@@ -58,7 +58,7 @@ def test_every_tr_call_names_its_text_literally():
     """The text of tr and say is a literal or a name for a `marked` one, never built (an
     f-string or a sum cannot be found in the catalogue); marked's is a literal."""
     bad = []
-    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report")
+    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report", "formats")
                                       for p in (ROOT / package).rglob("*.py"))]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -81,7 +81,7 @@ def test_a_catalogue_gives_the_words_and_english_is_the_text_itself():
 def _literal_texts() -> dict[str, str]:
     """Every literal text the code hands to tr, say or marked, with where it is."""
     found = {}
-    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report")
+    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report", "formats")
                                       for p in (ROOT / package).rglob("*.py"))]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

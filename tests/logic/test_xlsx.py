@@ -196,3 +196,31 @@ def test_a_namespace_prefix_does_not_hide_cells_from_the_count():
     raw = workbook(b"", extra={"xl/worksheets/sheet1.xml": sheet})
     with pytest.raises(AnswersError, match="first row has 300 cells"):
         read_workbook(raw)
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_a_template_in_another_language_reads_back_as_the_same_answers(language, tmp_path):
+    """The Excel template in German (French, Spanish): its drop-downs, guide and sheet names
+    in that language; filled with its words, it evaluates exactly as the English one."""
+    from functools import partial
+
+    from i18n import say
+    from logic.__main__ import main
+    from logic.knowledge_base import load_knowledge
+    from questions.translations import bank_in
+
+    words = bank_in(language)
+    raw = template_workbook(example_documents(), words, partial(say, language))
+    book = load_workbook(io.BytesIO(raw))
+    guide = book.worksheets[-1]
+    assert book.worksheets[0].title == say(language, "Business units") != DATA_SHEET
+    assert [c.value for c in guide[1]][0] == say(language, "Column")
+    kb = load_knowledge()
+    _, theirs = evaluate_file(raw, "xlsx", kb)
+    _, ours = evaluate_file(template_workbook(example_documents(), default_bank()), "xlsx", kb)
+    assert [r.error for r in theirs] == [""] * len(theirs)
+    assert [r.outcome for r in theirs] == [r.outcome for r in ours]
+
+    out = tmp_path / "units.xlsx"
+    assert main(["evaluate", "--template", "xlsx", "--lang", language, "-o", str(out)]) == 0
+    assert load_workbook(out).worksheets[0].title == say(language, "Business units")
