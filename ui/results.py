@@ -23,10 +23,11 @@ from storage.store import MAX_NOTE_CHARS
 from ui import drafts, form, language, routing, sharing, state, widgets
 from ui.banner import show_readings
 from ui.charts import scores_figure
+from ui.cuts import trim_to, trimmed_note
 from ui.i18n import tr
 from ui.resources import bank, knowledge, store
 from ui.team.join import submit_panel
-from ui.text import plain, trim_to, trimmed_note
+from ui.text import plain
 from ui.what_if import what_if_panel
 
 

@@ -19,9 +19,9 @@ from questions.schema import (
 )
 from questions.values import Document
 from storage.store import MAX_NOTE_CHARS
+from ui.cuts import trim_to, trimmed_note
 from ui.i18n import tr
 from ui.state import dont_know_key, note_key
-from ui.text import trim_to, trimmed_note
 
 RADIO_MAX_OPTIONS = 5
 

@@ -8,9 +8,10 @@ from storage import StorageLimit
 from storage.teams import MAX_TEAM_NAME
 from ui import signin, state
 from ui.client import client_address
+from ui.cuts import limited
 from ui.i18n import tr
 from ui.team.common import teams
-from ui.text import limited, plain
+from ui.text import plain
 
 
 def start_team() -> None:
