@@ -91,3 +91,53 @@ def test_the_result_speaks_the_language_as_one_and_the_verdict_is_the_same():
     tables = [t.value for t in at.table]
     assert any("Aus dem Artikel" in list(t.columns) for t in tables), "the reasons table"
 
+
+
+def test_every_page_speaks_the_language_of_the_address():
+    """The knowledge, batch and team pages in German, French and Spanish: their headings,
+    tables and the version's own words, with no English heading left."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    expected = {
+        "de": ("Das Wissen hinter der Empfehlung", "Zitat", "Stapel: viele Geschäftsbereiche "
+               "auf einmal", "Teambewertung beginnen"),
+        "fr": ("Les connaissances derrière la recommandation", "Citation",
+               "Lot : plusieurs unités à la fois", "Commencer une évaluation d'équipe"),
+        "es": ("El conocimiento detrás de la recomendación", "Cita",
+               "Lote: muchas unidades de negocio a la vez", "Empezar una evaluación de equipo"),
+    }
+    for code, (knowledge, quote, batch, team) in expected.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        at.query_params["lang"] = code
+        at.run()
+        at.switch_page("ui/pages/knowledge.py").run()
+        assert not at.exception
+        assert [t.value for t in at.title] == [knowledge]
+        assert quote in list(at.table[0].value.columns)
+        verdicts = " ".join(str(t.value.to_string()) for t in at.table)
+        assert "Monitor" not in verdicts and "Evaluate" not in verdicts
+        at.switch_page("ui/pages/batch.py").run()
+        assert [t.value for t in at.title] == [batch] and not at.exception
+        at.switch_page("ui/pages/team.py").run()
+        assert [t.value for t in at.title] == [team] and not at.exception
+
+
+def test_the_manage_page_in_french_after_a_share_made_in_french():
+    from tests.app.helpers import button, fill_all
+
+    at = fill_all(start(lang="fr"), ANSWERS)
+    button(at, "share").click().run()
+    assert not at.exception
+    assert any("Enregistré." in s.value for s in at.success)
+    manage = at.session_state["session"].sharing.last.manage
+    page = start(m=manage, lang="fr")
+    assert not page.exception
+    texts = [m.value for m in page.markdown] + [h.value for h in page.header]
+    for heading in ("## Liens de partage de cette évaluation", "## Plan d'action", "## Jalons",
+                    "## Être averti quand cela change", "## Historique de cette évaluation",
+                    "## Le résultat derrière ce lien"):
+        assert heading in texts, heading
+    assert not any(t.startswith("## ") and t in ("## Milestones", "## Action plan")
+                   for t in texts)
