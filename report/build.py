@@ -168,6 +168,10 @@ def _drivers_blockers(text: Explained, s: dict[str, ParagraphStyle], lang: str) 
     return [Spacer(1, 6), table]
 
 
+RULE_COLUMN = 15 * mm  # the reasons table's first column: a rule id, under its heading
+CELL_PADDING = 6  # reportlab's own padding, each side of a table cell
+
+
 def reasons_table(text: Explained, s: dict[str, ParagraphStyle], lang: str) -> Story:
     """Each reason in its group, with the facts it rests on: each quote in its source's words
     and, in another language, its translation beside it in brackets."""
@@ -192,7 +196,8 @@ def reasons_table(text: Explained, s: dict[str, ParagraphStyle], lang: str) -> S
     return [Paragraph(markup(say(lang, "Why: each reason and the article's words it rests "
                                  "on")),
                       s["h2"]),
-            grid(rows, [12 * mm, WIDTH * 0.48 - 12 * mm, WIDTH * 0.52], spans=tuple(spans))]
+            grid(rows, [RULE_COLUMN, WIDTH * 0.48 - RULE_COLUMN, WIDTH * 0.52],
+                 spans=tuple(spans))]
 
 
 def _bold_cell(text: str, s: dict[str, ParagraphStyle]) -> Paragraph:
@@ -290,12 +295,15 @@ def file_name(answers: Answers, when: datetime) -> str:
 def overflows(language: str) -> list[str]:
     """Every text of the PDF that has a fixed place and, in `language`, would not fit it: the
     footer's note beside the page number, each section's title left of its bar, each
-    verdict's label on one line of its reading (empty: all fit)."""
+    verdict's label on one line of its reading, the reasons table's narrow first heading
+    (empty: all fit)."""
     page_words = say(language, "Page {number} of {total}")
     places = [(f"footer of {version}", say(language, FOOTER, version=version), BODY,
                FOOTER_SIZE, footer_room(page_words)) for version in available_versions()]
     places += [(f"chart label {section.id}", section.title, BODY, LABEL_SIZE, LABEL_WIDTH)
                for section in bank_in(language).sections]
+    places.append(("reasons table heading", say(language, "Rule"), BOLD,
+                   styles()["small"].fontSize, RULE_COLUMN - 2 * CELL_PADDING))
     places += [(f"verdict {verdict} of {version}", label.label, BOLD,
                 styles()["verdict"].fontSize, verdict_room())
                for version in available_versions()
