@@ -191,6 +191,7 @@ class IntegerQuestion(_Question):
     step: int = Field(default=1, gt=0)
     nullable: bool = False
     null_label: str = ""
+    group_separator: str = ","  # between thousands: "3,010" ("3.010" in German)
     unit: str = ""
     suggest_at_least: list[SuggestFloor] = []
 
@@ -216,7 +217,7 @@ class IntegerQuestion(_Question):
             return self.dont_know_label
         if value is None:
             return self.null_label or "—"
-        return f"{value:,}{self.unit}"
+        return f"{value:,}".replace(",", self.group_separator) + self.unit
 
 
 class TextQuestion(_Question):

@@ -47,6 +47,7 @@ class Words(_Strict):
     answer_no: str
     dont_know: str
     none_selected: str  # what an empty multiple choice reads as ("None")
+    group_separator: str = ","  # between thousands in a whole number ("3.010" in German)
 
 
 class SectionText(_Strict):
@@ -162,6 +163,7 @@ def _question(question: AnyQuestion, text: QuestionText, words: Words) -> AnyQue
             "label": text.options.get(o.value, o.label),
             "help": text.option_help.get(o.value, o.help)}) for o in options]
     if isinstance(question, IntegerQuestion):
+        update["group_separator"] = words.group_separator
         update["null_label"] = text.null_label or question.null_label
         update["unit"] = text.unit or question.unit
         update["suggest_at_least"] = [

@@ -82,3 +82,16 @@ def test_answers_read_the_same_in_every_language(values):
     english = read(default_bank())
     for language in OTHERS:
         assert read(bank_in(language)) == english
+
+
+def test_whole_numbers_and_empty_choices_read_in_the_languages_own_form():
+    from questions.translations import LANGUAGES as ALL
+    from questions.translations import bank_in
+
+    target = next(q.id for q in default_bank().questions() if q.kind == "integer")
+    multi = next(q.id for q in default_bank().questions() if q.kind == "multi_choice")
+    shown = {code: bank_in(code).question(target).label_of(3010) for code in ALL}
+    assert shown["en"].startswith("3,010") and shown["de"].startswith("3.010")
+    assert shown["fr"].startswith("3\u202f010") and shown["es"].startswith("3.010")
+    assert [bank_in(code).question(multi).label_of([]) for code in ALL] == [
+        "None", "Keine", "Aucune", "Ninguna"]
