@@ -7,6 +7,7 @@ Micro Hei draws what it lacks (Chinese, Japanese, Korean). Licences sit beside t
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -37,8 +38,8 @@ def register() -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(body.face.charToGlyph), frozenset(cjk.face.charToGlyph)
 
 
-def _needs_bidi(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL for ch in text)
+def _needs_bidi(chars: Iterable[str]) -> bool:
+    return any(unicodedata.bidirectional(ch) in _RTL for ch in chars)
 
 
 def markup(text: str) -> str:
@@ -48,8 +49,11 @@ def markup(text: str) -> str:
     neither bundled font has (emoji and other pictographs) are left out.
     """
     body, cjk = register()
-    if _needs_bidi(text):
+    unique = set(text)  # each character looked at once, not once per place it appears
+    if _needs_bidi(unique):
         text = get_display(text)
+    elif all(ord(ch) in body for ch in unique):  # the body font draws it all: one run
+        return escape(text)
 
     def font_for(ch: str) -> str:
         return CJK if ord(ch) not in body and ord(ch) in cjk else BODY
