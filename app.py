@@ -15,7 +15,7 @@ language.begin_run()  # read the page's language afresh once this run
 drafts.language_of_link(routing.address())  # a draft link speaks its draft's language
 
 theme()  # the app's own styles: ui/static/theme.css
-keep_focus()
+keep_focus(language.current())
 
 pages = [
     st.Page("ui/pages/assessment.py", title=tr("Assessment"), icon=":material/fact_check:",

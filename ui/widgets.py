@@ -170,13 +170,15 @@ def _keyboard_js() -> str:
     return KEYBOARD_JS.read_text(encoding="utf-8")
 
 
-def _page_script(call: str) -> None:
-    """Run one of ui/static/keyboard.js's helpers in the page (the file installs itself once;
-    the request number makes each call run again, even when it is the same as the last)."""
+def _page_script(*calls: str) -> None:
+    """Run ui/static/keyboard.js's helpers in the page, in order (the file installs itself
+    once; the request number makes each call run again, even when it is the same as the
+    last)."""
     count = st.session_state.get("_focus_requests", 0) + 1
     st.session_state["_focus_requests"] = count
-    st.html(f"<script>/* request {count} */\n{_keyboard_js()}\nwindow.hostingFit.{call};"
-            "</script>", unsafe_allow_javascript=True)
+    run = "".join(f"window.hostingFit.{call};" for call in calls)
+    st.html(f"<script>/* request {count} */\n{_keyboard_js()}\n{run}</script>",
+            unsafe_allow_javascript=True)
 
 
 def focus(question_id: str) -> None:
@@ -193,8 +195,9 @@ def to_top(heading: str) -> None:
     _page_script(f"toTop({json.dumps(heading)})")
 
 
-def keep_focus() -> None:
+def keep_focus(language_code: str = "en") -> None:
     """Keep the keyboard focus where the person left it across Streamlit's redraws (a select
     box rebuilt after its first answer drops it to the top of the page), and move it into the
-    note editor when a section's notes are opened."""
-    _page_script("keepFocus()")
+    note editor when a section's notes are opened; and say the page's language (the <html
+    lang> screen readers read it in)."""
+    _page_script("keepFocus()", f"setLanguage({json.dumps(language_code)})")

@@ -56,6 +56,7 @@ def test_the_whole_journey_in_german_from_the_questions_to_the_pdf_and_the_share
     verdict(page, load_knowledge(language="de").verdicts[expected].label).wait_for(
         timeout=30_000)
     assert page.get_by_text("Weiter", exact=True).count() == 0  # on the result now
+    assert page.evaluate("document.documentElement.lang") == "de"  # what screen readers read
     page.get_by_role("heading", name="Nächste Schritte").wait_for(timeout=30_000)
     page.get_by_text("Was würde das ändern?").first.wait_for(timeout=30_000)
     page.get_by_text("Die Belege", exact=False).first.click()

@@ -96,6 +96,10 @@
     });
   }
 
+  function setLanguage(code) {  // the page's language, for screen readers and hyphenation
+    document.documentElement.setAttribute("lang", code);
+  }
+
   window.hostingFit = { SELECTORS: SELECTORS, keepFocus: keepFocus,
-                        focusQuestion: focusQuestion, toTop: toTop };
+                        focusQuestion: focusQuestion, toTop: toTop, setLanguage: setLanguage };
 })();
