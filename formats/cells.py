@@ -24,7 +24,7 @@ from questions.schema import (
     QuestionBank,
     default_bank,
 )
-from questions.text import clean
+from questions.text import clean, said
 from questions.translations import TRANSLATED, bank_in
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
@@ -41,7 +41,7 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def _whole_number(cell: str) -> int:
     text = cell.strip().removesuffix("%").strip()  # "40%" in a percentage column reads 40
     if not _WHOLE_NUMBER.fullmatch(text):
-        raise ValueError(f"expected a whole number, got {cell[:40]!r}")
+        raise ValueError(said("expected a whole number, got {cell}", cell=repr(cell[:40])))
     return int(text)
 
 
@@ -78,7 +78,8 @@ def _boolean(cell: str) -> bool:
     if lowered in _YES_NO[1]:
         return False
     if lowered not in _TRUE | _FALSE:
-        raise ValueError(f"expected true or false (or yes or no), got {cell[:40]!r}")
+        raise ValueError(said("expected true or false (or yes or no), got {cell}",
+                              cell=repr(cell[:40])))
     return lowered in _TRUE
 
 
@@ -254,7 +255,8 @@ def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Ans
         try:
             data[column] = reader(cell) if reader else cell
         except ValueError as exc:
-            problems[column] = str(exc)
+            problems[column] = (exc.args[0] if exc.args and isinstance(exc.args[0], str)
+                                else str(exc))
     try:
         answers = parse_answers(data, bank)
     except AnswersError as exc:
@@ -334,14 +336,15 @@ def cell_problem(bank: QuestionBank, question_id: str, cell: str, message: str) 
     if question is None:
         return message
     if message.startswith("is required"):
-        return "empty, and it needs an answer"
+        return said("empty, and it needs an answer")
     if question.kind in ("choice", "boolean", "multi_choice") and "is not allowed" in message:
         labels = [question.label_of(v) if question.kind != "multi_choice"
                   else question.label_of([v]) for v in question.choices()]
         if question.dont_know is not None:
             labels.append(UNKNOWN_LABEL)
         shown = cell if len(cell) <= 40 else cell[:37] + "..."
-        return f"“{clean(shown)}” is not one of its choices: {', '.join(labels)}"
+        return said("“{cell}” is not one of its choices: {choices}", cell=clean(shown),
+                    choices=", ".join(labels))
     return message
 
 

@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from questions.schema import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
-from questions.text import clean, without_direction_controls
+from questions.text import clean, said, without_direction_controls
 from questions.values import Value
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
@@ -187,10 +187,11 @@ class AnswersError(ValueError):
     def lines(self, limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
         """`field: problem`, for at most `limit` fields, then how many more there are; field
         names cleaned for display (they may come from a file)."""
-        shown = [f"{clean(str(field))[:60]}: {message}"
-                 for field, message in itertools.islice(self.problems.items(), limit)]
+        shown: list[str] = [said("{field}: {problem}", field=clean(str(field))[:60],
+                                 problem=message)
+                            for field, message in itertools.islice(self.problems.items(), limit)]
         if len(self.problems) > limit:
-            shown.append(f"and {len(self.problems) - limit:,} more")
+            shown.append(said("and {n} more", n=format(len(self.problems) - limit, ",")))
         return shown
 
 
@@ -207,21 +208,22 @@ def _describe(where: tuple[int | str, ...], kind: str, message: str,
     field = loc[0] if loc else "answers"
     if kind == "extra_forbidden":
         near = difflib.get_close_matches(field, ids, n=1) if len(field) <= 60 else []
-        hint = f" (did you mean {near[0]}?)" if near else ""
-        return field, f"unknown question id{hint}"
+        return field, (said("unknown question id (did you mean {near}?)", near=near[0]) if near
+                       else said("unknown question id"))
     if kind == "literal_error":
         expected = ctx.get("expected", "")
-        message = f"{_short(given)} is not allowed; expected one of {expected}"
+        message = said("{given} is not allowed; expected one of {expected}",
+                       given=_short(given), expected=expected)
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     if kind == "string_unicode":  # pydantic's word for a lone surrogate in a str
         message = "holds a lone surrogate (\\ud800 to \\udfff), which is not a character"
     if kind in ("tuple_type", "list_type"):
-        message = "must be a list of values"
+        message = said("must be a list of values")
     item = next((part for part in loc[1:] if part.isdigit()), None)
     if item is not None:
-        message = f"item {int(item) + 1}: {message}"
-    return field, message[:300]
+        message = said("item {n}: {problem}", n=int(item) + 1, problem=message)
+    return field, message if len(message) <= 300 else message[:300]
 
 
 def missing_answers(bank: QuestionBank, answers: Mapping[str, object] | AnswersBase,
@@ -266,14 +268,15 @@ def validate(data: Mapping[str, object], bank: QuestionBank | None = None, *,
             field, message = _describe(tuple(error["loc"]), error["type"], error["msg"],
                                        error.get("ctx") or {}, error.get("input"), bank.ids)
             if field in bank.by_id and bank.by_id[field].dont_know is not None:
-                message += f', or "{UNKNOWN}" for Don\'t know'
+                message = said("{problem}, or \"{unknown}\" for Don't know", problem=message,
+                               unknown=UNKNOWN)
             problems.setdefault(field, message)
     given: Mapping[str, object] | AnswersBase = answers if answers is not None else {
         k: v for k, v in data.items() if k not in problems}
     for question in missing_answers(bank, given, pending):
         least = getattr(bank.question(question), "min_selected", 0)
-        problems.setdefault(question, f"is required: choose at least {least}" if least
-                            and question in data else "is required")
+        problems.setdefault(question, said("is required: choose at least {n}", n=least)
+                            if least and question in data else said("is required"))
     if problems or answers is None:
         raise AnswersError(problems)
     if pending:

@@ -61,3 +61,23 @@ def markdown_plain(text: str) -> str:
 def plural(count: int, one: str, many: str | None = None) -> str:
     """'1 respondent', '3 respondents' (`many` when the plural is not one + 's')."""
     return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+class Said(str):
+    """A message in English that keeps its words' template and values, so a page in another
+    language can say it in its own (ui.i18n.tr does, through the catalogue); everywhere else
+    it is the English text itself. Made with `said`, which marks the template for the
+    catalogue."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Said:
+        made = super().__new__(cls, template.format(**values) if values else template)
+        made.template, made.values = template, values
+        return made
+
+
+def said(template: str, /, **values: object) -> Said:
+    """`template` with `values` in its {placeholders}, as a message another language can say."""
+    return Said(template, **values)

@@ -23,8 +23,9 @@ from questions.translations import TRANSLATED  # noqa: E402
 
 LOCALES = ROOT / "i18n" / "locales"
 METHODS = [("app.py", "python"), ("ui/**.py", "python"), ("logic/**.py", "python"),
-           ("report/**.py", "python"), ("formats/**.py", "python")]
-KEYWORDS = {"tr": None, "say": (2,), "marked": None}
+           ("report/**.py", "python"), ("formats/**.py", "python"),
+           ("questions/**.py", "python"), ("storage/**.py", "python")]
+KEYWORDS = {"tr": None, "say": (2,), "marked": None, "said": None}
 
 
 def messages() -> dict[str, list[tuple[str, int]]]:

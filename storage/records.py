@@ -15,6 +15,7 @@ from logic.recommendation import Recommendation
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import QuestionBank, default_bank
+from questions.text import said
 from questions.values import Document
 from storage.history import Frozen
 from storage.seal import ALGORITHM, SealKey
@@ -59,24 +60,24 @@ def check_seal(record: Document, key: SealKey) -> SealCheck:
     found = record.get("seal")
     if isinstance(found, dict):
         if found.get("algorithm") != ALGORITHM or not isinstance(found.get("mac"), str):
-            return SealCheck(False, "Its seal is not one this app writes; it cannot be "
-                                    "checked.")
+            return SealCheck(False, said("Its seal is not one this app writes; it cannot be "
+                                    "checked."))
         if found.get("key_id") != key.id:
-            return SealCheck(False, "It was sealed by another deployment of this app (another "
-                                    "key): this one cannot tell whether it was changed.")
+            return SealCheck(False, said("It was sealed by another deployment of this app (another "
+                                    "key): this one cannot tell whether it was changed."))
         if key.verifies(_body(record), found["mac"]):
-            return SealCheck(True, "Its seal is intact: written by this deployment and "
-                                   "unchanged since.")
-        return SealCheck(False, "Warning: it was changed after this deployment wrote it (its "
-                                "seal no longer verifies).")
+            return SealCheck(True, said("Its seal is intact: written by this deployment and "
+                                   "unchanged since."))
+        return SealCheck(False, said("Warning: it was changed after this deployment wrote it (its "
+                                "seal no longer verifies)."))
     if isinstance(record.get("sha256"), str):
         if record["sha256"] == seal(record):
-            return SealCheck(False, "It carries the old unkeyed hash, which still matches: it "
+            return SealCheck(False, said("It carries the old unkeyed hash, which still matches: it "
                                     "was not changed by accident, but anyone could have "
-                                    "recomputed it, so it proves nothing about who wrote it.")
-        return SealCheck(False, "Warning: it was changed after it was written (its old "
-                                "unkeyed hash no longer matches).")
-    return SealCheck(False, "It carries no seal: it cannot be checked.")
+                                    "recomputed it, so it proves nothing about who wrote it."))
+        return SealCheck(False, said("Warning: it was changed after it was written (its old "
+                                "unkeyed hash no longer matches)."))
+    return SealCheck(False, said("It carries no seal: it cannot be checked."))
 
 
 def milestone_entries(frozen: list[Frozen]) -> list[Document]:

@@ -58,7 +58,8 @@ def test_every_tr_call_names_its_text_literally():
     """The text of tr and say is a literal or a name for a `marked` one, never built (an
     f-string or a sum cannot be found in the catalogue); marked's is a literal."""
     bad = []
-    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report", "formats")
+    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report", "formats",
+                                                         "questions", "storage")
                                       for p in (ROOT / package).rglob("*.py"))]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -67,7 +68,7 @@ def test_every_tr_call_names_its_text_literally():
             if node.func.id in ("tr", "say", "marked"):
                 text = node.args[1 if node.func.id == "say" else 0] if node.args else None
                 if isinstance(text, ast.JoinedStr | ast.BinOp) or (
-                        node.func.id == "marked" and not isinstance(text, ast.Constant)):
+                        node.func.id in ("marked", "said") and not isinstance(text, ast.Constant)):
                     bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert bad == [], "a translated text is written out whole (f-strings cannot be translated)"
 
@@ -81,12 +82,13 @@ def test_a_catalogue_gives_the_words_and_english_is_the_text_itself():
 def _literal_texts() -> dict[str, str]:
     """Every literal text the code hands to tr, say or marked, with where it is."""
     found = {}
-    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report", "formats")
+    paths = [ROOT / "app.py", *sorted(p for package in ("ui", "logic", "report", "formats",
+                                                         "questions", "storage")
                                       for p in (ROOT / package).rglob("*.py"))]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                index = {"tr": 0, "marked": 0, "say": 1}.get(node.func.id)
+                index = {"tr": 0, "marked": 0, "said": 0, "say": 1}.get(node.func.id)
                 if index is not None and len(node.args) > index:
                     text = node.args[index]
                     if isinstance(text, ast.Constant) and isinstance(text.value, str):

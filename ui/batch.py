@@ -44,7 +44,8 @@ def _evaluate(raw: bytes, kind: str, version: str,
         heads["blockers"]: ", ".join(kb.blockers[b].label for b in r.outcome.blockers)
         if r.outcome else "",
         heads["error"]: "; ".join(tr("column {column}: {problem}",
-                                       column=column_words(column, bank()), problem=message)
+                                       column=column_words(column, bank()),
+                                       problem=tr(message))
                                     for column, message in r.problems.items()),
     } for r in results])
     problems = [(r.line, column_words(column, bank()), message)
@@ -152,7 +153,7 @@ def batch_page() -> None:
                  column_config={error: st.column_config.TextColumn(width="large")})
     if len(bad):
         listed = ["- " + tr("row {row}, column {column}: {problem}", row=row,
-                            column=plain(column), problem=plain(message))
+                            column=plain(column), problem=plain(tr(message)))
                   for row, column, message in problems]
         more = len(listed) - MAX_PROBLEMS_LISTED
         st.error(tr("Rows with errors (fix them and upload again; the others are "

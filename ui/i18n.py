@@ -4,9 +4,15 @@ n=3, total=21)`, read from the one catalogue (`i18n/`) in the language this run 
 from __future__ import annotations
 
 from i18n import say
+from questions.text import Said
 from ui import language
 
 
 def tr(text: str, /, **values: object) -> str:
-    """`text` in the page's language, with `values` put in its {placeholders}."""
+    """`text` in the page's language, with `values` put in its {placeholders}; a message made
+    with `questions.text.said` (an answer's problem, say) is said from its own template, the
+    messages inside it too."""
+    if isinstance(text, Said):
+        return say(language.current(), text.template,
+                   **{k: tr(v) if isinstance(v, Said) else v for k, v in text.values.items()})
     return say(language.current(), text, **values)

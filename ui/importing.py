@@ -21,14 +21,17 @@ def _on_upload() -> None:
     try:
         imported = read_import(upload.getvalue(), store().seal_key)
     except AnswersError as exc:
-        state.session().import_message = ("error", "Not imported. " + plain("; ".join(exc.lines())))
+        state.session().import_message = ("error", tr("Not imported: {problems}.", problems=plain(
+            "; ".join(tr(line) for line in exc.lines()))))
         return
     state.load(imported.answers.values(), imported.notes, imported.upgrade)
     state.go(state.RESULT)
     checked = imported.record_seal
-    seal = "" if checked is None else f" The decision record: {checked.message}"
     kind = "warning" if checked is not None and not checked.intact else "success"
-    state.session().import_message = (kind, f"Imported {plain(upload.name)}.{seal}")
+    state.session().import_message = (kind, (
+        tr("Imported {name}.", name=plain(upload.name)) if checked is None else
+        tr("Imported {name}. The decision record: {seal}", name=plain(upload.name),
+           seal=tr(checked.message))))
 
 
 def import_box() -> None:

@@ -141,3 +141,18 @@ def test_the_manage_page_in_french_after_a_share_made_in_french():
         assert heading in texts, heading
     assert not any(t.startswith("## ") and t in ("## Milestones", "## Action plan")
                    for t in texts)
+
+
+def test_what_is_wrong_with_an_imported_file_is_said_in_the_language():
+    import json
+
+    bad = {**ANSWERS, "colour": "red", "edge_sitez": 1}
+    bad.pop("industry", None)
+    at = start(lang="de")
+    at.get("file_uploader")[0].set_value(
+        ("bad.json", json.dumps(bad).encode(), "application/json")).run()
+    from tests.app.helpers import shown as unescaped
+
+    shown = unescaped(" ".join(e.value for e in [*at.error, *at.sidebar.error]))
+    assert "Nicht importiert" in shown and "unbekannte Frage-ID" in shown, shown
+    assert "industry: ist Pflicht" in shown and "unknown question id" not in shown
