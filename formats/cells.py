@@ -306,11 +306,11 @@ def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[Row]
     reader = csv.reader(io.StringIO(text, newline=""))
     names = next(reader, None)
     if not names or not any(n.strip() for n in names):
-        raise AnswersError({"csv": "the file has no header row naming the question ids"})
+        raise AnswersError({"csv": said("the file has no header row naming the question ids")})
     repeated = sorted(n for n, times in Counter(names).items() if times > 1)
     if repeated:
-        raise AnswersError({"csv": "column(s) named more than once: "
-                                   + ", ".join(clean(n)[:40] for n in repeated[:10])})
+        raise AnswersError({"csv": said("column(s) named more than once: {names}",
+                                        names=", ".join(clean(n)[:40] for n in repeated[:10]))})
     rows: list[Row] = []
     while True:
         line = reader.line_num + 1
@@ -320,8 +320,8 @@ def read_rows(text: str, max_rows: int = MAX_ROWS) -> tuple[list[str], list[Row]
         if not record:
             continue  # blank lines
         if len(rows) >= max_rows:
-            raise AnswersError({"csv": f"more than {max_rows:,} rows; at most {max_rows:,} are "
-                                       "evaluated at once: split the file"})
+            raise AnswersError({"csv": said("more than {n} rows; at most {n} are evaluated at "
+                                            "once: split the file", n=format(max_rows, ","))})
         row: dict[str | None, object] = dict(zip(names, record, strict=False))
         if len(record) > len(names):
             row[None] = record[len(names):]

@@ -33,7 +33,7 @@ from questions.schema import (
     MultiChoiceQuestion,
     QuestionBank,
 )
-from questions.text import clean
+from questions.text import clean, said
 from questions.values import items_of
 
 DATA_SHEET = "Business units"
@@ -238,8 +238,9 @@ def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list
     (blank ones count: the reader yields one for every row number), has too many columns or
     texts, no header or a column named twice."""
     if len(raw) > MAX_BYTES:
-        raise AnswersError({"xlsx": f"the file is {len(raw) / 1e6:.1f} MB; at most "
-                                    f"{MAX_BYTES / 1e6:.0f} MB"})
+        raise AnswersError({"xlsx": said("the file is {size} MB; at most {most} MB",
+                                         size=format(len(raw) / 1e6, ".1f"),
+                                         most=format(MAX_BYTES / 1e6, ".0f"))})
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             _inspect(archive, max_rows)
@@ -247,33 +248,37 @@ def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list
     except AnswersError:
         raise
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise AnswersError({"xlsx": "the file is not an Excel workbook (.xlsx) this app can "
-                                    "read; save it as .xlsx or as CSV UTF-8"}) from None
+        raise AnswersError({"xlsx": said("the file is not an Excel workbook (.xlsx) this app "
+                                         "can read; save it as .xlsx or as CSV UTF-8")}) from None
     try:
         sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
         declared = _declared_rows(sheet)
         if declared is not None and declared > max_rows + 1:
-            raise AnswersError({"xlsx": f"the sheet declares {declared:,} rows; at most "
-                                        f"{max_rows:,} are evaluated at once: split the file"})
+            raise AnswersError({"xlsx": said("the sheet declares {n} rows; at most {most} are "
+                                             "evaluated at once: split the file",
+                                             n=format(declared, ","),
+                                             most=format(max_rows, ","))})
         rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
         first = next(rows, None)
         names = [_cell_text(v).strip() for v in (first or ())]
         while names and not names[-1]:
             names.pop()
         if len(names) > MAX_COLUMNS:
-            raise AnswersError({"xlsx": f"more than {MAX_COLUMNS} columns; the questionnaire "
-                                        "has far fewer"})
+            raise AnswersError({"xlsx": said("more than {n} columns; the questionnaire has "
+                                             "far fewer", n=MAX_COLUMNS)})
         if not names:
-            raise AnswersError({"xlsx": "the first sheet has no header row naming the "
-                                        "questions"})
+            raise AnswersError({"xlsx": said("the first sheet has no header row naming the "
+                                             "questions")})
         repeated = sorted(n for n, times in Counter(names).items() if n and times > 1)
         if repeated:
-            raise AnswersError({"xlsx": "column(s) named more than once: "
-                                        + ", ".join(clean(n)[:40] for n in repeated[:10])})
+            raise AnswersError({"xlsx": said("column(s) named more than once: {names}",
+                                             names=", ".join(clean(n)[:40]
+                                                             for n in repeated[:10]))})
         records: list[Row] = []
         for number, values in enumerate(rows, start=2):
             if number > max_rows + 1:  # every row the reader yields counts, blank or not
-                raise AnswersError({"xlsx": f"more than {max_rows:,} rows; split the file"})
+                raise AnswersError({"xlsx": said("more than {n} rows; split the file",
+                                                 n=format(max_rows, ","))})
             cells = [_cell_text(v) for v in values[:len(names)]]
             if not any(c.strip() for c in cells):
                 continue  # blank rows, as in the CSV reader (their numbers are kept)
@@ -282,9 +287,10 @@ def read_workbook(raw: bytes, max_rows: int = MAX_ROWS) -> tuple[list[str], list
     except AnswersError:
         raise
     except Exception:  # a part openpyxl cannot parse (a malformed cell reference, bad XML)
-        raise AnswersError({"xlsx": "the workbook's first sheet could not be read (it is "
-                                    "damaged or not written by a spreadsheet program); open "
-                                    "it, save it again as .xlsx or as CSV UTF-8"}) from None
+        raise AnswersError({"xlsx": said("the workbook's first sheet could not be read (it is "
+                                         "damaged or not written by a spreadsheet program); "
+                                         "open it, save it again as .xlsx or as CSV UTF-8")}
+                           ) from None
     finally:
         book.close()
     return names, records

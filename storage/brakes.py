@@ -8,6 +8,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from questions.text import said
+from storage.errors import creation
 from storage.store import StorageLimit
 
 CREATIONS_PER_MINUTE = 20  # drafts, shares, copies and teams together, per session
@@ -32,7 +34,8 @@ class Brakes:
             self._stamps.popleft()
         if len(self._stamps) >= self.per_minute:
             wait = max(1, round(60 - (now - self._stamps[0])))
-            raise TooFast(f"this session has saved {self.per_minute} new drafts, shares or "
-                          f"teams in the last minute, the most it may; wait {wait} s before "
-                          f"saving another {what}")
+            raise TooFast(said("this session has saved {n} new drafts, shares or teams in "
+                               "the last minute, the most it may; wait {wait} s before saving "
+                               "another {what}", n=self.per_minute, wait=wait,
+                               what=creation(what)))
         self._stamps.append(now)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from questions.text import check_text, without_direction_controls
+from questions.text import check_text, said, without_direction_controls
 
 
 class StorageLimit(ValueError):
@@ -16,3 +16,12 @@ def checked_text(text: str, what: str) -> str:
         return check_text(without_direction_controls(text).strip())
     except ValueError as exc:
         raise StorageLimit(f"the {what} {exc}") from None
+
+
+CREATIONS = {"draft": said("draft"), "share": said("share"), "copy": said("copy"),
+             "team": said("team"), "team answer": said("team answer")}
+
+
+def creation(what: str) -> str:
+    """What is being saved, in words a page can say in its language."""
+    return CREATIONS.get(what, what)

@@ -13,8 +13,9 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from questions.text import said
 from storage.db import ConfigError, Creation, aware, now
-from storage.errors import StorageLimit
+from storage.errors import StorageLimit, creation
 
 PER_CLIENT_VARIABLE = "HOSTING_FIT_CREATIONS_PER_CLIENT"
 OVERALL_VARIABLE = "HOSTING_FIT_CREATIONS_PER_MINUTE"
@@ -68,17 +69,19 @@ def take(session: Session, limits: CreationLimits, address: str | None, what: st
         Creation.created_at >= since)
     total, _ = session.execute(recent).one()
     if total >= limits.overall:
-        raise TooMany(f"the app has saved {limits.overall} new drafts, shares or teams in the "
-                      f"last minute, the most it takes from everyone together; wait a minute "
-                      f"before saving another {what}")
+        raise TooMany(said("the app has saved {n} new drafts, shares or teams in the last "
+                           "minute, the most it takes from everyone together; wait a minute "
+                           "before saving another {what}", n=limits.overall,
+                           what=creation(what)))
     if client is not None:
         mine, oldest = session.execute(recent.where(Creation.client == client)).one()
         if mine >= limits.per_client:
             waited = (stamp - aware(oldest)).total_seconds() if oldest else 0.0
             wait = max(1, round(60 - waited))
-            raise TooMany(f"your address has saved {limits.per_client} new drafts, shares or "
-                          f"teams in the last minute, the most it may; wait {wait} s before "
-                          f"saving another {what}")
+            raise TooMany(said("your address has saved {n} new drafts, shares or teams in "
+                               "the last minute, the most it may; wait {wait} s before saving "
+                               "another {what}", n=limits.per_client, wait=wait,
+                               what=creation(what)))
     session.add(Creation(client=client, kind=what[:16], created_at=stamp))
     session.execute(delete(Creation).where(Creation.created_at < stamp - KEPT))
 

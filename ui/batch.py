@@ -19,7 +19,7 @@ from questions.answers import AnswersError
 from questions.schema import example_documents
 from questions.translations import bank_in
 from ui import language
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank, knowledge
 from ui.text import plain
 
@@ -138,7 +138,7 @@ def batch_page() -> None:
             output, table, problems = _evaluate(raw, kind, DEFAULT_VERSION, code)
     except (AnswersError, csv.Error) as exc:
         st.error(tr("The file cannot be read as {format}: {reason}", format=FORMATS[kind].name,
-                    reason=plain(str(exc))))
+                    reason=plain(why(exc))))
         return
     error = _columns()["error"]
     bad = table[table[error] != ""]

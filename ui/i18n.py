@@ -16,3 +16,12 @@ def tr(text: str, /, **values: object) -> str:
         return say(language.current(), text.template,
                    **{k: tr(v) if isinstance(v, Said) else v for k, v in text.values.items()})
     return say(language.current(), text, **values)
+
+
+def why(exc: BaseException) -> str:
+    """What an exception says, in the page's language when it was worded with `said`."""
+    lines = getattr(exc, "lines", None)  # an AnswersError: each problem said on its own
+    if callable(lines):
+        return "; ".join(tr(line) for line in lines())
+    first = exc.args[0] if exc.args else None
+    return tr(first) if isinstance(first, str) else str(exc)

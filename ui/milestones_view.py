@@ -20,7 +20,7 @@ from storage.records import decision_record
 from ui import language
 from ui.banner import show_verdict
 from ui.history_view import point_of
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank, store
 from ui.text import plain
 
@@ -41,7 +41,7 @@ def _save(token: str, entry: Entry) -> None:
         saved = store().save_milestone(token, name, entry.entry_id,
                                        knowledge_version=DEFAULT_VERSION, verdict=verdict)
     except StorageLimit as exc:
-        st.session_state[NOTE_KEY] = ("error", tr("Nothing saved: {reason}.", reason=str(exc)))
+        st.session_state[NOTE_KEY] = ("error", tr("Nothing saved: {reason}.", reason=why(exc)))
         return
     if saved is None:
         st.session_state[NOTE_KEY] = ("error", tr("Nothing saved: this manage link no longer "

@@ -21,7 +21,7 @@ from storage.history import Entry
 from storage.plan import STATUSES, Planned
 from ui import language, signin
 from ui.history_view import point_of
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank, store
 from ui.team.common import teams
 from ui.text import plain
@@ -60,7 +60,7 @@ def _save(token: str, key: str, team: bool = False) -> None:
             status=get(f"plan_status_{slug}", "open"), note=get(f"plan_text_{slug}") or None,
             knowledge_version=DEFAULT_VERSION, by=_by())
     except StorageLimit as exc:
-        st.session_state[NOTE_KEY] = ("error", tr("Not saved: {reason}.", reason=str(exc)))
+        st.session_state[NOTE_KEY] = ("error", tr("Not saved: {reason}.", reason=why(exc)))
         return
     st.session_state[NOTE_KEY] = (("success", tr("Saved to the plan.")) if saved else
                                   ("error", tr("Not saved: this manage link opens nothing.")))
@@ -84,7 +84,7 @@ def _record(token: str, key: str, question_id: str) -> None:
                 knowledge_version=DEFAULT_VERSION, by=_by())
     except StorageLimit as exc:
         st.session_state[NOTE_KEY] = ("error", tr("Nothing recorded: {reason}.",
-                                                  reason=str(exc)))
+                                                  reason=why(exc)))
         return
     label = bank().question(question_id).label
     st.session_state[NOTE_KEY] = (

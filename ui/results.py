@@ -24,7 +24,7 @@ from ui import drafts, form, language, routing, sharing, state, widgets
 from ui.banner import show_readings
 from ui.charts import scores_figure
 from ui.cuts import trim_to, trimmed_note
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank, knowledge, store
 from ui.team.join import submit_panel
 from ui.text import plain
@@ -226,7 +226,7 @@ def _share_panel(answers: Answers, rec: Recommendation) -> None:
         try:
             sharing.share(answers, rec)
         except StorageLimit as exc:
-            st.error(tr("Not saved: {reason}.", reason=plain(str(exc))))
+            st.error(tr("Not saved: {reason}.", reason=plain(why(exc))))
     shared = state.session().sharing.last
     if shared is not None:
         st.success(tr("Saved. Anyone with the first link sees this result, read-only, and can "

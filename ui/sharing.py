@@ -12,7 +12,7 @@ from storage import ShareLinks, StorageLimit
 from ui import language, signin, state
 from ui.client import client_address
 from ui.drafts import autosave, notes, restore_draft
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank, store
 from ui.routing import NOT_FOUND
 
@@ -37,7 +37,7 @@ def open_copy(view_token: str) -> None:
     try:
         state.session().brakes.take("copy")
     except StorageLimit as exc:
-        state.session().sharing.copy_failed = tr("Not copied: {reason}.", reason=str(exc))
+        state.session().sharing.copy_failed = tr("Not copied: {reason}.", reason=why(exc))
         return
     original = store().open_shared(view_token)
     token = store().copy_to_draft(view_token, client_address(), signin.person())

@@ -14,7 +14,7 @@ from storage.teams import TeamStore
 from storage.watch import WatchView
 from storage.webhooks import SIGNATURE_HEADER, WebhookRefused
 from ui import language, routing
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import store
 from ui.team.common import teams
 from ui.text import plain, show_table
@@ -31,7 +31,7 @@ def _start(token: str, team: bool) -> None:
     try:
         made = _owner(team).watch(token, url)
     except (WebhookRefused, StorageLimit) as exc:
-        st.session_state[NOTE_KEY] = tr("Not watched: {reason}.", reason=str(exc))
+        st.session_state[NOTE_KEY] = tr("Not watched: {reason}.", reason=why(exc))
         return
     if made is None:
         st.session_state[NOTE_KEY] = tr("Not watched: this manage link opens nothing.")

@@ -12,7 +12,7 @@ from storage import StorageLimit
 from storage.teams import MAX_NAME, MAX_ROLE
 from ui import drafts, form, language, routing, state
 from ui.client import client_address
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank
 from ui.routing import not_found
 from ui.team import address
@@ -59,7 +59,7 @@ def join(invite: str, team_name: str) -> None:
         try:
             params = address.start_answering(context)
         except StorageLimit as exc:
-            st.error(tr("Not started: {reason}.", reason=plain(str(exc))))
+            st.error(tr("Not started: {reason}.", reason=plain(why(exc))))
             return
         state.session().team.context = context
         st.switch_page("ui/pages/assessment.py", query_params=params)
@@ -105,7 +105,7 @@ def submit_panel(answers: Answers, context: state.TeamContext) -> None:
                 address.remember_team(context)  # from now on the address holds their own link
             state.session().team.submitted = True
         except (StorageLimit, LookupError) as exc:
-            st.error(tr("Not submitted: {reason}.", reason=plain(str(exc))))
+            st.error(tr("Not submitted: {reason}.", reason=plain(why(exc))))
             return
     if state.session().team.submitted and context.respondent:
         st.success(tr("Your answers are in the team view."), icon=":material/check:")

@@ -10,7 +10,7 @@ from logic.wording import day_text
 from storage import StorageLimit
 from storage.teams import UNDO_REMOVAL, Response
 from ui import language, routing, state
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.routing import not_found
 from ui.team.common import NOT_FOUND, teams
 from ui.team.view import team_view
@@ -125,7 +125,7 @@ def _removed(token: str) -> None:
             try:
                 back = teams().undo_removal(token, person.id)
             except StorageLimit as exc:
-                st.error(tr("Not undone: {reason}.", reason=plain(str(exc))))
+                st.error(tr("Not undone: {reason}.", reason=plain(why(exc))))
                 return
             state.session().team.removal_note = back, (
                 tr("{name} is back in the team: their answers count again.", name=person.name)

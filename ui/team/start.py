@@ -9,7 +9,7 @@ from storage.teams import MAX_TEAM_NAME
 from ui import signin, state
 from ui.client import client_address
 from ui.cuts import limited
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.team.common import teams
 from ui.text import plain
 
@@ -33,7 +33,7 @@ def start_team() -> None:
         state.session().brakes.take("team")
         made = teams().create(name, client_address(), signin.person())
     except StorageLimit as exc:
-        st.error(tr("Not created: {reason}.", reason=plain(str(exc))))
+        st.error(tr("Not created: {reason}.", reason=plain(why(exc))))
         return
     state.session().team.created, state.session().team.cut_note = made, cut or ""
     # the address becomes the creator's manage link: the next run (and a reload) is there
