@@ -611,6 +611,12 @@ def load_knowledge(version: str = DEFAULT_VERSION, language: str = ENGLISH) -> K
     return _load_knowledge(version, language)
 
 
+def own_words(kb: KnowledgeBase) -> KnowledgeBase:
+    """The shipped version itself for a version in any language's words (an assessment is
+    made from it and a language), else `kb` (a version loaded from elsewhere)."""
+    return load_knowledge(kb.version) if kb.version in available_versions() else kb
+
+
 @cache
 def _load_knowledge(version: str, language: str = ENGLISH) -> KnowledgeBase:
     if version not in available_versions():

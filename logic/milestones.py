@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from logic.assessment import Assessment, assess
-from logic.knowledge_base import KnowledgeBase, available_versions, load_knowledge
+from logic.knowledge_base import KnowledgeBase, own_words
 from logic.recommendation import Reason
 from questions.answers import Answers
 from questions.translations import ENGLISH
@@ -53,11 +53,6 @@ def _rules(assessment: Assessment) -> dict[str, Reason]:
     return {r.rule: r for r in assessment.recommendation.reasons}
 
 
-def _own(kb: KnowledgeBase) -> KnowledgeBase:
-    """The shipped version itself for a version in any language's words (an assessment is made
-    from it and a language), else `kb`."""
-    return load_knowledge(kb.version) if kb.version in available_versions() else kb
-
 
 def compare_points(first: tuple[Answers, KnowledgeBase],
                    second: tuple[Answers, KnowledgeBase],
@@ -65,9 +60,9 @@ def compare_points(first: tuple[Answers, KnowledgeBase],
     """The second point against the first, in `language`. A reason the second gives that the
     first did not came from the answers when the second's answers already give it under the
     first's knowledge, else from the knowledge; a reason dropped likewise."""
-    one = assess(first[0], _own(first[1]), language=language)
-    two = assess(second[0], _own(second[1]), language=language)
-    middle = assess(second[0], _own(first[1]), language=language)
+    one = assess(first[0], own_words(first[1]), language=language)
+    two = assess(second[0], own_words(second[1]), language=language)
+    middle = assess(second[0], own_words(first[1]), language=language)
     old, mid, new = _rules(one), _rules(middle), _rules(two)
     added = tuple(ReasonMoved(rule, reason.text, "answers" if rule in mid else "knowledge")
                   for rule, reason in new.items() if rule not in old)

@@ -12,7 +12,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from i18n import say
 from logic.assessment import assess
-from logic.knowledge_base import KnowledgeBase, available_versions, load_knowledge
+from logic.knowledge_base import KnowledgeBase, own_words
 from logic.team import TeamAnalysis
 from logic.team_words import TeamWords, section_scores, team_words, who
 from logic.wording import day_text
@@ -105,7 +105,7 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
     """people: (name, role) per respondent, in the analysis's order; the report in `language`
     (`kb` the version, `bank` the bank, in any words)."""
     s, lang = styles(), language
-    assessment = assess(analysis.consensus_answers, _own(kb), language=lang)
+    assessment = assess(analysis.consensus_answers, own_words(kb), language=lang)
     bank = bank if lang == ENGLISH else bank_in(lang)
     words = team_words(analysis, people, bank, assessment.knowledge, lang)
     name = clean(team_name) or say(lang, "Team")
@@ -137,8 +137,3 @@ def build_team_pdf(team_name: str, people: list[tuple[str, str]], analysis: Team
                   subject=say(lang, "Team verdict: {verdict}", verdict=words.verdict),
                   footer=say(lang, FOOTER, version=kb.version), created=generated_at,
                   page_words=say(lang, "Page {number} of {total}"), language=lang)
-
-
-def _own(kb: KnowledgeBase) -> KnowledgeBase:
-    """The shipped version itself for a version in any language's words, else `kb`."""
-    return load_knowledge(kb.version) if kb.version in available_versions() else kb
