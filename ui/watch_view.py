@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from report.feed import notice_words
 from report.history import when
 from storage import StorageLimit, Store
 from storage.teams import TeamStore
@@ -45,7 +46,9 @@ def _stop(token: str, watch_id: int, team: bool) -> None:
 
 
 def _feed_url(feed: str) -> str:
-    return f"{routing.root_url()}feed/{feed}"
+    """The feed's address, in the page's language (its `lang`)."""
+    code = language.current()
+    return f"{routing.root_url()}feed/{feed}" + ("" if code == "en" else f"?lang={code}")
 
 
 def _listed(token: str, watch: WatchView, team: bool) -> None:
@@ -63,7 +66,7 @@ def _listed(token: str, watch: WatchView, team: bool) -> None:
             action.button(tr("Stop watching"), key=f"watch_stop_{watch.watch_id}",
                           on_click=_stop, args=(token, watch.watch_id, team))
         if watch.notices:
-            st.markdown("\n".join(f"- {when(n.at, lang)}: {plain(n.summary)}"
+            st.markdown("\n".join(f"- {when(n.at, lang)}: {plain(notice_words(n, lang))}"
                                   for n in watch.notices))
         if watch.deliveries:
             failed = sum(1 for d in watch.deliveries if not d.delivered)

@@ -8,6 +8,7 @@ from functools import cache
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from questions.translations import ENGLISH, LANGUAGES
 from report.feed import MEDIA_TYPE, atom
 from storage import ConfigError, MalformedToken, StorageUnavailable, Store
 from storage.db import secrets_url
@@ -33,5 +34,7 @@ async def feed(request: Request) -> Response:
     if found is None:
         return PlainTextResponse(NOT_FOUND, status_code=404)
     watch, organisation = found
-    return Response(atom(watch, organisation, str(request.url)), media_type=MEDIA_TYPE,
+    asked = request.query_params.get("lang", ENGLISH)
+    language = asked if asked in LANGUAGES else ENGLISH  # an unknown one: the feed in English
+    return Response(atom(watch, organisation, str(request.url), language), media_type=MEDIA_TYPE,
                     headers={"Cache-Control": "no-store"})

@@ -56,3 +56,16 @@ def test_a_watch_with_no_notice_yet_is_a_valid_empty_feed():
     parsed = feedparser.parse(atom(_watch(0), "", ADDRESS))
     assert not parsed.bozo and parsed.entries == []
     assert parsed.feed.title == "Hosting fit: word on an assessment"
+
+
+def test_the_feed_in_german_says_its_notices_in_german_from_what_they_stored():
+    """A feed asked for in German (the address's `lang`): its title, and each notice worded
+    again from its verdicts, band, cause and version, never from the English summary."""
+    parsed = feedparser.parse(atom(_watch(2), "Quill Labs", ADDRESS + "?lang=de", "de"))
+    assert parsed.feed.title == "Hosting-Eignung: Meldungen zu Quill Labs"
+    titles = [e.title for e in parsed.entries]
+    assert titles[0] == ("Evaluieren → Beobachten, nach einer Antwortänderung "
+                         "(2026-11-article)")
+    assert titles[1] == ("Evaluieren → Beobachten (zwischen Beobachten und Evaluieren), nach "
+                         "einer Antwortänderung (2026-11-article)")
+    assert not any("after" in t or "answer change" in t for t in titles)
