@@ -490,6 +490,8 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "scores": ("measures", "most_why"),
 }
 TOP_TEXTS = ("source", "note", "headline")
+# Lists inside an entry whose items have words: (the list's field, the items' fields).
+NESTED: dict[str, tuple[str, tuple[str, ...]]] = {"assumptions": ("figures", ("figure", "source"))}
 Texts = dict[str, str]  # "rules.R1.reason" -> its text
 
 
@@ -507,6 +509,11 @@ def own_texts(data: Raw) -> Texts:
     for part, fields in TEXTS.items():
         for name, entry in _entries(data, part):
             found.update({f"{part}.{name}.{f}": str(entry[f]) for f in fields if entry.get(f)})
+            if part in NESTED:
+                inner, words = NESTED[part]
+                for i, item in enumerate(entry.get(inner) or []):
+                    found.update({f"{part}.{name}.{inner}.{i}.{f}": str(item[f])
+                                  for f in words if isinstance(item, dict) and item.get(f)})
     found.update({f"glossary.{k}": str(v) for k, v in (data.get("glossary") or {}).items()})
     return found
 
@@ -549,6 +556,12 @@ def translated(data: Raw, texts: Texts) -> Raw:
                 text = texts.get(f"{part}.{name}.{f}")
                 if text is not None and entry.get(f):
                     entry["quote_translation" if f == "quote" else f] = text
+            if part in NESTED and entry.get(NESTED[part][0]):
+                inner, words = NESTED[part]
+                entry[inner] = [{**item, **{f: texts.get(f"{part}.{name}.{inner}.{i}.{f}",
+                                                        item.get(f)) for f in words
+                                            if item.get(f)}}
+                                for i, item in enumerate(entry[inner])]
             entries.append((name, entry))
         data[part] = dict(entries) if table else [entry for _, entry in entries]
     if "glossary" in data:
