@@ -52,11 +52,6 @@ class Source(_Strict):
     shipped: str | None = None
     record_row: str | None = None  # the row of ../shared/source/public-record.md it checks
 
-    @property
-    def where(self) -> str:
-        """Where to read it, in words: its address, or the text this project ships."""
-        return self.address or f"Shipped with this project as source/{self.shipped}.txt"
-
     @model_validator(mode="after")
     def _somewhere(self) -> Source:
         if not self.address and not self.shipped:

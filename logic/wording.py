@@ -30,7 +30,7 @@ _OPS = {
 }
 
 
-def _n(language: str, n: int, one: str, many: str) -> str:
+def counted(language: str, n: int, one: str, many: str) -> str:
     """The singular or the plural message for a count (both marked where they are written)."""
     return say(language, one if n == 1 else many, n=n)
 
@@ -180,7 +180,7 @@ def robustness_text(result: WhatIf, language: str = ENGLISH) -> tuple[str, str]:
         return (say(language, "Robust"),
                 say(language, "no single answer change moves this verdict; it takes at least "
                     "two."))
-    return say(language, "Fragile"), _n(
+    return say(language, "Fragile"), counted(
         language, result.single_flips,
         marked("{n} single answer change moves this verdict; the ones that matter most are "
                "listed."),
@@ -285,6 +285,7 @@ def later_record_text(result: Comparison, old_kb: KnowledgeBase, new_kb: Knowled
 
 STRENGTHS = {"primary": marked("primary"), "secondary": marked("secondary"),
              "weak": marked("weak")}
+STATUSES = {"active": marked("active"), "hypothetical": marked("hypothetical")}
 
 
 def source_where(address: str | None, shipped: str | None, language: str = ENGLISH) -> str:

@@ -202,19 +202,18 @@ def _short(value: object) -> str:
 
 # Pydantic's messages for the errors an edited answers file meets most, word for word, marked
 # for the catalogue (said): the page says them in its language.
+_INTEGER = said("Input should be a valid integer")
+_BOOLEAN = said("Input should be a valid boolean")
 _PYDANTIC_WORDS = {
-    "less_than_equal": said("Input should be less than or equal to {le}").template,
-    "greater_than_equal": said("Input should be greater than or equal to {ge}").template,
-    "less_than": said("Input should be less than {lt}").template,
-    "greater_than": said("Input should be greater than {gt}").template,
-    "int_parsing": said("Input should be a valid integer").template,
-    "int_type": said("Input should be a valid integer").template,
-    "int_from_float": said("Input should be a valid integer").template,
-    "string_type": said("Input should be a valid string").template,
-    "bool_parsing": said("Input should be a valid boolean").template,
-    "bool_type": said("Input should be a valid boolean").template,
-    "string_too_long": said("String should have at most {max_length} characters").template,
-    "missing": said("Field required").template,
+    "less_than_equal": said("Input should be less than or equal to {le}"),
+    "greater_than_equal": said("Input should be greater than or equal to {ge}"),
+    "less_than": said("Input should be less than {lt}"),
+    "greater_than": said("Input should be greater than {gt}"),
+    "int_parsing": _INTEGER, "int_type": _INTEGER, "int_from_float": _INTEGER,
+    "bool_parsing": _BOOLEAN, "bool_type": _BOOLEAN,
+    "string_type": said("Input should be a valid string"),
+    "string_too_long": said("String should have at most {max_length} characters"),
+    "missing": said("Field required"),
 }
 
 
@@ -233,7 +232,7 @@ def _describe(where: tuple[int | str, ...], kind: str, message: str,
         message = said("{given} is not allowed; expected one of {expected}",
                        given=_short(given), expected=expected)
     if kind in _PYDANTIC_WORDS:  # pydantic's own words, as messages a page can say
-        words = _PYDANTIC_WORDS[kind]
+        words = _PYDANTIC_WORDS[kind].template
         message = said(words, **{k: ctx[k] for k in ("le", "ge", "lt", "gt", "max_length")
                                  if "{" + k + "}" in words and k in ctx})
     if kind == "value_error":

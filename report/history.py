@@ -7,7 +7,7 @@ from datetime import datetime
 
 from i18n import marked, say
 from logic.milestones import PointsCompared, ReasonMoved
-from logic.wording import day_text
+from logic.wording import counted, day_text
 from questions.answers import BANK_VERSION
 from questions.schema import OVERALL_NOTE, QuestionBank
 from questions.translations import ENGLISH
@@ -74,18 +74,14 @@ def note_change(bank: QuestionBank, change: Difference, language: str = ENGLISH)
     return say(language, "note on {place} changed", place=place)
 
 
-def _count(language: str, n: int, one: str, many: str) -> str:
-    return say(language, one if n == 1 else many, n=n)
-
-
 def changed(bank: QuestionBank, entry: Entry, first: bool, language: str = ENGLISH) -> str:
     """One line of what this entry changed from the one before it."""
     event = say(language, EVENT_WORDS[entry.event])
     if first and entry.event != "saved":
         given = sum(1 for d in entry.answers_changed if d.after is not None)
-        answers = _count(language, given, marked("{n} answer"), marked("{n} answers"))
+        answers = counted(language, given, marked("{n} answer"), marked("{n} answers"))
         if entry.notes_changed:
-            notes = _count(language, len(entry.notes_changed), marked("{n} note"),
+            notes = counted(language, len(entry.notes_changed), marked("{n} note"),
                            marked("{n} notes"))
             return say(language, "{event} with {answers} and {notes}", event=event,
                        answers=answers, notes=notes)
@@ -97,7 +93,7 @@ def changed(bank: QuestionBank, entry: Entry, first: bool, language: str = ENGLI
     shown = "; ".join(parts[:MOST_SHOWN])
     more = len(parts) - MOST_SHOWN
     if more > 0:
-        shown += "; " + _count(language, more, marked("and {n} other change"),
+        shown += "; " + counted(language, more, marked("and {n} other change"),
                                marked("and {n} other changes"))
     return say(language, "told by {source}: {changes}", source=entry.source,
                changes=shown) if entry.source else shown

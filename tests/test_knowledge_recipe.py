@@ -11,13 +11,12 @@ blocker somewhere it should read the knowledge, or the recipe no longer says wha
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_recipe import INNER, INNER_WORKERS, SKIP, _run, _tail
+from tests.test_recipe import INNER, INNER_WORKERS, SKIP, _run, _tail, yaml_blocks
 
 KNOWLEDGE_SUITES = ("tests/logic/test_knowledge.py", "tests/logic/test_public_record.py",
                     "tests/app/test_what_if_and_batch.py", "tests/test_layers.py",
@@ -25,20 +24,11 @@ KNOWLEDGE_SUITES = ("tests/logic/test_knowledge.py", "tests/logic/test_public_re
                     "tests/report/test_pdf_languages.py")
 
 
-def _blocks(text: str) -> list[tuple[str, str]]:
-    found = []
-    for indent, target, body in re.findall(r"(?ms)^( *)```yaml (\S+)\n(.*?)^\1```", text):
-        lines = [line[len(indent):] if line.startswith(indent) else line.lstrip()
-                 for line in body.splitlines()]
-        found.append((target, "\n".join(lines) + "\n"))
-    return found
-
-
 def recipe_block() -> tuple[str, str]:
     """(target file, YAML text) of the README's "Add a knowledge version" block."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Add a knowledge version", 1)[1].split("\n### ", 1)[0]
-    (found,) = _blocks(section)
+    (found,) = yaml_blocks(section)
     return found
 
 
@@ -46,7 +36,7 @@ def translation_blocks() -> list[tuple[str, str]]:
     """(target file, YAML text) of each language's words for the recipe's example, from the
     page the recipe links to."""
     page = (ROOT / "docs" / "knowledge.md").read_text(encoding="utf-8")
-    return _blocks(page.split("## A version's words in every language", 1)[1])
+    return yaml_blocks(page.split("## A version's words in every language", 1)[1])
 
 
 @pytest.mark.skipif(bool(__import__("os").environ.get(INNER)),

@@ -41,16 +41,21 @@ SKIP = shutil.ignore_patterns(".venv", ".git", "test-artifacts", "__pycache__", 
                               "*.db", "*.sqlite", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
 
-def recipe_blocks() -> list[tuple[str, str]]:
-    """(target file, YAML text) for each block of the README's "Add a question" section."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Add a question", 1)[1].split("\n### ", 1)[0]
+def yaml_blocks(text: str) -> list[tuple[str, str]]:
+    """(target file, YAML text) for each ```yaml FILE block of a Markdown text, its indent
+    taken off (a block inside a numbered step is indented)."""
     blocks = []
-    for indent, target, body in re.findall(r"(?ms)^( *)```yaml (\S+)\n(.*?)^\1```", section):
+    for indent, target, body in re.findall(r"(?ms)^( *)```yaml (\S+)\n(.*?)^\1```", text):
         lines = [line[len(indent):] if line.startswith(indent) else line.lstrip()
                  for line in body.splitlines()]
         blocks.append((target, "\n".join(lines) + "\n"))
     return blocks
+
+
+def recipe_blocks() -> list[tuple[str, str]]:
+    """(target file, YAML text) for each block of the README's "Add a question" section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return yaml_blocks(readme.split("### Add a question", 1)[1].split("\n### ", 1)[0])
 
 
 def _append(path: Path, text: str) -> None:

@@ -4,6 +4,7 @@ n=3, total=21)`, read from the one catalogue (`i18n/`) in the language this run 
 from __future__ import annotations
 
 from i18n import say
+from questions.answers import AnswersError
 from questions.text import Said
 from ui import language
 
@@ -20,8 +21,7 @@ def tr(text: str, /, **values: object) -> str:
 
 def why(exc: BaseException) -> str:
     """What an exception says, in the page's language when it was worded with `said`."""
-    lines = getattr(exc, "lines", None)  # an AnswersError: each problem said on its own
-    if callable(lines):
-        return "; ".join(tr(line) for line in lines())
+    if isinstance(exc, AnswersError):  # each problem said on its own
+        return "; ".join(tr(line) for line in exc.lines())
     first = exc.args[0] if exc.args else None
     return tr(first) if isinstance(first, str) else str(exc)

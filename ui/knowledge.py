@@ -9,7 +9,7 @@ import streamlit as st
 
 from i18n import marked
 from logic.knowledge_base import DEFAULT_VERSION, Fact, KnowledgeBase, Rule, available_versions
-from logic.wording import STRENGTHS, day_text, describe_condition, source_where
+from logic.wording import STATUSES, STRENGTHS, day_text, describe_condition, source_where
 from ui import language
 from ui.i18n import tr
 from ui.resources import bank, knowledge
@@ -141,7 +141,7 @@ def knowledge_page() -> None:
     lang = language.current()
     st.title(tr("The knowledge behind the recommendation"))
     versions = available_versions()
-    statuses = {"active": tr("active"), "hypothetical": tr("hypothetical")}
+    statuses = {k: tr(v) for k, v in STATUSES.items()}
     version = st.selectbox(
         tr("Knowledge version"), versions, index=versions.index(DEFAULT_VERSION),
         key="kb_version",

@@ -9,6 +9,7 @@ import streamlit as st
 
 from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
+from logic.wording import STATUSES
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import Section
@@ -127,7 +128,7 @@ def _compare_panel(assessment: Assessment) -> None:
     newer = assessment.reading.version if assessment.reading else None
     default = (others.index(newer) if newer in others else
                others.index(DEFAULT_VERSION) if DEFAULT_VERSION in others else None)
-    statuses = {"active": tr("active"), "hypothetical": tr("hypothetical")}
+    statuses = {k: tr(v) for k, v in STATUSES.items()}
     chosen = st.selectbox(
         tr("Compare with"), others, index=default, key="compare_version",
         placeholder=tr("Choose a knowledge version"),
