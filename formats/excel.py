@@ -189,36 +189,41 @@ def _inspect(archive: zipfile.ZipFile, max_rows: int) -> None:
     small file that asks for hours of parsing is refused in a fraction of a second."""
     items = archive.infolist()
     if sum(item.file_size for item in items) > MAX_XLSX_UNPACKED:
-        raise _refuse(f"the workbook unpacks to more than {MAX_XLSX_UNPACKED / 1e6:.0f} MB")
+        raise _refuse(said("the workbook unpacks to more than {most} MB",
+                           most=format(MAX_XLSX_UNPACKED / 1e6, ".0f")))
     names = [(item, item.filename.lower()) for item in items]
     sheets = [item for item, name in names
               if name.startswith("xl/worksheets/") and name.endswith(".xml")]
     if len(sheets) > MAX_SHEETS:
-        raise _refuse(f"the workbook has {len(sheets):,} sheets; at most {MAX_SHEETS}")
+        raise _refuse(said("the workbook has {n} sheets; at most {most}",
+                           n=format(len(sheets), ","), most=format(MAX_SHEETS, ",")))
     for item, name in names:
         if name.endswith("styles.xml") and item.file_size > MAX_STYLES_BYTES:
-            raise _refuse("the workbook's formatting is larger than "
-                          f"{MAX_STYLES_BYTES / 1e6:.0f} MB; save it again as .xlsx or CSV")
+            raise _refuse(said("the workbook's formatting is larger than {most} MB; save it "
+                               "again as .xlsx or CSV",
+                               most=format(MAX_STYLES_BYTES / 1e6, ".0f")))
         if name.endswith("sharedstrings.xml"):
             shared = sum(1 for _ in _SHARED.finditer(archive.read(item)))
             if shared > MAX_SHARED_STRINGS:
-                raise _refuse(f"the workbook holds {shared:,} different texts; at most "
-                              f"{MAX_SHARED_STRINGS:,}")
+                raise _refuse(said("the workbook holds {n} different texts; at most {most}",
+                                   n=format(shared, ","),
+                                   most=format(MAX_SHARED_STRINGS, ",")))
     cap = min(MAX_CELLS, (max_rows + 1) * MAX_COLUMNS)
     for item in sheets:
         xml = archive.read(item)
         cells = sum(1 for _ in _CELL.finditer(xml))
         if cells > cap:
-            raise _refuse(f"a sheet holds {cells:,} cells; at most {cap:,} are read at once: "
-                          "split the file")
+            raise _refuse(said("a sheet holds {n} cells; at most {most} are read at once: "
+                               "split the file", n=format(cells, ","), most=format(cap, ",")))
         start = _ROW.search(xml)
         if start is not None:
             end = _ROW_END.search(xml, start.end())
             first = sum(1 for _ in _CELL.finditer(xml, start.end(),
                                                   end.start() if end else len(xml)))
             if first > MAX_COLUMNS:
-                raise _refuse(f"the first row has {first:,} cells; more than {MAX_COLUMNS} "
-                              "columns, and the questionnaire has far fewer")
+                raise _refuse(said("the first row has {n} cells; more than {most} columns, "
+                                   "and the questionnaire has far fewer",
+                                   n=format(first, ","), most=format(MAX_COLUMNS, ",")))
 
 
 def _declared_rows(sheet: Worksheet) -> int | None:

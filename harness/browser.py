@@ -94,7 +94,15 @@ class AppPage:
                                         timeout=10_000, polling=10)
         except PlaywrightTimeout:
             pass  # the action asked for no rerun (or its run came and went unseen)
-        self.page.wait_for_selector(IDLE, timeout=30_000)
+        try:
+            self.page.wait_for_selector(IDLE, timeout=30_000)
+        except PlaywrightTimeout:  # say what the page shows instead (a proxy's 503, a 429)
+            state = self.page.evaluate(
+                "() => [document.querySelector('[data-testid=stApp]')"
+                "?.getAttribute('data-test-script-state') ?? 'no app on the page',"
+                " (document.body?.innerText || '').replace(/\\s+/g, ' ').slice(0, 400)]")
+            raise AssertionError(f"the page never finished its run in 30 s (script state "
+                                 f"{state[0]}); it shows: {state[1]!r}") from None
         seen = self.page.evaluate(
             "() => [window.__hfLoad || '', window.__hfRuns || 0, window.__hfSent || 0]")
         self._seen = (str(seen[0]), int(seen[1]), int(seen[2]))

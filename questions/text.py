@@ -17,10 +17,11 @@ def check_text(text: str) -> str:
     stored as UTF-8 nor printed) or a NUL character (which PostgreSQL cannot store)."""
     found = _SURROGATES.search(text)
     if found:
-        raise ValueError(f"holds \\u{ord(found.group()):04x}, a lone surrogate, which is not a "
-                         "character")
+        raise ValueError(said("holds {code}, a lone surrogate, which is not a character",
+                              code="\\u" + format(ord(found.group()), "04x")))
     if "\x00" in text:
-        raise ValueError("holds a NUL character (\\u0000), which cannot be stored")
+        raise ValueError(said("holds a NUL character ({code}), which cannot be stored",
+                              code="\\u0000"))
     return text
 
 

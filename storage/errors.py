@@ -15,7 +15,8 @@ def checked_text(text: str, what: str) -> str:
     try:
         return check_text(without_direction_controls(text).strip())
     except ValueError as exc:
-        raise StorageLimit(f"the {what} {exc}") from None
+        problem = exc.args[0] if exc.args else str(exc)
+        raise StorageLimit(said("the {what} {problem}", what=what, problem=problem)) from None
 
 
 CREATIONS = {"draft": said("draft"), "share": said("share"), "copy": said("copy"),

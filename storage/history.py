@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from logic.knowledge_base import DEFAULT_VERSION
 from questions.answers import BANK_VERSION
+from questions.text import said
 from questions.values import Document
 from storage.db import Assessment, Change, Milestone, aware, now
 from storage.errors import StorageLimit, checked_text
@@ -100,12 +101,12 @@ class Frozen:
 
 def milestone_name(name: str) -> str:
     """A milestone's name as kept: checked text, not empty, within the column."""
-    kept = checked_text(name, "milestone's name")
+    kept = checked_text(name, said("milestone's name"))
     if not kept:
-        raise StorageLimit("a milestone needs a name (say “Board, January”)")
+        raise StorageLimit(said("a milestone needs a name (say “Board, January”)"))
     if len(kept) > MAX_MILESTONE_NAME:
-        raise StorageLimit(f"a milestone's name has at most {MAX_MILESTONE_NAME} characters, "
-                           f"not {len(kept)}")
+        raise StorageLimit(said("a milestone's name has at most {most} characters, not {n}",
+                                most=MAX_MILESTONE_NAME, n=len(kept)))
     return kept
 
 
@@ -122,8 +123,8 @@ def freeze(session: Session, assessment_id: int, name: str, entry_id: int,
     used = session.scalars(select(Milestone.name).where(
         Milestone.assessment_id == assessment_id)).all()
     if kept.casefold() in {u.casefold() for u in used}:
-        raise StorageLimit(f"a milestone named “{kept}” exists already; give this one "
-                           "another name")
+        raise StorageLimit(said("a milestone named “{name}” exists already; give this one "
+                                "another name", name=kept))
     row = Milestone(assessment_id=assessment_id, history_id=entry_id, name=kept,
                     created_at=now(), knowledge_version=knowledge_version, verdict=verdict)
     session.add(row)

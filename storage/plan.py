@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from questions.text import said
 from storage.db import PlanChange, aware, now
 from storage.errors import StorageLimit, checked_text
 from storage.owner import Owner
@@ -42,7 +43,8 @@ def _text(value: str | None, what: str, most: int) -> str | None:
         return None
     kept = checked_text(value, what)
     if len(kept) > most:
-        raise StorageLimit(f"the {what} has {len(kept)} characters; at most {most} are kept")
+        raise StorageLimit(said("the {what} has {n} characters; at most {most} are kept",
+                                what=what, n=len(kept), most=most))
     return kept or None
 
 
@@ -52,14 +54,17 @@ def change(session: Session, whose: Owner, key: str, *, owner: str | None,
     """Record a new state of one action (StorageLimit naming what is wrong); `by`: the
     signed-in person making the change."""
     if not isinstance(key, str) or not KEY_SHAPE.fullmatch(key):
-        raise StorageLimit("that is not an action of this plan")
+        raise StorageLimit(said("that is not an action of this plan"))
     if status not in STATUSES:
-        raise StorageLimit(f"an action's status is one of {', '.join(STATUSES)}, not {status}")
+        raise StorageLimit(said("an action's status is one of {statuses}, not {status}",
+                                statuses=", ".join(STATUSES), status=status))
     if due is not None and not (EARLIEST <= due <= LATEST):
-        raise StorageLimit(f"a due date between {EARLIEST:%Y} and {LATEST:%Y}, not {due}")
+        raise StorageLimit(said("a due date between {first} and {last}, not {due}",
+                                first=format(EARLIEST, "%Y"), last=format(LATEST, "%Y"),
+                                due=str(due)))
     row = PlanChange(**whose.columns(), action_key=key,
-                     owner=_text(owner, "owner's name", MAX_OWNER), due=due, status=status,
-                     note=_text(note, "note", MAX_PLAN_NOTE),
+                     owner=_text(owner, said("owner's name"), MAX_OWNER), due=due, status=status,
+                     note=_text(note, said("note"), MAX_PLAN_NOTE),
                      knowledge_version=knowledge_version, at=now(),
                      changed_by=by[:120] if by else None)
     session.add(row)

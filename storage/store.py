@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from access.policy import Person, label_of
 from logic.knowledge_base import DEFAULT_VERSION
-from questions.text import check_text, clean, without_direction_controls
+from questions.text import check_text, clean, said, without_direction_controls
 from questions.values import Document
 from storage.db import (
     Assessment,
@@ -121,15 +121,19 @@ def clean_notes(notes: dict[str, str]) -> dict[str, str]:
                 if isinstance(v, str)}
     kept = {k: v for k, v in stripped.items() if v}
     if len(kept) > MAX_NOTES:
-        raise StorageLimit(f"at most {MAX_NOTES} notes can be saved, not {len(kept)}")
+        raise StorageLimit(said("at most {most} notes can be saved, not {n}",
+                                most=MAX_NOTES, n=len(kept)))
     for key, text in kept.items():
         try:
             check_text(text + key)
         except ValueError as exc:
-            raise StorageLimit(f"the note on {clean(key)[:60]} {exc}") from None
+            problem = exc.args[0] if exc.args else str(exc)
+            raise StorageLimit(said("the note on {key} {problem}", key=clean(key)[:60],
+                                    problem=problem)) from None
         if len(text) > MAX_NOTE_CHARS:
-            raise StorageLimit(f"the note on {key} has {len(text)} characters; at most "
-                               f"{MAX_NOTE_CHARS} are kept")
+            raise StorageLimit(said("the note on {key} has {n} characters; at most {most} are "
+                                    "kept", key=key, n=len(text),
+                                    most=MAX_NOTE_CHARS))
     return kept
 
 
@@ -137,16 +141,17 @@ def _respondent(respondent: tuple[str, str] | None) -> tuple[str | None, str | N
     """A respondent's name and role as stored: checked text within the columns' lengths."""
     if respondent is None:
         return None, None
-    name, role = (checked_text(t, "name or role") for t in respondent)
+    name, role = (checked_text(t, said("name or role")) for t in respondent)
     if not name:
-        raise StorageLimit("a respondent needs a name")
+        raise StorageLimit(said("a respondent needs a name"))
     return name[:MAX_RESPONDENT_NAME], role[:MAX_RESPONDENT_ROLE]
 
 
 def check_answers(answers: Document) -> Document:
     size = len(json.dumps(answers, ensure_ascii=False).encode())
     if size > MAX_ANSWERS_BYTES:
-        raise StorageLimit(f"answers of {size:,} bytes are too large to save")
+        raise StorageLimit(said("answers of {size} bytes are too large to save",
+                                size=format(size, ",")))
     return answers
 
 
@@ -412,7 +417,7 @@ class Store:
             draft.answers = check_answers({**draft.answers, question_id: value})
             draft.updated_at = now()
             append(session, draft, "answered",
-                   source=checked_text(source, "source")[:MAX_RESPONDENT_NAME], who=who)
+                   source=checked_text(source, said("source"))[:MAX_RESPONDENT_NAME], who=who)
             made = observe(session, Owner(draft.id), "answers", self.knowledge_version)
             saved_at = draft.updated_at
         self.dispatch(made)

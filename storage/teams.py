@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from access.policy import Person
-from questions.text import clean
+from questions.text import clean, said
 from questions.values import Document
 from storage.db import Link, Respondent, Team, aware, now
 from storage.owner import Owner
@@ -77,9 +77,10 @@ Removal = Literal["removed", "changed", "gone"]  # done; revised since shown; no
 def _text(value: str, limit: int, what: str) -> str:
     cleaned = clean(value or "")
     if not cleaned:
-        raise StorageLimit(f"a {what} is required")
+        raise StorageLimit(said("a {what} is required", what=what))
     if len(cleaned) > limit:
-        raise StorageLimit(f"the {what} has {len(cleaned)} characters; at most {limit}")
+        raise StorageLimit(said("the {what} has {n} characters; at most {most}", what=what,
+                                n=len(cleaned), most=limit))
     return cleaned
 
 
@@ -97,7 +98,7 @@ class TeamStore:
         lists the team)."""
         with Session(self.writer) as session, session.begin():
             self.store.limit(session, client, "team")
-            team = Team(name=_text(name, MAX_TEAM_NAME, "team name"), created_at=now())
+            team = Team(name=_text(name, MAX_TEAM_NAME, said("team name")), created_at=now())
             session.add(team)
             session.flush()
             record(session, person, team_id=team.id)
@@ -128,10 +129,11 @@ class TeamStore:
             count = session.scalar(select(func.count(Respondent.id)).where(
                 Respondent.team_id == row.team_id, Respondent.removed_at.is_(None))) or 0
             if count >= MAX_RESPONDENTS:
-                raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
+                raise StorageLimit(said("this team already has {n} respondents",
+                                        n=MAX_RESPONDENTS))
             stamp = now()
-            person = Respondent(team_id=row.team_id, name=_text(name, MAX_NAME, "name"),
-                                role=_text(role, MAX_ROLE, "role"),
+            person = Respondent(team_id=row.team_id, name=_text(name, MAX_NAME, said("name")),
+                                role=_text(role, MAX_ROLE, said("role")),
                                 answers=check_answers(answers), created_at=stamp,
                                 updated_at=stamp)
             session.add(person)
@@ -151,8 +153,8 @@ class TeamStore:
             if person.removed_at is not None:
                 return False  # removed by the team's manager
             person.answers = check_answers(answers)
-            person.name = _text(name, MAX_NAME, "name")
-            person.role = _text(role, MAX_ROLE, "role")
+            person.name = _text(name, MAX_NAME, said("name"))
+            person.role = _text(role, MAX_ROLE, said("role"))
             person.updated_at = now()
             made = self._observe(session, person.team_id)
         self.store.dispatch(made)
@@ -237,7 +239,8 @@ class TeamStore:
             count = session.scalar(select(func.count(Respondent.id)).where(
                 Respondent.team_id == person.team_id, Respondent.removed_at.is_(None))) or 0
             if count >= MAX_RESPONDENTS:
-                raise StorageLimit(f"this team already has {MAX_RESPONDENTS} respondents")
+                raise StorageLimit(said("this team already has {n} respondents",
+                                        n=MAX_RESPONDENTS))
             person.removed_at = None
             made = self._observe(session, person.team_id)
         self.store.dispatch(made)

@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from questions.text import said
 from storage.watch import NoticeView
 
 ALLOW_VARIABLE = "HOSTING_FIT_WEBHOOK_ALLOW"
@@ -40,21 +41,23 @@ def check_target(url: str) -> str:
     """The address, when this deployment allows it; WebhookRefused saying why otherwise."""
     url = (url or "").strip()
     if not url:
-        raise WebhookRefused("give the webhook's address (https://…)")
+        raise WebhookRefused(said("give the webhook's address (https://…)"))
     if len(url) > MAX_URL:
-        raise WebhookRefused(f"a webhook address has at most {MAX_URL} characters")
+        raise WebhookRefused(said("a webhook address has at most {most} characters",
+                                  most=MAX_URL))
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise WebhookRefused("a webhook address starts with https:// (or http://) and a host")
+        raise WebhookRefused(said("a webhook address starts with https:// (or http://) and a "
+                                  "host"))
     if parts.username or parts.password:
-        raise WebhookRefused("a webhook address cannot carry a user name or password")
+        raise WebhookRefused(said("a webhook address cannot carry a user name or password"))
     prefixes = allowed()
     if not prefixes:
-        raise WebhookRefused(f"this deployment sends no webhooks ({ALLOW_VARIABLE} is not set; "
-                             "the feed works without it)")
+        raise WebhookRefused(said("this deployment sends no webhooks ({variable} is not set; "
+                                  "the feed works without it)", variable=ALLOW_VARIABLE))
     if not any(url.startswith(p) for p in prefixes):
-        raise WebhookRefused("this address is not on the deployment's webhook allow-list "
-                             f"({ALLOW_VARIABLE})")
+        raise WebhookRefused(said("this address is not on the deployment's webhook allow-list "
+                                  "({variable})", variable=ALLOW_VARIABLE))
     return url
 
 

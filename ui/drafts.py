@@ -14,7 +14,7 @@ from storage import DraftConflict, MalformedToken, StorageLimit
 from storage.tokens import check
 from ui import form, language, signin, state
 from ui.client import client_address
-from ui.i18n import tr
+from ui.i18n import tr, why
 from ui.resources import bank, store
 from ui.state import Params
 
@@ -102,7 +102,7 @@ def autosave() -> str | None:
         current.draft.conflict = exc.saved_at
         return None
     except StorageLimit as exc:
-        return f"Not saved: {exc}."
+        return tr("Not saved: {reason}.", reason=why(exc))
     current.draft.snapshot = snapshot
     current.sharing.last = None  # links shown were for the answers before this change
     return None

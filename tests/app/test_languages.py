@@ -157,3 +157,37 @@ def test_what_is_wrong_with_an_imported_file_is_said_in_the_language():
     assert "Nicht importiert" in shown and "unbekannte Frage-ID" in shown, shown
     assert "industry: ist Pflicht" in shown and "unknown question id" not in shown
     assert "org_name: Der Wert muss ein Text sein" in shown  # pydantic's words, said too
+
+
+def test_what_the_store_and_a_webhook_refuse_is_said_in_the_language(monkeypatch):
+    """The limits the store keeps (a milestone's name used twice, or blank) and a refused
+    webhook address reach the manage page in its language, the name typed kept as typed."""
+    from tests.app.helpers import button, fill_all, shown
+    from ui import language
+
+    # AppTest words a select box's value again in the test's own thread (the plan's status
+    # box, say it in the page's words): that thread speaks the page's language too.
+    monkeypatch.setattr(language._RUN, "language", "fr", raising=False)
+
+    at = fill_all(start(lang="fr"), ANSWERS)
+    button(at, "share").click().run()
+    manage = start(m=at.session_state["session"].sharing.last.manage, lang="fr")
+    manage.text_input(key="milestone_name").set_value("Conseil, janvier")
+    button(manage, "save_milestone").click().run()
+    manage.text_input(key="milestone_name").set_value("conseil, janvier")
+    button(manage, "save_milestone").click().run()
+    said = " ".join(shown(e.value) for e in manage.error)
+    assert "un jalon nommé « conseil, janvier » existe déjà" in said, said
+    assert "exists already" not in said
+    manage.text_input(key="milestone_name").set_value("   ")
+    button(manage, "save_milestone").click().run()
+    said = " ".join(shown(e.value) for e in manage.error)
+    assert "un jalon a besoin d'un nom (par exemple « Conseil, janvier »)" in said, said
+
+    monkeypatch.setattr(language._RUN, "language", "de", raising=False)
+    german = start(m=at.session_state["session"].sharing.last.manage, lang="de")
+    german.text_input(key="watch_webhook").set_value("ftp://example.org/hook")
+    button(german, "watch_start").click().run()
+    said = " ".join(shown(e.value) for e in german.error)
+    assert "Nicht beobachtet: eine Webhook-Adresse beginnt mit https" in said, said
+    assert "starts with" not in said

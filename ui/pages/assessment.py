@@ -64,7 +64,7 @@ def _questionnaire() -> None:
     show_progress(progress)
     problem = drafts.autosave()
     if problem:
-        st.warning(problem)
+        st.warning(plain(problem))
     drafts.conflict_notice()
 
 
