@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from questions.schema import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
-from questions.text import clean, said, without_direction_controls
+from questions.text import Said, clean, said, without_direction_controls
 from questions.values import Value
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
@@ -122,7 +122,7 @@ def _blank_is_none(value: object) -> object:
 def _no_duplicates(cls: type, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
     if isinstance(values, tuple) and len(set(values)) != len(values):
         repeated = sorted(v for v, n in Counter(values).items() if n > 1)
-        raise ValueError(f"lists {', '.join(repeated)} more than once")
+        raise ValueError(said("lists {values} more than once", values=", ".join(repeated)))
     return values
 
 
@@ -235,10 +235,13 @@ def _describe(where: tuple[int | str, ...], kind: str, message: str,
         words = _PYDANTIC_WORDS[kind].template
         message = said(words, **{k: ctx[k] for k in ("le", "ge", "lt", "gt", "max_length")
                                  if "{" + k + "}" in words and k in ctx})
-    if kind == "value_error":
-        message = message.removeprefix("Value error, ")
+    if kind == "value_error":  # a validator's own message, said as it was worded
+        cause = ctx.get("error")
+        first = cause.args[0] if isinstance(cause, ValueError) and cause.args else None
+        message = first if isinstance(first, Said) else message.removeprefix("Value error, ")
     if kind == "string_unicode":  # pydantic's word for a lone surrogate in a str
-        message = "holds a lone surrogate (\\ud800 to \\udfff), which is not a character"
+        message = said("holds a lone surrogate ({first} to {last}), which is not a character",
+                       first="\\ud800", last="\\udfff")
     if kind in ("tuple_type", "list_type"):
         message = said("must be a list of values")
     item = next((part for part in loc[1:] if part.isdigit()), None)

@@ -146,7 +146,8 @@ def test_the_manage_page_in_french_after_a_share_made_in_french():
 def test_what_is_wrong_with_an_imported_file_is_said_in_the_language():
     import json
 
-    bad = {**ANSWERS, "colour": "red", "edge_sitez": 1, "org_name": 5}
+    bad = {**ANSWERS, "colour": "red", "edge_sitez": 1, "org_name": 5,
+           "workloads": ["inference", "inference"]}
     bad.pop("industry", None)
     at = start(lang="de")
     at.get("file_uploader")[0].set_value(
@@ -157,6 +158,7 @@ def test_what_is_wrong_with_an_imported_file_is_said_in_the_language():
     assert "Nicht importiert" in shown and "unbekannte Frage-ID" in shown, shown
     assert "industry: ist Pflicht" in shown and "unknown question id" not in shown
     assert "org_name: Der Wert muss ein Text sein" in shown  # pydantic's words, said too
+    assert "workloads: nennt inference mehr als einmal" in shown  # a validator's words too
 
 
 def test_what_the_store_and_a_webhook_refuse_is_said_in_the_language(monkeypatch):
