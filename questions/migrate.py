@@ -19,9 +19,9 @@ from questions.answers import (
     validate,
 )
 from questions.schema import Migration, QuestionBank
-from questions.text import plural
+from questions.text import said
 
-UNREADABLE = "these answers cannot be read by this version of the app"
+UNREADABLE = said("these answers cannot be read by this version of the app")
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,9 @@ def read_complete(data: object, bank: QuestionBank) -> tuple[Answers, Upgrade] |
         upgraded = upgrade(data, bank)
         missing = missing_answers(bank, upgraded.answers, upgraded.pending)
         if missing:
-            return f"not complete yet, {plural(len(missing), 'question')} to answer"
+            return (said("not complete yet, {n} question to answer", n=len(missing))
+                    if len(missing) == 1 else
+                    said("not complete yet, {n} questions to answer", n=len(missing)))
         return validate(upgraded.answers, bank, pending=upgraded.pending), upgraded
     except AnswersError:
         return UNREADABLE

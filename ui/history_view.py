@@ -28,7 +28,7 @@ def point_of(entry: Entry, under: str | None = None) -> tuple[Assessment, Upgrad
     version = wanted if wanted in available_versions() else DEFAULT_VERSION
     read = read_complete(entry.answers, bank())
     if isinstance(read, str):
-        return read
+        return tr(read)  # why there is no verdict, in the page's language
     answers, upgraded = read
     return assess(answers, knowledge(version), upgraded.carry(entry.notes),
                   language.current()), upgraded

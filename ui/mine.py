@@ -34,7 +34,7 @@ def _verdict(item: Mine) -> str:
                   verdict=words.verdicts[item.verdict].label, version=item.knowledge_version)
     read = read_complete(item.answers, bank())
     if isinstance(read, str):
-        return tr("Not finished: {reason}", reason=read)
+        return tr("Not finished: {reason}", reason=tr(read))
     verdict = assess(read[0], knowledge()).recommendation.verdict
     return tr("**{verdict}** under today's knowledge version",
               verdict=words.verdicts[verdict].label)

@@ -141,6 +141,9 @@ def test_the_manage_page_in_french_after_a_share_made_in_french():
         assert heading in texts, heading
     assert not any(t.startswith("## ") and t in ("## Milestones", "## Action plan")
                    for t in texts)
+    history = " ".join(t for t in texts if t.startswith("- "))  # the history's lines
+    assert "Recommandation alors : pas encore complet" in history, history[:500]
+    assert "not complete yet" not in history and "question to answer" not in history
 
 
 def test_what_is_wrong_with_an_imported_file_is_said_in_the_language():
