@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from logic.wording import day_text
 from ui import drafts, language, routing, signin
 from ui.failure import guarded
 from ui.i18n import tr
@@ -39,5 +40,5 @@ with st.sidebar:
         "disclosed: no data centres, no pricing, no SLAs. This tool tells you whether that "
         "matters to your organisation: **no action**, **monitor** or **evaluate**."))
     st.caption(tr("Knowledge version {version}, published {published}.", version=kb.version,
-                  published=kb.published))
+                  published=day_text(kb.published, language.current())))
 guarded(page.run)

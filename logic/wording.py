@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from babel.dates import format_date
 
@@ -297,6 +298,7 @@ def source_where(address: str | None, shipped: str | None, language: str = ENGLI
 STALE_AFTER_DAYS = 60  # knowledge older than this is said to be old
 
 
+@cache  # a handful of days and languages, asked on every rerun
 def day_text(iso: str, language: str = ENGLISH) -> str:
     """'2 December 2026' for 2026-12-02, 'November 2026' for 2026-11, in the language's own
     form ('2. Dezember 2026', '2 décembre 2026')."""

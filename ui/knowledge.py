@@ -154,7 +154,7 @@ def knowledge_page() -> None:
                       note=plain(kb.note)), icon=":material/science:")
     st.markdown(tr("**Version** {version} · **published** {published} · **facts last "
                    "checked** {day} · **status** {status}", version=kb.version,
-                   published=kb.published, day=day_text(kb.checked_on, lang),
+                   published=day_text(kb.published, lang), day=day_text(kb.checked_on, lang),
                    status=statuses.get(kb.status, kb.status)))
     st.caption(kb.source)
     st.markdown(tr(

@@ -13,6 +13,7 @@ import streamlit as st
 
 from logic.assessment import Assessment, LaterDetail, assess
 from logic.recommendation import Recommendation
+from logic.wording import day_text
 from questions.answers import Answers
 from questions.schema import OVERALL_NOTE
 from report import build_pdf, file_name
@@ -108,7 +109,7 @@ def recommendation_body(assessment: Assessment, *, overall_note: bool = False,
     kb = assessment.knowledge
     st.caption(tr("Knowledge version {version} (published {day}). Decision support built on "
                   "one news report and the public record since, not advice.",
-                  version=kb.version, day=kb.published))
+                  version=kb.version, day=day_text(kb.published, assessment.language)))
     _downloads(assessment, sub)
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from logic.assessment import Assessment, assess
 from logic.knowledge_base import DEFAULT_VERSION, available_versions
-from logic.wording import STATUSES
+from logic.wording import STATUSES, day_text
 from questions.answers import Answers, AnswersError
 from questions.migrate import Upgrade, read_answers
 from questions.schema import Section
@@ -88,7 +88,7 @@ def _newer_knowledge_notice(assessment: Assessment, saved_verdict: str) -> None:
                   "reports change, in detail” below for what differs and the sources.",
                   old=old, version=assessment.knowledge.version,
                   new=new_kb.verdicts[reading.verdict].label, later=reading.version,
-                  day=new_kb.published), icon=":material/campaign:")
+                  day=day_text(new_kb.published, language.current())), icon=":material/campaign:")
 
 
 def show(saved: Saved) -> bool:

@@ -61,6 +61,7 @@ def test_the_interface_around_the_questions_speaks_it_too():
     assert at.title[0].value == "Betrifft uns der Hosting-Deal zwischen SpaceX und Claude?"
     assert next(b for b in at.button if b.key == "next").label == "Weiter"
     assert "von 21 Fragen beantwortet" in at.get("progress")[0].proto.text
+    assert any("veröffentlicht am 24. November 2026" in c.value for c in at.sidebar.caption)
     english = start()
     assert next(b for b in english.button if b.key == "next").label == "Next"
 
