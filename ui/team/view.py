@@ -99,8 +99,10 @@ def _charts(people: list[Response], analysis: TeamAnalysis, sub: str) -> None:
         y=[_person(i, p) for i, p in enumerate(shown)], zmin=0, zmax=100,
         colorscale="Cividis", hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
     ))
-    heat.update_layout(height=120 + 28 * len(shown), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                       yaxis={"autorange": "reversed"})
+    # the section names under the cells, slanted, with room made for the longest (German's)
+    heat.update_layout(height=190 + 28 * len(shown), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                       yaxis={"autorange": "reversed"},
+                       xaxis={"automargin": True, "tickangle": -35})
     kb = knowledge(language_code=language.current())
     spread_fig = go.Figure(go.Bar(
         x=[kb.verdicts[v].label for v in analysis.verdict_counts],
