@@ -18,6 +18,12 @@ from questions.translations import ENGLISH
 NOT_APPLICABLE = "n/a"  # a section the respondent's answers make irrelevant: not a score of 0
 
 
+def shown_score(score: int | str, language: str = ENGLISH) -> str:
+    """A section score as a page or report shows it: the number, or "n/a" in the language's
+    own short form (the exports keep "n/a", an id)."""
+    return say(language, "n/a") if score == NOT_APPLICABLE else str(score)
+
+
 def answer_text(bank: QuestionBank, question_id: str, value: object) -> str:
     """How an answer reads to a person (lists come in as tuples from the analysis)."""
     question = bank.question(question_id)

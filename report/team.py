@@ -14,7 +14,7 @@ from i18n import say
 from logic.assessment import assess
 from logic.knowledge_base import KnowledgeBase, own_words
 from logic.team import TeamAnalysis
-from logic.team_words import TeamWords, section_scores, team_words, who
+from logic.team_words import TeamWords, section_scores, shown_score, team_words, who
 from logic.wording import day_text
 from questions.schema import QuestionBank
 from questions.text import clean
@@ -73,7 +73,7 @@ def _respondents(people: list[tuple[str, str]], analysis: TeamAnalysis, kb: Know
     if titles:
         table = [_header(s, respondent, *titles)]
         table += [[Paragraph(markup(clean(people[i][0])), s["small"]),
-                   *(Paragraph(str(row[t]), s["small"]) for t in titles)]
+                   *(Paragraph(shown_score(row[t], lang), s["small"]) for t in titles)]
                   for i, row in enumerate(scores)]
         first = WIDTH * 0.28
         story += [Paragraph(markup(say(lang, "Section scores (0 to 100; n/a where a section "

@@ -41,7 +41,7 @@ def test_knowledge_page_lists_every_fact_and_rule(kb):
     assert list(rules.index) == [r.id for r in kb.rules]
     assert "at most Monitor" in rules.loc["R12", "Effect"]
     assert "baseline" in rules.loc["R23", "When"]
-    assert "**published** 24 November 2026" in " ".join(m.value for m in at.markdown)  # the date, in words
+    assert "**published** 24 November 2026" in " ".join(m.value for m in at.markdown)
 
 
 def test_knowledge_page_marks_the_hypothetical_version():

@@ -135,3 +135,4 @@ def test_a_french_team_report_holds_no_english_but_quotes_names_and_people(kb, b
     assert "ÉVALUATION D'ÉQUIPE" in text and "3 répondants" in text
     assert "L'équipe est partagée" in " ".join(text.split())
     assert english_left(text) == []
+    assert "s.o." in text and "n/a" not in text, "a section that does not apply, in French"

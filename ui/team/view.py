@@ -15,7 +15,14 @@ import streamlit as st
 from formats.cells import to_csv
 from logic.assessment import assess
 from logic.team import TeamAnalysis
-from logic.team_words import NOT_APPLICABLE, TeamWords, section_scores, team_words, who
+from logic.team_words import (
+    NOT_APPLICABLE,
+    TeamWords,
+    section_scores,
+    shown_score,
+    team_words,
+    who,
+)
 from questions.values import Document
 from report.team import build_team_pdf
 from storage.teams import Response
@@ -91,10 +98,11 @@ def _charts(people: list[Response], analysis: TeamAnalysis, sub: str) -> None:
     sections = [s for s in bank().sections[1:]]
     shown = people[:HEATMAP_ROWS]
     scores = section_scores(analysis, bank())[:HEATMAP_ROWS]
+    lang = language.current()
     heat = go.Figure(go.Heatmap(  # numbers in the cells; a colour-blind-safe scale
         z=[[None if row[s.title] == NOT_APPLICABLE else row[s.title] for s in sections]
            for row in scores],  # a section that does not apply is a gap, not a score of 0
-        text=[[str(row[s.title]) for s in sections] for row in scores],
+        text=[[shown_score(row[s.title], lang) for s in sections] for row in scores],
         texttemplate="%{text}", x=[s.title for s in sections],
         y=[_person(i, p) for i, p in enumerate(shown)], zmin=0, zmax=100,
         colorscale="Cividis", hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
