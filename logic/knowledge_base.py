@@ -510,7 +510,18 @@ def own_texts(data: Raw) -> Texts:
                     found.update({f"{part}.{name}.{inner}.{i}.{f}": str(item[f])
                                   for f in words if isinstance(item, dict) and item.get(f)})
     found.update({f"glossary.{k}": str(v) for k, v in (data.get("glossary") or {}).items()})
+    found.update({f"names.{k}": str(v) for k, v in (data.get("names") or {}).items()})
     return found
+
+
+SOURCE_NAMES = ("title", "publisher")  # a source's words: as published, but for our own notes
+
+
+def source_names(data: Raw) -> set[str]:
+    """The titles and publishers of the sources of a file's own facts."""
+    return {str(fact["source"][k]) for _, fact in _entries(data, "facts")
+            if isinstance(fact.get("source"), dict) for k in SOURCE_NAMES
+            if fact["source"].get(k)}
 
 
 def translation_path(version: str, language: str, directory: Path = DATA_DIR) -> Path:
@@ -561,6 +572,14 @@ def translated(data: Raw, texts: Texts) -> Raw:
         data[part] = dict(entries) if table else [entry for _, entry in entries]
     if "glossary" in data:
         data["glossary"] = {k: texts.get(f"glossary.{k}", v) for k, v in data["glossary"].items()}
+    names = {p.removeprefix("names."): t for p, t in texts.items() if p.startswith("names.")}
+    if names and isinstance(data.get("facts"), list):  # "Reported by Decrypt", in the language
+        data["facts"] = [
+            {**fact, "source": {**fact["source"], **{
+                k: names[fact["source"][k]] for k in SOURCE_NAMES
+                if fact["source"].get(k) in names}}}
+            if isinstance(fact, dict) and isinstance(fact.get("source"), dict) else fact
+            for fact in data["facts"]]
     return data
 
 
@@ -568,13 +587,17 @@ def translation_problems(version: str, language: str, directory: Path = DATA_DIR
     """What the translation of one version's own file lacks, has beyond it, or words with other
     placeholders, each by place (empty: complete). The glossary may say more than the English
     one: a value English shows as it is ('high', '99.9') may need its own words ('hoch',
-    '99,9')."""
-    english = own_texts(yaml.safe_load((directory / f"{version}.yaml").read_text("utf-8")))
+    '99,9'). `names` words a source's title or publisher that carries our notes ('Reported
+    by Decrypt'); each must be one of the version's own facts' sources."""
+    data = yaml.safe_load((directory / f"{version}.yaml").read_text("utf-8"))
+    english, names = own_texts(data), source_names(data)
     words = load_translation(version, language, directory)
     where = f"{language}/{version}"
     problems = [f"{where}: {p}: no translation" for p in english if not words.get(p, "").strip()]
     problems += [f"{where}: {p}: translated, but the version has no such text"
-                 for p in words if p not in english and not p.startswith("glossary.")]
+                 for p in words if p not in english and not p.startswith(("glossary.", "names."))]
+    problems += [f"{where}: {p}: no source of this version's facts has this title or publisher"
+                 for p in words if p.startswith("names.") and p.removeprefix("names.") not in names]
     problems += [f"{where}: {p}: placeholders {placeholders(words[p])} differ from the English "
                  f"{placeholders(english[p])}"
                  for p in english

@@ -71,6 +71,31 @@ def test_quotes_keep_their_sources_words_with_the_translation_beside(language):
     assert other.verdicts["evaluate"].label != "Evaluate"
 
 
+def test_a_sources_own_notes_are_translated_and_its_published_words_kept(tmp_path):
+    """A source's title and publisher stay as published but for our notes in them ("Reported
+    by", "(news report)"), which a translation's `names` table words; a name there that no
+    source of the version has is named."""
+    german = load_knowledge(language="de").facts[0].source
+    english = load_knowledge().facts[0].source
+    assert (english.publisher, german.publisher) == ("Reported by Decrypt", "gemeldet von Decrypt")
+    assert german.title.startswith("SpaceX will provide hosting services for Anthropic's Claude")
+    assert german.title.endswith("(Nachrichtenbericht)")
+    assert german.address == english.address and german.shipped == english.shipped
+    later = {f.id: f.source for f in load_knowledge("2026-12-record", "fr").facts if f.source}
+    assert any(s.publisher == "Korea JoongAng Daily (d'après Reuters)" for s in later.values())
+    assert any(s.publisher == "FoxVector" for s in later.values()), "a bare name stays as it is"
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "translations" / "de" / "2026-11-article.yaml"
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words["names"]["Reported by Reuters"] = "gemeldet von Reuters"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    assert translation_problems("2026-11-article", "de", data) == [
+        "de/2026-11-article: names.Reported by Reuters: no source of this version's facts has "
+        "this title or publisher"]
+
+
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_a_later_version_speaks_its_own_translation_not_its_bases(language):
     base, later = (load_knowledge("2026-11-article", language),

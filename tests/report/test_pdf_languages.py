@@ -32,9 +32,10 @@ def _names() -> set[str]:
     """What a report may show in its source's words: publishers and titles of the sources."""
     found = set()
     for version in available_versions():
-        for fact in load_knowledge(version).facts:
-            if fact.source is not None:
-                found |= {fact.source.publisher, fact.source.title}
+        for language in LANGUAGES:  # a translation words only our own notes in them
+            for fact in load_knowledge(version, language).facts:
+                if fact.source is not None:
+                    found |= {fact.source.publisher, fact.source.title}
     return found
 
 
