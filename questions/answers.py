@@ -295,6 +295,8 @@ def validate(data: Mapping[str, object], bank: QuestionBank | None = None, *,
                 message = said("{problem}, or \"{unknown}\" for Don't know", problem=message,
                                unknown=UNKNOWN)
             problems.setdefault(field, message)
+            if not error["loc"]:  # the document itself refused (a key that is not text): its
+                raise AnswersError(problems) from None  # fields were not read: none known good
     given: Mapping[str, object] | AnswersBase = answers if answers is not None else {
         k: v for k, v in data.items() if k not in problems}
     for question in missing_answers(bank, given, pending):

@@ -58,6 +58,22 @@ def test_missing_required_field_is_named():
     assert caught.value.problems == {"industry": "is required"}
 
 
+def test_a_key_that_is_not_text_is_named_whatever_the_values_beside_it():
+    """A key holding a lone surrogate makes pydantic refuse the whole document: that is said,
+    not a crash on a list given to a single-choice question beside it (found by the fuzzer)."""
+    with pytest.raises(AnswersError) as caught:
+        parse_answers({
+            "org_name": "x", "industry": [], "employees": "under_250", "claude_usage": "none",
+            "hosting_role_sought": "none", "edge_sites": [], "latency_target_ms": None,
+            "edge_traffic_pct": 0, "uptime_target": "none", "contractual_sla": True,
+            "support_24x7": True, "unproven_provider_tolerance": "no",
+            "monthly_tokens": "under_10m", "workloads": ["inference"], "dedicated_capacity": True,
+            "regulations": [], "data_residency": True, "attestations_required": True,
+            "concentration_concern": "low", "risk_appetite": "conservative",
+            "decision_horizon": "within_6_months", "price_sensitivity": "low", "\ud800": None})
+    assert "lone surrogate" in caught.value.problems["answers"]
+
+
 @pytest.mark.parametrize("data", [[], "answers", 3, None])
 def test_not_an_object(data):
     with pytest.raises(AnswersError) as caught:
