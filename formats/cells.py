@@ -24,7 +24,7 @@ from questions.schema import (
     QuestionBank,
     default_bank,
 )
-from questions.text import clean, said
+from questions.text import clean, message_of, said
 from questions.translations import TRANSLATED, bank_in
 
 RESULT_COLUMNS = ("verdict", "drivers", "blockers", "caveats", "band_low", "band_high",
@@ -255,8 +255,7 @@ def row_to_answers(row: dict[str, str], bank: QuestionBank | None = None) -> Ans
         try:
             data[column] = reader(cell) if reader else cell
         except ValueError as exc:
-            problems[column] = (exc.args[0] if exc.args and isinstance(exc.args[0], str)
-                                else str(exc))
+            problems[column] = message_of(exc)
     try:
         answers = parse_answers(data, bank)
     except AnswersError as exc:

@@ -551,6 +551,7 @@ def translated(data: Raw, texts: Texts) -> Raw:
     for key in TOP_TEXTS:
         if key in texts:
             data[key] = texts[key]
+    names = {p.removeprefix("names."): t for p, t in texts.items() if p.startswith("names.")}
     for part, fields in TEXTS.items():
         if part not in data:
             continue
@@ -562,6 +563,10 @@ def translated(data: Raw, texts: Texts) -> Raw:
                 text = texts.get(f"{part}.{name}.{f}")
                 if text is not None and entry.get(f):
                     entry["quote_translation" if f == "quote" else f] = text
+            source = entry.get("source")
+            if part == "facts" and names and isinstance(source, dict):  # "Reported by …"
+                entry["source"] = {**source, **{k: names[source[k]] for k in SOURCE_NAMES
+                                                if source.get(k) in names}}
             if part in NESTED and entry.get(NESTED[part][0]):
                 inner, words = NESTED[part]
                 entry[inner] = [{**item, **{f: texts.get(f"{part}.{name}.{inner}.{i}.{f}",
@@ -572,14 +577,6 @@ def translated(data: Raw, texts: Texts) -> Raw:
         data[part] = dict(entries) if table else [entry for _, entry in entries]
     if "glossary" in data:
         data["glossary"] = {k: texts.get(f"glossary.{k}", v) for k, v in data["glossary"].items()}
-    names = {p.removeprefix("names."): t for p, t in texts.items() if p.startswith("names.")}
-    if names and isinstance(data.get("facts"), list):  # "Reported by Decrypt", in the language
-        data["facts"] = [
-            {**fact, "source": {**fact["source"], **{
-                k: names[fact["source"][k]] for k in SOURCE_NAMES
-                if fact["source"].get(k) in names}}}
-            if isinstance(fact, dict) and isinstance(fact.get("source"), dict) else fact
-            for fact in data["facts"]]
     return data
 
 

@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from questions.schema import UNKNOWN, AnswerView, AnyQuestion, QuestionBank, default_bank
-from questions.text import Said, clean, said, without_direction_controls
+from questions.text import clean, message_of, said, without_direction_controls
 from questions.values import Value
 
 MAX_KEYS = 500  # keys in one answers document: far more than any bank asks
@@ -237,8 +237,8 @@ def _describe(where: tuple[int | str, ...], kind: str, message: str,
                                  if "{" + k + "}" in words and k in ctx})
     if kind == "value_error":  # a validator's own message, said as it was worded
         cause = ctx.get("error")
-        first = cause.args[0] if isinstance(cause, ValueError) and cause.args else None
-        message = first if isinstance(first, Said) else message.removeprefix("Value error, ")
+        message = (message_of(cause) if isinstance(cause, ValueError)
+                   else message.removeprefix("Value error, "))
     if kind == "string_unicode":  # pydantic's word for a lone surrogate in a str
         message = said("holds a lone surrogate ({first} to {last}), which is not a character",
                        first="\\ud800", last="\\udfff")

@@ -82,3 +82,10 @@ class Said(str):
 def said(template: str, /, **values: object) -> Said:
     """`template` with `values` in its {placeholders}, as a message another language can say."""
     return Said(template, **values)
+
+
+def message_of(exc: BaseException) -> str:
+    """What an exception says, as it was raised: a message made with `said` stays one (so a
+    page can still say it in its language)."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, str) else str(exc)

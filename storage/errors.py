@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from questions.text import check_text, said, without_direction_controls
+from questions.text import check_text, message_of, said, without_direction_controls
 
 
 class StorageLimit(ValueError):
@@ -15,8 +15,8 @@ def checked_text(text: str, what: str) -> str:
     try:
         return check_text(without_direction_controls(text).strip())
     except ValueError as exc:
-        problem = exc.args[0] if exc.args else str(exc)
-        raise StorageLimit(said("the {what} {problem}", what=what, problem=problem)) from None
+        raise StorageLimit(said("the {what} {problem}", what=what,
+                                problem=message_of(exc))) from None
 
 
 CREATIONS = {"draft": said("draft"), "share": said("share"), "copy": said("copy"),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from access.policy import Person, label_of
 from logic.knowledge_base import DEFAULT_VERSION
-from questions.text import check_text, clean, said, without_direction_controls
+from questions.text import check_text, clean, message_of, said, without_direction_controls
 from questions.values import Document
 from storage.db import (
     Assessment,
@@ -127,9 +127,8 @@ def clean_notes(notes: dict[str, str]) -> dict[str, str]:
         try:
             check_text(text + key)
         except ValueError as exc:
-            problem = exc.args[0] if exc.args else str(exc)
             raise StorageLimit(said("the note on {key} {problem}", key=clean(key)[:60],
-                                    problem=problem)) from None
+                                    problem=message_of(exc))) from None
         if len(text) > MAX_NOTE_CHARS:
             raise StorageLimit(said("the note on {key} has {n} characters; at most {most} are "
                                     "kept", key=key, n=len(text),

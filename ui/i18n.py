@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from i18n import say
 from questions.answers import AnswersError
-from questions.text import Said
+from questions.text import Said, message_of
 from ui import language
 
 
@@ -23,5 +23,4 @@ def why(exc: BaseException) -> str:
     """What an exception says, in the page's language when it was worded with `said`."""
     if isinstance(exc, AnswersError):  # each problem said on its own
         return "; ".join(tr(line) for line in exc.lines())
-    first = exc.args[0] if exc.args else None
-    return tr(first) if isinstance(first, str) else str(exc)
+    return tr(message_of(exc))
