@@ -129,6 +129,18 @@ class AppPage:
         self.widget(key).locator("button").first.click()
         self.settle()
 
+    def open_popover(self, button: Locator) -> Locator:
+        """Click a popover's button and return its body once it has taken the focus. The
+        popover moves the focus into itself a moment after it opens (100 ms here, longer
+        under load): text typed before then lands in whichever field the focus moves to."""
+        button.click()
+        body = self.page.locator("[data-testid='stPopoverBody']").last
+        body.wait_for(timeout=15_000)
+        self.page.wait_for_function(
+            "() => document.activeElement?.closest(\"[data-testid='stPopoverBody']\")",
+            timeout=15_000, polling=10)
+        return body
+
     def set(self, key: str, value: object) -> None:
         question = self.bank.question(key)
         if value == UNKNOWN:

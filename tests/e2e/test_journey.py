@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import feedparser
 import pytest
+from playwright.sync_api import expect
 
 from harness.browser import AppPage, verdict
 from harness.server import Server
@@ -94,16 +95,17 @@ def test_the_decision_followed_over_time(browser, request, journey, viewport):
 
         # an action given an owner
         first = page.locator("[class*='st-key-plan_ask_OQ1']")
-        first.get_by_role("button", name="Plan…").click()
+        app.open_popover(first.get_by_role("button", name="Plan…"))
         owner = page.locator(".st-key-plan_owner_ask_OQ1 input")
         owner.fill("Ana")
+        expect(owner).to_have_value("Ana")
         owner.press("Enter")
         app.settle()
         app.click_button("plan_save_ask_OQ1")
         page.get_by_text("Saved to the plan.").wait_for(timeout=15_000)
         page.keyboard.press("Escape")
         app.settle()
-        assert "owner Ana" in first.inner_text()
+        expect(first).to_contain_text("owner Ana")
 
         # a watch with a webhook
         hook = app.widget("watch_webhook").locator("input")
