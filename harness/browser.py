@@ -130,9 +130,9 @@ class AppPage:
         self.settle()
 
     def open_popover(self, button: Locator) -> Locator:
-        """Click a popover's button and return its body once it has taken the focus. The
-        popover moves the focus into itself a moment after it opens (100 ms here, longer
-        under load): text typed before then lands in whichever field the focus moves to."""
+        """Click a popover's button and return its body once the focus is in it. The page
+        moves the focus to the popover's first field a moment after it opens (about 100 ms,
+        longer under load); typing before then may land in the field it left."""
         button.click()
         body = self.page.locator("[data-testid='stPopoverBody']").last
         body.wait_for(timeout=15_000)

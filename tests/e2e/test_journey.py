@@ -97,6 +97,7 @@ def test_the_decision_followed_over_time(browser, request, journey, viewport):
         first = page.locator("[class*='st-key-plan_ask_OQ1']")
         app.open_popover(first.get_by_role("button", name="Plan…"))
         owner = page.locator(".st-key-plan_owner_ask_OQ1 input")
+        expect(owner).to_be_focused()  # the form's first field, ready for typing
         owner.fill("Ana")
         expect(owner).to_have_value("Ana")
         owner.press("Enter")

@@ -35,8 +35,8 @@ def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, ap
         checked.add(name)
     page.locator("[data-testid='stPopoverButton']").first.click()
     page.wait_for_function("() => document.querySelector(window.hostingFit.SELECTORS"
-                           ".popoverText) !== null", timeout=15_000)
-    checked.add("popoverText")
+                           ".popoverField) !== null", timeout=15_000)
+    checked.add("popoverField")
     page.keyboard.press("Escape")
     app.settle()
     app.widget("industry").get_by_role("combobox").click()

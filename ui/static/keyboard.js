@@ -1,5 +1,6 @@
 /* The page's keyboard helpers: keep the focus on the question a person was answering across
-   Streamlit's redraws, move it into a section's notes when they open, to a question, or to the
+   Streamlit's redraws, move it into a popover's first field when it opens (a section's notes,
+   an action's plan), to a question, or to the
    result's heading. Every selector they rely on is in SELECTORS, and a browser test
    (tests/e2e/test_page_script.py) checks that each still matches the pinned Streamlit. */
 (function () {
@@ -9,8 +10,10 @@
     inputs: "input:not([disabled]), textarea, [role='combobox'], button, [tabindex='0']",
     questionInputs: "input:not([disabled]), textarea, [role='combobox'], [tabindex='0']",
     options: "[role='listbox'], [data-baseweb='popover']",  // an open select box's list
-    popoverButton: "[data-testid='stPopoverButton']",  // "Add notes on these answers"
-    popoverText: "[data-testid='stPopoverBody'] textarea",  // the first note, once open
+    popoverButton: "[data-testid='stPopoverButton']",  // "Add notes on these answers", "Plan…"
+    // an open popover's first field: a section's first note, an action's owner
+    popoverField: "[data-testid='stPopoverBody'] input:not([disabled]), " +
+                  "[data-testid='stPopoverBody'] textarea",
     headings: "[data-testid='stMain'] h1, [data-testid='stMain'] h2",
     scrollers: "[data-testid='stMain'], [data-testid='stAppViewContainer']",
     // a select box's clear buttons, out of the Tab order so Tab goes from one question to the
@@ -65,15 +68,15 @@
     // A key pressed before the interval has run (Tab right after an answer) starts from the
     // question, not from the top of the page.
     document.addEventListener("keydown", restore, true);
-    function intoNotes(event) {
+    function intoPopover(event) {
       const button = event.target.closest && event.target.closest(SELECTORS.popoverButton);
       if (!button) { return; }
       if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") { return; }
-      whenDrawn(function () { return document.querySelector(SELECTORS.popoverText); },
-                function (area) { area.focus(); }, 20);
+      whenDrawn(function () { return document.querySelector(SELECTORS.popoverField); },
+                function (field) { field.focus(); }, 20);
     }
-    document.addEventListener("click", intoNotes, true);
-    document.addEventListener("keydown", intoNotes, true);
+    document.addEventListener("click", intoPopover, true);
+    document.addEventListener("keydown", intoPopover, true);
   }
 
   function focusQuestion(key) {
