@@ -129,17 +129,14 @@ class AppPage:
         self.widget(key).locator("button").first.click()
         self.settle()
 
-    def open_popover(self, button: Locator) -> Locator:
-        """Click a popover's button and return its body once the focus is in it. The page
-        moves the focus to the popover's first field a moment after it opens (about 100 ms,
+    def open_popover(self, button: Locator) -> None:
+        """Click a popover's button and wait until the page has put the focus in its first
+        field (the page script's `popoverField`), a moment after it opens (about 100 ms,
         longer under load); typing before then may land in the field it left."""
         button.click()
-        body = self.page.locator("[data-testid='stPopoverBody']").last
-        body.wait_for(timeout=15_000)
         self.page.wait_for_function(
-            "() => document.activeElement?.closest(\"[data-testid='stPopoverBody']\")",
+            "() => document.activeElement?.matches(window.hostingFit.SELECTORS.popoverField)",
             timeout=15_000, polling=10)
-        return body
 
     def set(self, key: str, value: object) -> None:
         question = self.bank.question(key)

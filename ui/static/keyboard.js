@@ -1,8 +1,8 @@
 /* The page's keyboard helpers: keep the focus on the question a person was answering across
    Streamlit's redraws, move it into a popover's first field when it opens (a section's notes,
-   an action's plan), to a question, or to the
-   result's heading. Every selector they rely on is in SELECTORS, and a browser test
-   (tests/e2e/test_page_script.py) checks that each still matches the pinned Streamlit. */
+   an action's plan), to a question, or to the result's heading. Every selector they rely on
+   is in SELECTORS, and a browser test (tests/e2e/test_page_script.py) checks that each still
+   matches the pinned Streamlit. */
 (function () {
   if (window.hostingFit) { return; }
   const SELECTORS = {
