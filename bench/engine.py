@@ -92,7 +92,7 @@ def main() -> None:
         start = time.perf_counter()
         evaluate(answers, kb)
         if fresh is not None and newest is not None:
-            fresh(answers, kb.version, newest)
+            fresh(answers, kb.version, newest, "en")
         what_if(answers, kb)
         whole.append(time.perf_counter() - start)
     whole.sort()
