@@ -22,6 +22,7 @@ from logic.knowledge_base import load_knowledge
 from logic.whatif import what_if
 from questions.documents import parse_answers
 from questions.schema import default_bank
+from questions.translations import ENGLISH
 
 try:  # the later reading beside every result (from the version that added it)
     from logic.reading import _reading
@@ -92,7 +93,7 @@ def main() -> None:
         start = time.perf_counter()
         evaluate(answers, kb)
         if fresh is not None and newest is not None:
-            fresh(answers, kb.version, newest, "en")
+            fresh(answers, kb.version, newest, ENGLISH)
         what_if(answers, kb)
         whole.append(time.perf_counter() - start)
     whole.sort()

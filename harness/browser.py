@@ -26,6 +26,23 @@ CHROMIUM_ARGS = [
 ]
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# After the script's run has ended, the page may still be mounting the parts Streamlit loads
+# lazily (tables, charts): each shows a pulsing skeleton (opacity 0.5 to 1) until its code is
+# in, and the page shifts as they arrive (under load /knowledge showed 12 to 14 of them at
+# `notRunning` in three loads of four).
+_DRAWN = "() => !document.querySelector(\"[data-testid='stSkeleton']\")"
+# every transition or animation that ends (none of Streamlit's runs forever at rest)
+_ENDED = """() => Promise.all(document.getAnimations()
+    .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .map(a => a.finished.catch(() => null)))"""
+
+
+def wait_drawn(page: Page) -> None:
+    """Until the page is drawn as a reader sees it: the script at rest, no part still loading,
+    no fade still running (what a check of colours or layout must wait for)."""
+    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_function(_DRAWN, timeout=30_000)
+    page.evaluate(_ENDED)
 
 # Counts, as the page sees them, the messages it sends the server (a widget's change asks for a
 # rerun that way) and the script's runs (each time the app's state leaves `notRunning`).

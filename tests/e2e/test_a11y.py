@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.browser import IDLE, AppPage
+from harness.browser import AppPage, wait_drawn
 from tests.conftest import ROOT, case
 
 pytestmark = pytest.mark.e2e
@@ -24,23 +24,10 @@ def axe_js() -> Path:
     return AXE
 
 
-# After the script's run has ended, the page may still be mounting the parts Streamlit loads
-# lazily (tables, charts): each shows a pulsing skeleton (opacity 0.5 to 1) until its code is
-# in, and the page shifts as they arrive. Under load /knowledge showed 12 to 14 of them at
-# `notRunning` in three loads of four, and axe once read a caption there as low contrast.
-DRAWN = "() => !document.querySelector(\"[data-testid='stSkeleton']\")"
-# then every transition or animation that ends (none of Streamlit's run forever at rest)
-ENDED = """() => Promise.all(document.getAnimations()
-    .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))
-    .map(a => a.finished.catch(() => null)))"""
-
-
 def _violations(page, axe_js: Path) -> list[str]:
     # only on a page at rest: while a script runs, Streamlit fades the old elements, and their
     # lowered contrast is not what a reader sees; nor is a part still being drawn
-    page.wait_for_selector(IDLE, timeout=30_000)
-    page.wait_for_function(DRAWN, timeout=30_000)
-    page.evaluate(ENDED)
+    wait_drawn(page)
     page.add_script_tag(path=str(axe_js))
     found = page.evaluate(
         """async (tags) => {
