@@ -182,6 +182,21 @@ def test_a_stricter_answer_never_raises_the_verdict_from_near_evaluate(data, que
         assert after <= before, (version, question.id, stricter)
 
 
+def test_the_hosting_role_is_not_ordered_by_strictness():
+    """Regression (found by the property above): the bank ordered backup as less demanding
+    than specialised, but a backup moves the whole volume on failover (a billion tokens a month
+    holds it at Monitor) while a specialised deployment moves only its edge slice; and a backup
+    host is a driver of its own where a specialised one without edge sites is not. Either
+    answer can give the higher verdict, so neither is the stricter."""
+    def verdict(name: str, role: str) -> int:
+        return verdict_rank(evaluate(_answers(name, hosting_role_sought=role)).verdict)
+
+    assert verdict("edge_large_company_small_slice", "specialized") > \
+        verdict("edge_large_company_small_slice", "backup")
+    assert verdict("backup_alone", "backup") > verdict("backup_alone", "specialized")
+    assert "hosting_role_sought" not in {q.id for q in STRICT}
+
+
 def test_the_evaluate_bases_do_start_at_evaluate():
     assert {evaluate(parse_answers(a)).verdict for a in EVALUATE_BASES} == {"evaluate"}
 
