@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 
-from harness.browser import CHROMIUM, CHROMIUM_ARGS
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, AppPage
 from harness.server import Server
+from questions.documents import parse_answers
+from questions.schema import default_bank
+from storage import Store
 from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -91,3 +94,16 @@ def phone(browser, request) -> Iterator[object]:
                               device_scale_factor=2, accept_downloads=True)
     yield ctx.new_page()
     close_with_screenshots(ctx, request)
+
+
+def open_result(page: Any, url: str, database: str, answers: dict[str, object]) -> AppPage:
+    """The result of a draft saved with these answers, opened from its owner's link at the
+    result (`?d=TOKEN&s=result`, as a reload of the result does): for a test whose subject is
+    the result or what follows it. Answering in the browser (about twenty reruns) is the
+    subject of the questionnaire's own tests."""
+    store = Store.open(database)
+    try:
+        token = store.create_draft(parse_answers(answers).document(default_bank()), {})
+    finally:
+        store.close()
+    return AppPage(page, url).open(f"/?d={token}&s=result")

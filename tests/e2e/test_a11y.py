@@ -9,6 +9,7 @@ import pytest
 
 from harness.browser import AppPage, wait_drawn
 from tests.conftest import ROOT, case
+from tests.e2e.conftest import open_result
 
 pytestmark = pytest.mark.e2e
 
@@ -40,11 +41,11 @@ def _violations(page, axe_js: Path) -> list[str]:
     return list(found)
 
 
-def test_every_page_passes_axe(page, app_url, axe_js):
+def test_every_page_passes_axe(page, app_url, app_database, axe_js):
     app = AppPage(page, app_url).open()
     app.widget("org_name").wait_for(timeout=30_000)
     assert _violations(page, axe_js) == [], "the first screen"
-    app.fill(case("starlink_startup")["answers"])
+    app = open_result(page, app_url, app_database, case("starlink_startup")["answers"])
     page.get_by_text("Ask the account team", exact=True).wait_for(timeout=30_000)
     assert _violations(page, axe_js) == [], "the result"
     # the verdict banner is a live region (status or alert): a screen reader reads it out

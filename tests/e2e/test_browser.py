@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from harness.browser import AppPage, verdict
 from harness.server import Server
 from tests.conftest import ROOT, case, pdf_text, shared_or_skip
+from tests.e2e.conftest import open_result
 
 pytestmark = pytest.mark.e2e
 
@@ -117,9 +118,8 @@ def test_dont_know_in_a_browser(page, app_url):
     assert "“Uptime target for the AI workloads in question”: read as “99.9%”" in text
 
 
-def test_pdf_download_in_a_browser(page, app_url):
-    app = AppPage(page, app_url).open()
-    app.fill(case("hospital_backup_hipaa")["answers"])
+def test_pdf_download_in_a_browser(page, app_url, app_database):
+    app = open_result(page, app_url, app_database, case("hospital_backup_hipaa")["answers"])
     button = app.widget("download_pdf").locator("button")
     button.wait_for(timeout=15_000)
     with page.expect_download(timeout=30_000) as download:
@@ -314,8 +314,8 @@ def test_two_servers_on_one_sqlite_file_share_links(browser, tmp_path):
         context = browser.new_context()
         try:
             page = context.new_page()
-            app = AppPage(page, first.url).open()
-            app.fill(case("retailer_nothing_relevant")["answers"])
+            app = open_result(page, first.url, database,
+                              case("retailer_nothing_relevant")["answers"])
             app.click_button("share")
             link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
             other = context.new_page()
@@ -416,8 +416,7 @@ def test_the_verdict_is_the_largest_text_on_every_view(browser, app_url, app_dat
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
-        app = AppPage(page, app_url).open()
-        app.fill(case("starlink_startup")["answers"])
+        app = open_result(page, app_url, app_database, case("starlink_startup")["answers"])
         _verdict_is_largest(page, "Evaluate")
         app.click_button("share")
         link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()

@@ -9,6 +9,7 @@ import pytest
 
 from harness.browser import AppPage
 from tests.conftest import ROOT, case
+from tests.e2e.conftest import open_result
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +26,8 @@ def _matches(page, name: str) -> int:
                          ".length", name)
 
 
-def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, app_url):
+def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, app_url,
+                                                                       app_database):
     app = AppPage(page, app_url).open()
     page.wait_for_function("() => window.hostingFit !== undefined", timeout=15_000)
     assert set(page.evaluate("Object.keys(window.hostingFit.SELECTORS)")) == _table()
@@ -50,7 +52,7 @@ def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, ap
                            ".SELECTORS.clearButtons)).some(b => b.tabIndex === -1)",
                            timeout=15_000)
     checked.add("clearButtons")  # out of the Tab order: Tab goes on to the next question
-    app.fill(case("starlink_startup")["answers"])
+    open_result(page, app_url, app_database, case("starlink_startup")["answers"])
     page.wait_for_function("() => Array.from(document.querySelectorAll(window.hostingFit"
                            ".SELECTORS.headings)).some(h => h.textContent.startsWith("
                            "'Recommendation for'))", timeout=30_000)
