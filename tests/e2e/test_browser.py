@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from harness.browser import AppPage, verdict
+from harness.browser import AppPage, verdict, wait_drawn
 from harness.server import Server
 from tests.conftest import ROOT, case, pdf_text, shared_or_skip
 from tests.e2e.conftest import open_result
@@ -400,6 +400,7 @@ LARGEST_TEXT = """(verdict) => {
 def _verdict_is_largest(page, label: str) -> None:
     found = verdict(page, label)
     found.wait_for(timeout=30_000)
+    wait_drawn(page)  # a page's first load draws the theme's styles a moment after the verdict
     sizes = found.evaluate(LARGEST_TEXT)
     assert sizes["verdict"] >= sizes["largest"], (
         f"{sizes['where']!r} is drawn larger ({sizes['largest']} px) than the verdict "
