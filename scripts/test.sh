@@ -43,7 +43,7 @@ echo "test: ruff"
 echo "test: mypy"
 .venv/bin/python -m mypy
 workers=${HOSTING_FIT_TEST_WORKERS:-$(( $(nproc) < 2 ? 0 : 2 ))}  # 0: one process
-echo "test: pytest on $workers workers (8 to 10 minutes on 2 cores: the browser tests, the"
+echo "test: pytest on $workers workers (8 to 13 minutes on 2 cores: the browser tests, the"
 echo "      README recipe on a copy and the HAProxy cluster take most of it; a dot per test,"
 echo "      skip reasons at the end)"
 status=0
