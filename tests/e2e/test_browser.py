@@ -29,11 +29,12 @@ def test_questionnaire_to_result_in_a_browser(page, app_url):
     page.screenshot(path=str(ROOT / "test-artifacts" / "result.png"), full_page=True)
 
 
-def test_shared_example_in_a_browser(page, app_url):
+def test_shared_example_in_a_browser(page, app_url, app_database):
+    """A shared example's result, opened from its saved draft (answering it is the subject of
+    the questionnaire's own tests and of the AppTest run of every shared example)."""
     answers = json.loads(shared_or_skip("examples", "agri_field_ops.json").read_text())
     answers["edge_traffic_pct"] = 55
-    app = AppPage(page, app_url).open()
-    app.fill(answers)
+    open_result(page, app_url, app_database, answers)
     verdict(page, "Evaluate").wait_for(timeout=15_000)
     page.get_by_text("The evidence: what makes it relevant").click()  # folded below the card
     page.get_by_text("Edge latency", exact=True).first.wait_for(timeout=15_000)

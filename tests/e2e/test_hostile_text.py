@@ -17,6 +17,7 @@ from questions.documents import parse_answers
 from storage import Store
 from storage.teams import TeamStore
 from tests.conftest import case
+from tests.e2e.conftest import open_result
 
 pytestmark = pytest.mark.e2e
 
@@ -106,13 +107,15 @@ def test_hostile_text_stays_text(browser, hostile_server, view):
 
 
 def test_the_authors_result_and_the_batch_errors_keep_hostile_text_as_text(browser, app_url,
-                                                                         tmp_path):
+                                                                         app_database, tmp_path):
+    """The author's own result (a draft with the hostile name, opened at its result: the
+    questionnaire's typing is the subject of its own tests) and the batch page's errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     watched = Watched(context)
     page = watched.page
     try:
-        app = AppPage(page, app_url).open()
-        app.fill({**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
+        open_result(page, app_url, app_database,
+                    {**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
         page.get_by_text("Recommendation for", exact=False).first.wait_for(timeout=20_000)
         watched.assert_text_only()
 
