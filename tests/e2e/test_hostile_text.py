@@ -82,50 +82,42 @@ class Watched:
 
 
 @pytest.mark.parametrize("view", ["a", "m", "tv", "tm", "r"])
-def test_hostile_text_stays_text(browser, hostile_server, view):
+def test_hostile_text_stays_text(context, hostile_server, view):
     url, tokens = hostile_server
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
     watched = Watched(context)
-    try:
-        path = "/team" if view in ("tv", "tm", "r") else "/"
-        app = AppPage(watched.page, url).open(f"{path}?{view}={tokens[view]}")
-        marker = "Team view" if path == "/team" else "**bold**"  # a team's roles: in a grid
-        watched.page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
-        expanders = watched.page.locator("[data-testid='stExpander']")
-        for index in range(expanders.count()):  # closed expanders hold tables too: open them
-            expander = expanders.nth(index)
-            if expander.locator("details[open]").count() == 0:
-                expander.locator("summary").click()
-                # a folded part of a result is drawn on opening, and its content pushes the
-                # parts below it down: clicking the next one before that rerun is drawn once
-                # landed on the content arriving above it, and the part stayed closed
-                app.settle()
-            expander.locator("[data-testid='stExpanderDetails']").wait_for()
-        watched.assert_text_only()
-    finally:
-        context.close()
+    path = "/team" if view in ("tv", "tm", "r") else "/"
+    app = AppPage(watched.page, url).open(f"{path}?{view}={tokens[view]}")
+    marker = "Team view" if path == "/team" else "**bold**"  # a team's roles: in a grid
+    watched.page.get_by_text(marker, exact=False).first.wait_for(timeout=20_000)
+    expanders = watched.page.locator("[data-testid='stExpander']")
+    for index in range(expanders.count()):  # closed expanders hold tables too: open them
+        expander = expanders.nth(index)
+        if expander.locator("details[open]").count() == 0:
+            expander.locator("summary").click()
+            # a folded part of a result is drawn on opening, and its content pushes the
+            # parts below it down: clicking the next one before that rerun is drawn once
+            # landed on the content arriving above it, and the part stayed closed
+            app.settle()
+        expander.locator("[data-testid='stExpanderDetails']").wait_for()
+    watched.assert_text_only()
 
 
-def test_the_authors_result_and_the_batch_errors_keep_hostile_text_as_text(browser, app_url,
+def test_the_authors_result_and_the_batch_errors_keep_hostile_text_as_text(context, app_url,
                                                                          app_database, tmp_path):
     """The author's own result (a draft with the hostile name, opened at its result: the
     questionnaire's typing is the subject of its own tests) and the batch page's errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
     watched = Watched(context)
     page = watched.page
-    try:
-        open_result(page, app_url, app_database,
-                    {**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
-        page.get_by_text("Recommendation for", exact=False).first.wait_for(timeout=20_000)
-        watched.assert_text_only()
+    open_result(page, app_url, app_database,
+                {**case("retailer_nothing_relevant")["answers"], "org_name": HOSTILE})
+    page.get_by_text("Recommendation for", exact=False).first.wait_for(timeout=20_000)
+    watched.assert_text_only()
 
-        batch = AppPage(page, app_url).open("/batch")
-        upload = tmp_path / "units.csv"
-        upload.write_text(f"industry,{PAYLOADS['image']}\nretail,{PAYLOADS['link']}\n",
-                          encoding="utf-8")
-        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
-        batch.settle()
-        page.get_by_text("Rows with errors", exact=False).first.wait_for(timeout=20_000)
-        watched.assert_text_only()
-    finally:
-        context.close()
+    batch = AppPage(page, app_url).open("/batch")
+    upload = tmp_path / "units.csv"
+    upload.write_text(f"industry,{PAYLOADS['image']}\nretail,{PAYLOADS['link']}\n",
+                      encoding="utf-8")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(upload))
+    batch.settle()
+    page.get_by_text("Rows with errors", exact=False).first.wait_for(timeout=20_000)
+    watched.assert_text_only()
