@@ -152,7 +152,8 @@ class AppPage:
         longer under load); typing before then may land in the field it left."""
         button.click()
         self.page.wait_for_function(
-            "() => document.activeElement?.matches(window.hostingFit.SELECTORS.popoverField)",
+            "() => !!window.hostingFit && !!document.activeElement?.matches("
+            "window.hostingFit.SELECTORS.popoverField)",
             timeout=15_000, polling=10)
 
     def set(self, key: str, value: object) -> None:

@@ -53,8 +53,10 @@ def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, ap
                            timeout=15_000)
     checked.add("clearButtons")  # out of the Tab order: Tab goes on to the next question
     open_result(page, app_url, app_database, case("starlink_startup")["answers"])
-    page.wait_for_function("() => Array.from(document.querySelectorAll(window.hostingFit"
-                           ".SELECTORS.headings)).some(h => h.textContent.startsWith("
-                           "'Recommendation for'))", timeout=30_000)
+    # a new page: the script installs itself a moment after the result is drawn
+    page.wait_for_function("() => window.hostingFit !== undefined && Array.from(document"
+                           ".querySelectorAll(window.hostingFit.SELECTORS.headings)).some("
+                           "h => h.textContent.startsWith('Recommendation for'))",
+                           timeout=30_000)
     checked.add("headings")
     assert checked == _table(), "every selector of the table is checked where it is used"
