@@ -124,6 +124,11 @@ class AppPage:
             "() => [window.__hfLoad || '', window.__hfRuns || 0, window.__hfSent || 0]")
         self._seen = (str(seen[0]), int(seen[1]), int(seen[2]))
 
+    def wait_page_script(self) -> None:
+        """Until the page script (ui/static/keyboard.js) has installed itself: a moment after
+        the page's first run is drawn."""
+        self.page.wait_for_function("() => window.hostingFit !== undefined", timeout=15_000)
+
     def wait_saved(self) -> None:
         """Until the draft is saved: its token is in the address."""
         self.page.wait_for_function("() => location.search.includes('d=')", timeout=30_000)

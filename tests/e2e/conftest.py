@@ -61,14 +61,19 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"report_{report.when}", report)
 
 
-def close_with_screenshots(ctx: Any, request: Any) -> None:
-    """Close a browser context, first saving a screenshot of each page if the test failed."""
+def screenshot_if_failed(pages: list[Any], request: Any) -> None:
+    """Save a screenshot of each page under test-artifacts/ if the test failed."""
     failed = getattr(request.node, "report_call", None)
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
-        for index, page in enumerate(ctx.pages):
+        for index, page in enumerate(pages):
             page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}.png"),
                             full_page=True)
+
+
+def close_with_screenshots(ctx: Any, request: Any) -> None:
+    """Close a browser context, first saving a screenshot of each page if the test failed."""
+    screenshot_if_failed(ctx.pages, request)
     ctx.close()
 
 
@@ -94,12 +99,7 @@ def context(_desktop, request) -> Iterator[object]:
     before = set(_desktop.pages)
     yield _desktop
     opened = [page for page in _desktop.pages if page not in before]
-    failed = getattr(request.node, "report_call", None)
-    if failed is not None and failed.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        for index, page in enumerate(opened):
-            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{index}.png"),
-                            full_page=True)
+    screenshot_if_failed(opened, request)
     for page in opened:
         page.close()
     _desktop.clear_cookies()

@@ -29,7 +29,7 @@ def _matches(page, name: str) -> int:
 def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, app_url,
                                                                        app_database):
     app = AppPage(page, app_url).open()
-    page.wait_for_function("() => window.hostingFit !== undefined", timeout=15_000)
+    app.wait_page_script()
     assert set(page.evaluate("Object.keys(window.hostingFit.SELECTORS)")) == _table()
     checked = set()
     for name in ("widget", "inputs", "questionInputs", "popoverButton", "scrollers"):
@@ -53,10 +53,9 @@ def test_every_selector_of_the_page_script_matches_the_pinned_streamlit(page, ap
                            timeout=15_000)
     checked.add("clearButtons")  # out of the Tab order: Tab goes on to the next question
     open_result(page, app_url, app_database, case("starlink_startup")["answers"])
-    # a new page: the script installs itself a moment after the result is drawn
-    page.wait_for_function("() => window.hostingFit !== undefined && Array.from(document"
-                           ".querySelectorAll(window.hostingFit.SELECTORS.headings)).some("
-                           "h => h.textContent.startsWith('Recommendation for'))",
-                           timeout=30_000)
+    app.wait_page_script()  # a new page: the script installs itself again
+    page.wait_for_function("() => Array.from(document.querySelectorAll(window.hostingFit"
+                           ".SELECTORS.headings)).some(h => h.textContent.startsWith("
+                           "'Recommendation for'))", timeout=30_000)
     checked.add("headings")
     assert checked == _table(), "every selector of the table is checked where it is used"
