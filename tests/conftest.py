@@ -6,6 +6,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +70,21 @@ def pdf_text(pdf: bytes) -> str:
 
     reader = PdfReader(io.BytesIO(pdf))
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture
+def in_process(capsys, monkeypatch):
+    """`run(main, *args, stdin=...)`: a command line's `main(argv)` in this process, standard
+    input from `stdin` (text or bytes), its status and output as a finished process's. For
+    what a command does with its input; what only a separate process shows (its exit at a
+    closed pipe or a full disk, the interpreter's own messages) keeps a subprocess."""
+    def run(main: Any, *args: str, stdin: str | bytes = "") -> subprocess.CompletedProcess[str]:
+        raw = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), status, captured.out, captured.err)
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from storage import Store
 from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
 
 
 def start_server(env: dict[str, str] | None = None) -> tuple[str, Server]:
@@ -90,19 +91,49 @@ def _desktop(browser) -> Iterator[object]:
     ctx.close()
 
 
-@pytest.fixture
-def context(_desktop, request) -> Iterator[object]:
-    """The desktop context, with no cookie left by an earlier test; the pages this test opens
-    are closed after it (screenshots first if it failed). Tests that need a browser of
-    their own (a colleague, another locale, a phone) make their own context."""
-    _desktop.clear_cookies()
-    before = set(_desktop.pages)
-    yield _desktop
-    opened = [page for page in _desktop.pages if page not in before]
+@pytest.fixture(scope="session")
+def _other_desktop(browser) -> Iterator[object]:
+    """A second desktop context per worker, kept like `_desktop`: a colleague's browser, with
+    cookies of its own while the test's own browser holds its."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def _phone(browser) -> Iterator[object]:
+    """A phone's context per worker (390 pixels, touch, mobile viewport), kept like
+    `_desktop`."""
+    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                              device_scale_factor=2, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+def as_new_visitor(ctx: Any, request: Any) -> Iterator[Any]:
+    """A kept context with no cookie left by an earlier test; the pages this test opens are
+    closed after it (screenshots first if it failed)."""
+    ctx.clear_cookies()
+    before = set(ctx.pages)
+    yield ctx
+    opened = [page for page in ctx.pages if page not in before]
     screenshot_if_failed(opened, request)
     for page in opened:
         page.close()
-    _desktop.clear_cookies()
+    ctx.clear_cookies()
+
+
+@pytest.fixture
+def context(_desktop, request) -> Iterator[object]:
+    """The test's own desktop browser, as a new visitor. Tests that need a browser of their
+    own (another locale, another server's first load) make their own context."""
+    yield from as_new_visitor(_desktop, request)
+
+
+@pytest.fixture
+def colleague(_other_desktop, request) -> Iterator[object]:
+    """Another person's desktop browser beside the test's own, as a new visitor."""
+    yield from as_new_visitor(_other_desktop, request)
 
 
 @pytest.fixture
@@ -110,16 +141,11 @@ def page(context):
     return context.new_page()
 
 
-PHONE = {"width": 390, "height": 844}
-
-
 @pytest.fixture
-def phone(browser, request) -> Iterator[object]:
-    """A page on a 390-pixel phone (touch, mobile viewport); screenshots on failure."""
-    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
-                              device_scale_factor=2, accept_downloads=True)
-    yield ctx.new_page()
-    close_with_screenshots(ctx, request)
+def phone(_phone, request) -> Iterator[object]:
+    """A page on a 390-pixel phone (touch, mobile viewport), as a new visitor."""
+    for ctx in as_new_visitor(_phone, request):
+        yield ctx.new_page()
 
 
 def open_result(page: Any, url: str, database: str, answers: dict[str, object]) -> AppPage:

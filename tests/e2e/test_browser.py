@@ -162,7 +162,7 @@ def _join_in_browser(context, app_url: str, invite: str, name: str, role: str,
     page.get_by_text("Your answers are in the team view").wait_for(timeout=15_000)
 
 
-def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url, app_database):
+def test_two_browsers_answer_and_the_team_view_shows_both(colleague, page, app_url, app_database):
     """A team created in one browser, a colleague answering in another; a second colleague's
     answers are saved straight to the database (the browser flow is the same) to keep the run
     short."""
@@ -177,11 +177,7 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
     view_link = page.locator("code").filter(has_text="team?tv=").first.inner_text().strip()
     invite = invite_link.split("t=", 1)[1]
     base = case("starlink_startup")["answers"]
-    context = browser.new_context()
-    try:
-        _join_in_browser(context, app_url, invite, "Ana", "CTO", base)
-    finally:
-        context.close()
+    _join_in_browser(colleague, app_url, invite, "Ana", "CTO", base)
     store = Store.open(app_database)
     TeamStore(store).add_response(invite, "Ben", "SRE lead", {**base, "contractual_sla": True})
     store.close()
@@ -194,7 +190,7 @@ def test_two_browsers_answer_and_the_team_view_shows_both(browser, page, app_url
     assert page.get_by_text("Where the team disagrees").is_visible()
 
 
-def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
+def test_team_creator_and_respondent_survive_a_reload(colleague, page, app_url):
     """Regression: a reload lost the creator's links and a respondent's team (no banner, no
     Submit to the team)."""
     app = AppPage(page, app_url).open("/team")
@@ -205,34 +201,25 @@ def test_team_creator_and_respondent_survive_a_reload(browser, page, app_url):
     page.reload()
     app.settle()
     page.get_by_text("Your manage link for this team").wait_for(timeout=15_000)
-    context = browser.new_context()
-    try:
-        other = context.new_page()
-        them = _enter_in_browser(other, app_url, invite.strip(), "Ana", "CTO")
-        them.set("industry", "software")
-        assert "Ana" not in other.url and "CTO" not in other.url, other.url
-        them.reload_saved()
-        other.get_by_text("Answering for the team").wait_for(timeout=30_000)
-        assert other.get_by_text("as Ana (CTO)").count() == 1, "the name and role from the draft"
-        expect(them.widget("industry").get_by_role("combobox")).to_have_value("Software")
-    finally:
-        context.close()
+    other = colleague.new_page()
+    them = _enter_in_browser(other, app_url, invite.strip(), "Ana", "CTO")
+    them.set("industry", "software")
+    assert "Ana" not in other.url and "CTO" not in other.url, other.url
+    them.reload_saved()
+    other.get_by_text("Answering for the team").wait_for(timeout=30_000)
+    assert other.get_by_text("as Ana (CTO)").count() == 1, "the name and role from the draft"
+    expect(them.widget("industry").get_by_role("combobox")).to_have_value("Software")
 
 
-def test_on_a_phone_the_title_leaves_room_for_the_first_question(browser, app_url):
+def test_on_a_phone_the_title_leaves_room_for_the_first_question(phone, app_url):
     """Regression: at 390 pixels the page title filled the first screen."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    try:
-        phone = context.new_page()
-        app = AppPage(phone, app_url).open()
-        app.widget("org_name").wait_for(timeout=30_000)
-        phone.wait_for_function(  # the title takes a few lines, not the screen
-            "() => document.querySelector('h1').getBoundingClientRect().height < 844 * 0.15",
-            timeout=15_000)
-        first = app.widget("org_name").bounding_box()
-        assert first is not None and first["y"] < 844, "the first question on the first screen"
-    finally:
-        context.close()
+    app = AppPage(phone, app_url).open()
+    app.widget("org_name").wait_for(timeout=30_000)
+    phone.wait_for_function(  # the title takes a few lines, not the screen
+        "() => document.querySelector('h1').getBoundingClientRect().height < 844 * 0.15",
+        timeout=15_000)
+    first = app.widget("org_name").bounding_box()
+    assert first is not None and first["y"] < 844, "the first question on the first screen"
 
 
 def test_after_next_the_focus_is_on_the_next_sections_first_question(page, app_url):
@@ -328,7 +315,7 @@ def test_two_servers_on_one_sqlite_file_share_links(browser, tmp_path):
             context.close()
 
 
-def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app_url):
+def test_two_windows_on_one_draft_do_not_overwrite_each_other(colleague, page, app_url):
     """Regression: a colleague who opened the owner's draft address silently overwrote it
     (last write won). Now the second save is refused with a choice, and nothing is lost."""
     app = AppPage(page, app_url).open()
@@ -336,19 +323,15 @@ def test_two_windows_on_one_draft_do_not_overwrite_each_other(browser, page, app
     app.set("industry", "software")
     app.wait_saved()
     address = page.url
-    other_context = browser.new_context()
-    try:
-        other = other_context.new_page()
-        theirs = AppPage(other, address.split("?", 1)[0]).open("?" + address.split("?", 1)[1])
-        other.wait_for_selector(".st-key-org_name input", timeout=30_000)
-        theirs.set("employees", "over_10000")  # saved first, from the other window
-        theirs.settle()
-        app.set("employees", "under_250")  # this window's copy is now out of date
-        page.get_by_text("Not saved: this draft was changed elsewhere").wait_for(timeout=30_000)
-        app.click_button("reload_draft")  # load the other version: theirs is what was saved
-        expect(app.widget("employees").get_by_role("radio", name="Over 10,000")).to_be_checked()
-    finally:
-        other_context.close()
+    other = colleague.new_page()
+    theirs = AppPage(other, address.split("?", 1)[0]).open("?" + address.split("?", 1)[1])
+    other.wait_for_selector(".st-key-org_name input", timeout=30_000)
+    theirs.set("employees", "over_10000")  # saved first, from the other window
+    theirs.settle()
+    app.set("employees", "under_250")  # this window's copy is now out of date
+    page.get_by_text("Not saved: this draft was changed elsewhere").wait_for(timeout=30_000)
+    app.click_button("reload_draft")  # load the other version: theirs is what was saved
+    expect(app.widget("employees").get_by_role("radio", name="Over 10,000")).to_be_checked()
 
 
 def test_a_database_failure_while_answering_gets_the_apps_message(browser, tmp_path):
@@ -409,31 +392,27 @@ def _verdict_is_largest(page, label: str) -> None:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_verdict_is_the_largest_text_on_every_view(browser, app_url, app_database, width):
+def test_the_verdict_is_the_largest_text_on_every_view(page, app_url, app_database, width):
     """On the result, the shared link and the team view, at desktop and phone widths, nothing
     on the page is set in larger type than the verdict (the page's heading says whose it is)."""
     from storage import Store
     from storage.teams import TeamStore
 
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = context.new_page()
-        app = open_result(page, app_url, app_database, case("starlink_startup")["answers"])
-        _verdict_is_largest(page, "Evaluate")
-        app.click_button("share")
-        link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
-        AppPage(page, app_url).open("/?" + link.split("?", 1)[1])
-        page.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
-        _verdict_is_largest(page, "Evaluate")
-        store = Store.open(app_database)
-        teams = TeamStore(store)
-        links = teams.create("Largest verdict team")
-        teams.add_response(links.invite, "Ana", "CTO", case("starlink_startup")["answers"])
-        store.close()
-        AppPage(page, app_url).open(f"/team?tv={links.view}")
-        _verdict_is_largest(page, "Evaluate")
-    finally:
-        context.close()
+    page.set_viewport_size({"width": width, "height": 900})
+    app = open_result(page, app_url, app_database, case("starlink_startup")["answers"])
+    _verdict_is_largest(page, "Evaluate")
+    app.click_button("share")
+    link = page.locator("code").filter(has_text="?a=").first.inner_text().strip()
+    AppPage(page, app_url).open("/?" + link.split("?", 1)[1])
+    page.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
+    _verdict_is_largest(page, "Evaluate")
+    store = Store.open(app_database)
+    teams = TeamStore(store)
+    links = teams.create("Largest verdict team")
+    teams.add_response(links.invite, "Ana", "CTO", case("starlink_startup")["answers"])
+    store.close()
+    AppPage(page, app_url).open(f"/team?tv={links.view}")
+    _verdict_is_largest(page, "Evaluate")
 
 
 def test_a_copy_opens_at_its_top_saying_whose_copy_it_is(page, app_url, app_database):
@@ -465,7 +444,7 @@ def test_a_copy_opens_at_its_top_saying_whose_copy_it_is(page, app_url, app_data
 
 
 def test_two_manage_tabs_removing_different_respondents_never_remove_a_third(
-        browser, app_url, app_database):
+        context, app_url, app_database):
     """Both tabs drew Ana, Spam and Ben. The first removes Ana; the second, not reloaded,
     removes Spam from the list it shows: Ben stays (regression: removal by position took
     whoever was second by then)."""
@@ -477,7 +456,6 @@ def test_two_manage_tabs_removing_different_respondents_never_remove_a_third(
     links = teams.create("Two tabs")
     for name in ("Ana", "Spam", "Ben"):
         teams.add_response(links.invite, name, "Role", case("starlink_startup")["answers"])
-    context = browser.new_context()
     try:
         tabs = [AppPage(context.new_page(), app_url).open(f"/team?tm={links.manage}")
                 for _ in range(2)]
@@ -491,11 +469,10 @@ def test_two_manage_tabs_removing_different_respondents_never_remove_a_third(
         assert [r.name for r in teams.responses(links.manage)] == ["Ben"]
         assert tabs[1].page.get_by_text("Removed from the team").count() == 1
     finally:
-        context.close()
         store.close()
 
 
-def test_new_sessions_in_a_loop_are_refused_past_the_address_limit(browser, tmp_path):
+def test_new_sessions_in_a_loop_are_refused_past_the_address_limit(context, tmp_path):
     """Each new browser session creates a team; the session brake never trips (one each), but
     the store counts the address: past its limit the page says so and nothing is created."""
     from storage import Store
@@ -506,19 +483,17 @@ def test_new_sessions_in_a_loop_are_refused_past_the_address_limit(browser, tmp_
     with Server(env=env) as server:
         outcomes = []
         for i in range(5):
-            context = browser.new_context()  # a new session, as a script would open
-            try:
-                page = context.new_page()
-                app = AppPage(page, server.url).open("/team")
-                page.get_by_role("textbox", name="Team or decision name").fill(f"Loop {i}")
-                page.get_by_role("button", name="Create team").click()
-                app.settle()
-                made = page.get_by_text("Team created.")
-                refused = page.get_by_text("your address has saved 3 new drafts, shares or teams")
-                made.or_(refused).first.wait_for(timeout=30_000)
-                outcomes.append("made" if made.count() else "refused")
-            finally:
-                context.close()
+            context.clear_cookies()  # a new session, as a script would open: a new page
+            page = context.new_page()  # with no cookie
+            app = AppPage(page, server.url).open("/team")
+            page.get_by_role("textbox", name="Team or decision name").fill(f"Loop {i}")
+            page.get_by_role("button", name="Create team").click()
+            app.settle()
+            made = page.get_by_text("Team created.")
+            refused = page.get_by_text("your address has saved 3 new drafts, shares or teams")
+            made.or_(refused).first.wait_for(timeout=30_000)
+            outcomes.append("made" if made.count() else "refused")
+            page.close()
     assert outcomes == ["made"] * 3 + ["refused"] * 2, outcomes
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session

@@ -12,8 +12,10 @@ import os
 import re
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 import pytest
@@ -21,6 +23,7 @@ from playwright.sync_api import expect
 
 from harness.browser import AppPage, verdict
 from harness.server import Server
+from storage import Store
 from tests.conftest import ROOT, case
 from tests.e2e.conftest import ARTIFACTS, PHONE, close_with_screenshots
 from tests.storage.test_watch import Receiver
@@ -47,6 +50,23 @@ def journey(tmp_path_factory) -> Iterator[tuple[Server, Receiver, dict[str, str]
 
 def _code(page, containing: str) -> str:
     return page.locator("code").filter(has_text=containing).last.inner_text().strip()
+
+
+def _wait_saved_with(database: str, address: str, answers: dict[str, object]) -> None:
+    """Until the draft at this address holds these answers in the database (the autosave of
+    the last answer, at the end of its run)."""
+    token = parse_qs(urlsplit(address).query)["d"][0]
+    store = Store.open(database)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            saved = store.load_draft(token)
+            if saved is not None and all(saved.answers.get(k) == v for k, v in answers.items()):
+                return
+            assert time.monotonic() < deadline, f"the draft never held {answers} in 15 s"
+            time.sleep(0.05)
+    finally:
+        store.close()
 
 
 def _milestone(app: AppPage, name: str) -> None:
@@ -82,7 +102,7 @@ def test_the_decision_followed_over_time(browser, request, journey, viewport):
         for key, value in CHANGED.items():
             editor.set(key, value)
         editor.wait_saved()
-        editor.page.wait_for_timeout(500)  # the autosave of the last answer
+        _wait_saved_with(env["HOSTING_FIT_DATABASE_URL"], draft, CHANGED)
         app.open("/?" + manage.split("?", 1)[1])
         _milestone(app, "Review, March")
         compared = page.locator("[data-testid='stMarkdownContainer']").filter(

@@ -49,7 +49,7 @@ def _fits(phone) -> None:
     assert phone.evaluate(OVERFLOW) == []
 
 
-def test_the_decision_card_on_a_phone(phone, app_url, browser):
+def test_the_decision_card_on_a_phone(phone, app_url, colleague):
     """The whole questionnaire by touch at 390 pixels; the result opens at its top, the focus
     on its heading and the verdict on the screen (regression: *Get recommendation* at the
     bottom of the last section left it scrolled half-way, the verdict off the top), the
@@ -82,15 +82,11 @@ def test_the_decision_card_on_a_phone(phone, app_url, browser):
     phone.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
     verdict(phone, "Evaluate").wait_for()
     _fits(phone)
-    colleague = browser.new_context()  # a colleague's own browser, on a desktop
-    try:
-        other = colleague.new_page()
-        shared = AppPage(other, app_url).open("?" + view.split("?", 1)[1])
-        other.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
-        assert verdict(other, "Evaluate").is_visible()
-        assert shared.widget("industry").count() == 0, "read-only: no questionnaire"
-    finally:
-        colleague.close()
+    other = colleague.new_page()  # a colleague's own browser, on a desktop
+    shared = AppPage(other, app_url).open("?" + view.split("?", 1)[1])
+    other.get_by_text("Shared assessment, read-only").wait_for(timeout=30_000)
+    assert verdict(other, "Evaluate").is_visible()
+    assert shared.widget("industry").count() == 0, "read-only: no questionnaire"
 
 
 def test_the_team_view_on_a_phone(phone, app_url, app_database):

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,21 +21,30 @@ VALID = case("edge_share_five_percent")["answers"]
 
 
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`python -m logic ARGS` in its own process: for what only a process shows (its exit
+    status, what reaches standard error at exit, no traceback)."""
     return subprocess.run(
         [sys.executable, "-m", "logic", *args], input=stdin, capture_output=True, text=True,
         cwd=ROOT, timeout=60,
     )
 
 
-def test_shared_example_evaluates_from_a_file():
+@pytest.fixture
+def cli(in_process):
+    """`python -m logic ARGS` as `main(ARGS)` in this process: the command line's behaviour
+    without the two seconds of a new interpreter importing the app."""
+    return partial(in_process, main)
+
+
+def test_shared_example_evaluates_from_a_file(cli):
     path = shared_or_skip("examples", "agri_field_ops.json")
-    done = run_cli("evaluate", str(path))
+    done = cli("evaluate", str(path))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["verdict"] == "evaluate"
 
 
-def test_stdin_json_gives_the_recommendation_shape():
-    done = run_cli("evaluate", "-", stdin=json.dumps(VALID))
+def test_stdin_json_gives_the_recommendation_shape(cli):
+    done = cli("evaluate", "-", stdin=json.dumps(VALID))
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["verdict"] == "evaluate"
@@ -64,24 +74,23 @@ BAD_DOCUMENTS = {
 
 
 @pytest.mark.parametrize("document, named", BAD_DOCUMENTS.values(), ids=BAD_DOCUMENTS.keys())
-def test_bad_input_exits_2_with_a_named_problem(document, named, capsys, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(document))
-    assert main(["evaluate", "-"]) == 2
-    captured = capsys.readouterr()
-    assert named in captured.err
-    assert captured.out == ""
+def test_bad_input_exits_2_with_a_named_problem(document, named, cli):
+    done = cli("evaluate", "-", stdin=document)
+    assert done.returncode == 2
+    assert named in done.stderr
+    assert done.stdout == ""
 
 
-def test_missing_file_exits_2(capsys):
-    assert main(["evaluate", "/nonexistent/answers.json"]) == 2
-    assert "no such file" in capsys.readouterr().err
+def test_missing_file_exits_2(cli):
+    done = cli("evaluate", "/nonexistent/answers.json")
+    assert done.returncode == 2 and "no such file" in done.stderr
 
 
-def test_unknown_knowledge_version_exits_2(capsys, tmp_path):
+def test_unknown_knowledge_version_exits_2(cli, tmp_path):
     path = tmp_path / "a.json"
     path.write_text(json.dumps(VALID))
-    assert main(["evaluate", str(path), "--knowledge", "1999-01"]) == 2
-    assert "unknown knowledge version" in capsys.readouterr().err
+    done = cli("evaluate", str(path), "--knowledge", "1999-01")
+    assert done.returncode == 2 and "unknown knowledge version" in done.stderr
 
 
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
@@ -91,7 +100,7 @@ def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def test_csv_good_rows_come_out_beside_bad_ones(tmp_path):
+def test_csv_good_rows_come_out_beside_bad_ones(cli, tmp_path):
     good = answers_to_row(parse_answers(VALID))
     rows = [
         good,
@@ -100,7 +109,7 @@ def test_csv_good_rows_come_out_beside_bad_ones(tmp_path):
     ]
     path = tmp_path / "units.csv"
     _write_csv(path, rows)
-    done = run_cli("evaluate", str(path))
+    done = cli("evaluate", str(path))
     assert done.returncode == 2, "a file with an invalid row exits 2"
     out = list(csv.DictReader(io.StringIO(done.stdout)))
     assert [r["verdict"] for r in out] == ["evaluate", "", "evaluate"]
@@ -119,21 +128,21 @@ def test_csv_good_rows_come_out_beside_bad_ones(tmp_path):
     assert "line 3" in done.stderr and "1 of 3 rows invalid" in done.stderr
 
 
-def test_csv_all_valid_exits_0_and_empty_cells_mean_absent(tmp_path):
+def test_csv_all_valid_exits_0_and_empty_cells_mean_absent(cli, tmp_path):
     row = answers_to_row(parse_answers(VALID))
     row.update(org_name="", latency_target_ms="", regulations="")
     path = tmp_path / "units.csv"
     _write_csv(path, [row])
-    done = run_cli("evaluate", str(path))
+    done = cli("evaluate", str(path))
     assert done.returncode == 0, done.stderr
     # an empty response target is "not latency-sensitive": the edge case no longer applies
     assert next(csv.DictReader(io.StringIO(done.stdout)))["verdict"] == "no_action"
 
 
-def test_csv_without_header_exits_2(tmp_path):
+def test_csv_without_header_exits_2(cli, tmp_path):
     path = tmp_path / "empty.csv"
     path.write_text("")
-    done = run_cli("evaluate", str(path))
+    done = cli("evaluate", str(path))
     assert done.returncode == 2 and "header" in done.stderr
 
 
@@ -186,7 +195,8 @@ def test_an_endless_input_is_read_no_further_than_the_limit(command, tmp_path):
 
 @pytest.mark.parametrize("name, words", [("a cell at row 999,999,999", "more than 20,000 rows"),
                                          ("1,000,000 header cells", "1,000,000 cells")])
-def test_a_hostile_workbook_on_the_command_line_is_refused_with_exit_2(name, words, tmp_path):
+def test_a_hostile_workbook_on_the_command_line_is_refused_with_exit_2(name, words, tmp_path,
+                                                                       cli):
     """The security review's workbooks given to `evaluate FILE.xlsx -o OUT.xlsx`: a message
     naming what is too large and exit 2, nothing written (times: bench.hostile_files)."""
     from formats.hostile import HOSTILE
@@ -194,8 +204,7 @@ def test_a_hostile_workbook_on_the_command_line_is_refused_with_exit_2(name, wor
     path = tmp_path / "hostile.xlsx"
     path.write_bytes(HOSTILE[name]())
     out = tmp_path / "out.xlsx"
-    done = subprocess.run([sys.executable, "-m", "logic", "evaluate", str(path), "-o", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    done = cli("evaluate", str(path), "-o", str(out))
     assert done.returncode == 2 and words in done.stderr, done.stderr
     assert "Traceback" not in done.stderr and not out.exists()
 

@@ -9,9 +9,11 @@ import sys
 
 import pytest
 
+from logic.__main__ import main as logic_main
 from questions.answers import AnswersError
 from questions.documents import parse_answers
 from questions.text import clean, markdown_plain
+from report.__main__ import main as report_main
 from storage.records import read_import
 from storage.seal import SealKey
 from tests.conftest import ROOT, case
@@ -62,21 +64,31 @@ def _cli(module: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedPro
 
 
 @pytest.mark.parametrize("raw", HOSTILE_FILES.values(), ids=HOSTILE_FILES.keys())
-def test_the_command_line_exits_2_with_a_message(raw, tmp_path):
+def test_the_command_line_exits_2_with_a_message(raw, tmp_path, in_process):
+    """Both command lines' `main`, in this process: any exception would fail the test."""
     path = tmp_path / "answers.json"
     path.write_bytes(raw)
-    for done in (_cli("logic", "evaluate", str(path)),
-                 _cli("report", str(path), "-o", str(tmp_path / "out.pdf"))):
+    for done in (in_process(logic_main, "evaluate", str(path)),
+                 in_process(report_main, str(path), "-o", str(tmp_path / "out.pdf"))):
         assert done.returncode == 2, done.stderr
-        assert b"Traceback" not in done.stderr and done.stderr.strip()
+        assert "Traceback" not in done.stderr and done.stderr.strip()
 
 
-def test_a_bom_on_standard_input_is_read_like_the_same_file(tmp_path):
+def test_a_hostile_file_is_exit_2_without_a_traceback_from_the_process(tmp_path):
+    """The same through a process of its own, as a person runs it."""
+    path = tmp_path / "answers.json"
+    path.write_bytes(HOSTILE_FILES["nested too deeply"])
+    done = _cli("report", str(path), "-o", str(tmp_path / "out.pdf"))
+    assert done.returncode == 2, done.stderr
+    assert b"Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_a_bom_on_standard_input_is_read_like_the_same_file(tmp_path, in_process):
     raw = b"\xef\xbb\xbf" + json.dumps(VALID).encode()
     path = tmp_path / "answers.json"
     path.write_bytes(raw)
-    from_file, from_stdin = _cli("logic", "evaluate", str(path)), _cli("logic", "evaluate", "-",
-                                                                        stdin=raw)
+    from_file = in_process(logic_main, "evaluate", str(path))
+    from_stdin = in_process(logic_main, "evaluate", "-", stdin=raw)
     assert from_file.returncode == from_stdin.returncode == 0, from_stdin.stderr
     assert from_file.stdout == from_stdin.stdout
 
@@ -118,7 +130,7 @@ def test_the_row_limit_counts_rows_whatever_their_line_endings(kb, ending):
         evaluate_csv(text, kb, max_rows=5)
 
 
-def test_a_line_break_in_a_quoted_cell_comes_back_as_it_went_in(kb, tmp_path):
+def test_a_line_break_in_a_quoted_cell_comes_back_as_it_went_in(kb, tmp_path, in_process):
     import csv as csv_module
     import io
 
@@ -126,9 +138,9 @@ def test_a_line_break_in_a_quoted_cell_comes_back_as_it_went_in(kb, tmp_path):
     values[names.index("org_name")] = "North\rSouth\r\nEast\nWest"
     path = tmp_path / "units.csv"
     path.write_bytes(_csv_text([names, values]).encode())
-    done = _cli("logic", "evaluate", str(path))
+    done = in_process(logic_main, "evaluate", str(path))
     assert done.returncode == 0, done.stderr
-    out = list(csv_module.DictReader(io.StringIO(done.stdout.decode(), newline="")))
+    out = list(csv_module.DictReader(io.StringIO(done.stdout, newline="")))
     assert out[0]["org_name"] == "North\rSouth\r\nEast\nWest"
 
 

@@ -8,12 +8,14 @@ import io
 import json
 import subprocess
 import sys
+from functools import partial
 
 from sqlalchemy import text
 
 from logic.engine import evaluate
 from logic.knowledge_base import DEFAULT_VERSION, load_knowledge
 from questions.documents import parse_answers
+from storage.__main__ import main
 from storage.reevaluate import as_csv, as_table, reevaluate
 from storage.teams import TeamStore
 from tests.conftest import case, complete
@@ -23,7 +25,8 @@ RECORD = "2026-12-public-record"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m storage ARGS`: the command line for stored assessments."""
+    """`python -m storage ARGS` in its own process: the command line for stored assessments
+    as a person runs it (the other tests call its `main` in this process)."""
     return subprocess.run([sys.executable, "-m", "storage", *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=60)
 
@@ -72,7 +75,7 @@ def test_lists_exactly_the_assessments_and_teams_whose_verdict_moves(store):
     assert {r["name"] for r in parsed} == {m.name for m in result.moved}
 
 
-def test_the_command_reads_the_database_it_is_given(tmp_path):
+def test_the_command_reads_the_database_it_is_given(tmp_path, in_process):
     url = f"sqlite:///{tmp_path / 'saved.sqlite3'}"
     from storage import Store
 
@@ -86,22 +89,24 @@ def test_the_command_reads_the_database_it_is_given(tmp_path):
     row = next(csv.DictReader(io.StringIO(done.stdout)))
     assert row["name"].startswith("'="), "names are formula-safe in the CSV"
     assert (row["old_verdict"], row["new_verdict"]) == ("evaluate", "monitor")
-    same = run_cli("reevaluate", "--knowledge", DEFAULT_VERSION, "--database", url)
+    same = in_process(main, "reevaluate", "--knowledge", DEFAULT_VERSION, "--database", url)
     assert "0 of 1 saved assessments and teams would change" in same.stdout
-    bad = run_cli("reevaluate", "--knowledge", "2031-nope", "--database", url)
+    bad = in_process(main, "reevaluate", "--knowledge", "2031-nope", "--database", url)
     assert bad.returncode == 2 and "unknown knowledge version" in bad.stderr
     json.dumps(row)  # plain strings only
 
 
-def test_a_missing_sqlite_file_is_named_and_not_created(tmp_path):
+def test_a_missing_sqlite_file_is_named_and_not_created(tmp_path, in_process):
     path = tmp_path / "not-there" / "saved.sqlite3"
-    done = run_cli("reevaluate", "--knowledge", RECORD, "--database", f"sqlite:///{path}")
+    done = in_process(main, "reevaluate", "--knowledge", RECORD, "--database",
+                      f"sqlite:///{path}")
     assert done.returncode == 2 and f"no database at {path}" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert not path.exists() and not path.parent.exists(), "the command never writes"
 
 
-def test_notify_gives_word_to_the_watches_a_knowledge_update_moves(tmp_path, monkeypatch):
+def test_notify_gives_word_to_the_watches_a_knowledge_update_moves(tmp_path, monkeypatch,
+                                                                    in_process):
     """`reevaluate --notify` after a knowledge update: the watched assessment it moves gets a
     notice in its feed and its webhook is called before the command ends; run again, nothing
     new. Without --notify nothing is written."""
@@ -120,12 +125,14 @@ def test_notify_gives_word_to_the_watches_a_knowledge_update_moves(tmp_path, mon
         before = _rows(own)
     finally:
         own.close()
-    quiet = run_cli("reevaluate", "--knowledge", "2026-12-record", "--database", url)
+    run = partial(in_process, main, "reevaluate", "--knowledge", "2026-12-record", "--database",
+                  url)
+    quiet = run()
     assert quiet.returncode == 0 and "notified" not in quiet.stderr
-    told = run_cli("reevaluate", "--knowledge", "2026-12-record", "--database", url, "--notify")
+    told = run("--notify")
     assert told.returncode == 0, told.stderr
     assert "notified: 1 watch notice under 2026-12-record" in told.stderr
-    again = run_cli("reevaluate", "--knowledge", "2026-12-record", "--database", url, "--notify")
+    again = run("--notify")
     assert "notified: 0 watch notices" in again.stderr
     receiver.close()
     [(_, body)] = receiver.got
