@@ -73,7 +73,9 @@ def test_a_new_version_with_a_new_blocker_is_a_data_file_and_nothing_else(tmp_pa
     assert page.returncode == 0, _tail(page)
     assert "export_controls_excluded" in page.stdout, "the blocker is on the knowledge page"
 
-    check = _run(project, "-m", "logic", "check-rules", "--knowledge", version)
+    # at the sample size of the suite's own rules checks (tests/logic/test_versions.py)
+    check = _run(project, "-m", "logic", "check-rules", "--knowledge", version,
+                 "--samples", "4000")
     assert check.returncode == 0, _tail(check)
     suites = _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *INNER_WORKERS,
                   *KNOWLEDGE_SUITES)
