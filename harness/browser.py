@@ -45,29 +45,59 @@ def wait_drawn(page: Page) -> None:
     page.evaluate(_ENDED)
 
 # Counts, as the page sees them, the messages it sends the server (a widget's change asks for a
-# rerun that way) and the script's runs (each time the app's state leaves `notRunning`).
-# Installed before the page's own scripts.
+# rerun that way), the messages it receives (a run's output) and the script's runs (each time
+# the app's state leaves `notRunning`). A quick run's messages may arrive together and be drawn
+# in one go: the state then never visibly leaves `notRunning` (seen in about one action in 30,
+# which waited out the 10 s below), so the messages received after the last one sent, once
+# they stop, also mark a run done. Installed before the page's own scripts.
 COUNT_RUNS = """
 (() => {
   if (window.__hfLoad) { return; }  // once per page, however many drivers ask
   window.__hfLoad = Math.random().toString(36).slice(2);
   window.__hfRuns = 0;
   window.__hfSent = 0;
+  window.__hfGot = 0;  // messages received
+  window.__hfGotAtSend = 0;  // ... when the page last sent one
+  window.__hfGotAt = 0;  // when the last one was received (performance.now())
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (...args) {
     window.__hfSent += 1;
+    window.__hfGotAtSend = window.__hfGot;
     return send.apply(this, args);
   };
+  const got = () => { window.__hfGot += 1; window.__hfGotAt = performance.now(); };
+  const listen = WebSocket.prototype.addEventListener;
+  WebSocket.prototype.addEventListener = function (type, handler, ...rest) {
+    if (type === 'message') { listen.call(this, type, got); }
+    return listen.call(this, type, handler, ...rest);
+  };
+  const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    get() { return onmessage.get.call(this); },
+    set(handler) {
+      onmessage.set.call(this, handler && function (...a) {
+        got();
+        return handler.apply(this, a);
+      });
+    },
+  });
+  window.__hfDrawnAt = 0;  // when the page last changed (performance.now())
+  new MutationObserver(() => { window.__hfDrawnAt = performance.now(); })
+    .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   new MutationObserver((changes) => {
     for (const change of changes) {
-      if (change.target.getAttribute('data-test-script-state') !== 'notRunning') {
+      if (change.oldValue === 'notRunning'
+          || change.target.getAttribute('data-test-script-state') !== 'notRunning') {
         window.__hfRuns += 1;
       }
     }
-  }).observe(document, {subtree: true, attributes: true,
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                         attributeFilter: ['data-test-script-state']});
 })();
 """
+# Milliseconds with no message received and nothing redrawn after which the answer to the last
+# message sent is in and drawn.
+QUIET_MS = 200
 
 
 def verdict(page: Page, label: str, slot: str = "lead") -> Locator:
@@ -98,17 +128,21 @@ class AppPage:
         """Until the script has run to its end. The app shows no sign that a rerun has been
         asked for until its script starts, a few tens of milliseconds after the click (longer
         under load, or through the proxy), so this watches the page: if it sent the server a
-        message since the last settle (a rerun asked for), wait for a run to have started,
-        then for `notRunning`. A fixed grace here once let the next action in before the
-        rerun of the last one had begun."""
+        message since the last settle (a rerun asked for), wait for a run to have started (or,
+        for a run drawn in one go, for the server's messages in answer to have stopped), then
+        for `notRunning`. A fixed grace here once let the next action in before the rerun of
+        the last one had begun."""
         load, runs, sent = self._seen
         fresh = f"window.__hfLoad !== {load!r}"
+        answered = (f"(window.__hfGot > window.__hfGotAtSend && performance.now()"
+                    f" - Math.max(window.__hfGotAt, window.__hfDrawnAt) > {QUIET_MS})")
         try:  # the page sends as it handles the action: at once, or not at all
             self.page.wait_for_function(
                 f"() => {fresh} || window.__hfRuns > {runs} || window.__hfSent > {sent}",
                 timeout=150, polling=10)
-            self.page.wait_for_function(f"() => {fresh} || window.__hfRuns > {runs}",
-                                        timeout=10_000, polling=10)
+            self.page.wait_for_function(
+                f"() => {fresh} || window.__hfRuns > {runs} || {answered}",
+                timeout=10_000, polling=10)
         except PlaywrightTimeout:
             pass  # the action asked for no rerun (or its run came and went unseen)
         try:
