@@ -58,31 +58,24 @@ COUNT_RUNS = """
   window.__hfSent = 0;
   window.__hfGot = 0;  // messages received
   window.__hfGotAtSend = 0;  // ... when the page last sent one
-  window.__hfGotAt = 0;  // when the last one was received (performance.now())
+  window.__hfQuietSince = 0;  // the last message received or change drawn (performance.now())
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (...args) {
     window.__hfSent += 1;
     window.__hfGotAtSend = window.__hfGot;
     return send.apply(this, args);
   };
-  const got = () => { window.__hfGot += 1; window.__hfGotAt = performance.now(); };
-  const listen = WebSocket.prototype.addEventListener;
+  const listen = WebSocket.prototype.addEventListener;  // Streamlit's way to receive
   WebSocket.prototype.addEventListener = function (type, handler, ...rest) {
-    if (type === 'message') { listen.call(this, type, got); }
+    if (type === 'message') {
+      listen.call(this, type, () => {
+        window.__hfGot += 1;
+        window.__hfQuietSince = performance.now();
+      });
+    }
     return listen.call(this, type, handler, ...rest);
   };
-  const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
-  Object.defineProperty(WebSocket.prototype, 'onmessage', {
-    get() { return onmessage.get.call(this); },
-    set(handler) {
-      onmessage.set.call(this, handler && function (...a) {
-        got();
-        return handler.apply(this, a);
-      });
-    },
-  });
-  window.__hfDrawnAt = 0;  // when the page last changed (performance.now())
-  new MutationObserver(() => { window.__hfDrawnAt = performance.now(); })
+  new MutationObserver(() => { window.__hfQuietSince = performance.now(); })
     .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   new MutationObserver((changes) => {
     for (const change of changes) {
@@ -134,8 +127,8 @@ class AppPage:
         the last one had begun."""
         load, runs, sent = self._seen
         fresh = f"window.__hfLoad !== {load!r}"
-        answered = (f"(window.__hfGot > window.__hfGotAtSend && performance.now()"
-                    f" - Math.max(window.__hfGotAt, window.__hfDrawnAt) > {QUIET_MS})")
+        answered = (f"(window.__hfGot > window.__hfGotAtSend"
+                    f" && performance.now() - window.__hfQuietSince > {QUIET_MS})")
         try:  # the page sends as it handles the action: at once, or not at all
             self.page.wait_for_function(
                 f"() => {fresh} || window.__hfRuns > {runs} || window.__hfSent > {sent}",

@@ -78,36 +78,35 @@ def close_with_screenshots(ctx: Any, request: Any) -> None:
     ctx.close()
 
 
-@pytest.fixture(scope="session")
-def _desktop(browser) -> Iterator[object]:
-    """One desktop context per worker for the tests' own pages. Its memory cache keeps
-    Streamlit's scripts, compiled, from one test to the next: a first load took about 4 s of a
-    core in a fresh context and 2 s in one that had loaded the app before (2026-12-07). It
-    holds nothing between tests that the app reads (Streamlit keeps only its theme choice,
-    "System", in the page's storage; cookies are cleared around each test), so each test
-    starts as a new visitor: the app's state is the server's session, reached by address."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+def _kept_context(browser: Any, **options: Any) -> Iterator[Any]:
+    """A browser context kept for a worker's whole session: its memory cache keeps Streamlit's
+    scripts, compiled, from one test to the next (a first load took about 4 s of a core in a
+    fresh context and 2 s in one that had loaded the app before, 2026-12-07). It holds nothing
+    between tests that the app reads (Streamlit keeps only its theme choice, "System", in the
+    page's storage; `as_new_visitor` clears cookies around each test): the app's state is the
+    server's session, reached by address."""
+    ctx = browser.new_context(accept_downloads=True, **options)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def _desktop(browser) -> Iterator[object]:
+    """The tests' own desktop browser."""
+    yield from _kept_context(browser, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture(scope="session")
 def _other_desktop(browser) -> Iterator[object]:
-    """A second desktop context per worker, kept like `_desktop`: a colleague's browser, with
-    cookies of its own while the test's own browser holds its."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield ctx
-    ctx.close()
+    """A colleague's desktop browser, with cookies of its own beside the test's own."""
+    yield from _kept_context(browser, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture(scope="session")
 def _phone(browser) -> Iterator[object]:
-    """A phone's context per worker (390 pixels, touch, mobile viewport), kept like
-    `_desktop`."""
-    ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
-                              device_scale_factor=2, accept_downloads=True)
-    yield ctx
-    ctx.close()
+    """A phone (390 pixels, touch, mobile viewport)."""
+    yield from _kept_context(browser, viewport=PHONE, is_mobile=True, has_touch=True,
+                             device_scale_factor=2)
 
 
 def as_new_visitor(ctx: Any, request: Any) -> Iterator[Any]:
