@@ -4,7 +4,7 @@ counterfactual search, the band and the rules check). Pure: no I/O."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from logic.knowledge_base import KnowledgeBase, Rule
@@ -41,6 +41,15 @@ class Plan:
     scores: tuple[tuple[str, int, int, Predicate | None, tuple[tuple[Predicate, int], ...]], ...]
     drivers: tuple[str, ...] = ()  # the version's drivers and blockers, in its tables' order
     blockers: tuple[str, ...] = ()
+    readers: dict[str, tuple[int, ...]] = field(default_factory=dict)  # question -> steps
+
+
+def _readers(steps: tuple[Step, ...]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for index, step in enumerate(steps):
+        for question in step.reads:
+            found.setdefault(question, []).append(index)
+    return {question: tuple(indexes) for question, indexes in found.items()}
 
 
 _PLANS: dict[int, tuple[KnowledgeBase, Plan]] = {}
@@ -67,8 +76,9 @@ def compiled(kb: KnowledgeBase) -> Plan:
     cached = _PLANS.get(id(kb))
     if cached is None or cached[0] is not kb:
         rules = kb.rules[:-1]
+        steps = tuple(_step(rule) for rule in rules if not rule.when_verdict_at_least)
         plan = Plan(
-            steps=tuple(_step(rule) for rule in rules if not rule.when_verdict_at_least),
+            steps=steps,
             baseline=_step(kb.rules[-1]),
             after=tuple((_step(rule), RANK[rule.when_verdict_at_least])
                         for rule in rules if rule.when_verdict_at_least),
@@ -78,7 +88,7 @@ def compiled(kb: KnowledgeBase) -> Plan:
                  tuple((t.when.compile(), t.add) for t in spec.terms))
                 for section, spec in kb.scores.items()
             ),
-            drivers=tuple(kb.drivers), blockers=tuple(kb.blockers),
+            drivers=tuple(kb.drivers), blockers=tuple(kb.blockers), readers=_readers(steps),
         )
         cached = _PLANS[id(kb)] = (kb, plan)
     return cached[1]
@@ -152,10 +162,7 @@ class VerdictProbe:
         self._base = dict(answers) if isinstance(answers, dict) else dict(vars(answers))
         view = SimpleNamespace(**self._base)
         self._holds = [step.holds(view) for step in self._steps]
-        self._readers: dict[str, list[int]] = {}
-        for index, step in enumerate(self._steps):
-            for question in step.rule.questions():
-                self._readers.setdefault(question, []).append(index)
+        self._readers = plan.readers
 
     def verdict(self, changes: tuple[tuple[str, object], ...] = ()) -> str:
         holds = list(self._holds)
