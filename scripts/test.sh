@@ -47,7 +47,7 @@ echo "test: pytest on $workers workers (8 to 13 minutes on 2 cores: the browser 
 echo "      README recipe on a copy and the HAProxy cluster take most of it; a dot per test,"
 echo "      skip reasons at the end)"
 status=0
-.venv/bin/python -m pytest -p no:cacheprovider -n "$workers" -rs "$@" || status=$?
+.venv/bin/python -m pytest -p no:cacheprovider -n "$workers" --dist loadgroup -rs "$@" || status=$?
 if [ -n "${started_postgres:-}" ]; then
   echo "test: left running: PostgreSQL $started_postgres, cluster main (for the next run);" \
        "stop it with: pg_ctlcluster $started_postgres main stop"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from logic.check import CheckReport, check_rules
 from logic.knowledge_base import KnowledgeBase, load_knowledge
 from questions.schema import QuestionBank, default_bank
 
@@ -85,6 +87,19 @@ def in_process(capsys, monkeypatch):
         captured = capsys.readouterr()
         return subprocess.CompletedProcess(list(args), status, captured.out, captured.err)
     return run
+
+
+# The rules check of each shipped version, run once and read by every test that asks about it
+# (that it passes, that no integer step is a cliff): 4,000 samples and 150 near each rule, as
+# the largest of the sizes those tests used to run on their own. The tests that read it share
+# one xdist group, so one worker runs the check per version (`scripts/test.sh` schedules
+# with `--dist loadgroup`).
+SHIPPED_CHECK = pytest.mark.xdist_group("shipped_check")
+
+
+@functools.cache
+def shipped_check(version: str) -> CheckReport:
+    return check_rules(load_knowledge(version), samples=4000, per_rule=150)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ no longer says what it takes.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -34,9 +33,10 @@ BANK_SUITES = (
     "tests/test_catalogue.py",
 )
 INNER = "HOSTING_FIT_RECIPE_COPY"  # set in the copy's run, so the recipe does not recurse
-# The copy's suites on two workers: the suite's own workers leave a core idle about half the
-# time (browser tests wait on pages), and this test is the longest (about 2 minutes alone).
-INNER_WORKERS = ("-n", "2") if importlib.util.find_spec("xdist") else ()
+# The copy's suites in one process: the suite's own two workers keep both cores busy (59 s of
+# 1,433 s of core time idle in a whole run, 2026-12-08), so workers of its own only add their
+# start-up (about 13 s of CPU a recipe) and a third process competing for two cores.
+INNER_WORKERS: tuple[str, ...] = ()
 SKIP = shutil.ignore_patterns(".venv", ".git", "test-artifacts", "__pycache__", ".hypothesis",
                               "*.db", "*.sqlite", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 

@@ -22,7 +22,7 @@ from logic.recommendation import verdict_rank
 from logic.wording import knowledge_age_text, readings_text
 from questions.documents import parse_answers
 from questions.schema import UNKNOWN, default_bank
-from tests.conftest import CASES, case, shared_or_skip
+from tests.conftest import CASES, SHIPPED_CHECK, case, shared_or_skip, shipped_check
 from tests.logic.test_cli import run_cli
 from tests.strategies import value_of
 
@@ -65,8 +65,9 @@ def test_the_baseline_never_says_none_of_the_needs_beside_an_edge_target():
 
 @pytest.mark.parametrize("version", [ARTICLE, NEWEST, "2026-12-public-record",
                                      "2027-01-hypothetical-sla"])
+@SHIPPED_CHECK
 def test_no_integer_step_moves_a_verdict_two_levels(version):
-    report = check_rules(load_knowledge(version), samples=2000, per_rule=80)
+    report = shipped_check(version)
     assert report.cliffs == [], report.cliffs
 
 
