@@ -111,7 +111,8 @@ def _phone(browser) -> Iterator[object]:
 
 def as_new_visitor(ctx: Any, request: Any) -> Iterator[Any]:
     """A kept context with no cookie left by an earlier test; the pages this test opens are
-    closed after it (screenshots first if it failed)."""
+    closed after it (screenshots first if it failed), all but the context's kept tab (the app
+    keeps nothing in a tab's session storage: a load there starts as a new visitor's)."""
     ctx.clear_cookies()
     before = set(ctx.pages)
     yield ctx
