@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_recipe import INNER, INNER_WORKERS, SKIP, _run, _tail, yaml_blocks
+from tests.test_recipe import INNER, SKIP, _run, _tail, run_suites, yaml_blocks
 
 KNOWLEDGE_SUITES = ("tests/logic/test_knowledge.py", "tests/logic/test_public_record.py",
                     "tests/app/test_what_if_and_batch.py", "tests/test_layers.py",
@@ -77,7 +77,6 @@ def test_a_new_version_with_a_new_blocker_is_a_data_file_and_nothing_else(tmp_pa
     check = _run(project, "-m", "logic", "check-rules", "--knowledge", version,
                  "--samples", "4000")
     assert check.returncode == 0, _tail(check)
-    suites = _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *INNER_WORKERS,
-                  *KNOWLEDGE_SUITES)
+    suites = run_suites(project, *KNOWLEDGE_SUITES)
     assert suites.returncode == 0, _tail(suites)
     assert " passed" in suites.stdout and " failed" not in suites.stdout

@@ -33,10 +33,6 @@ BANK_SUITES = (
     "tests/test_catalogue.py",
 )
 INNER = "HOSTING_FIT_RECIPE_COPY"  # set in the copy's run, so the recipe does not recurse
-# The copy's suites in one process: the suite's own two workers keep both cores busy (59 s of
-# 1,433 s of core time idle in a whole run, 2026-12-08), so workers of its own only add their
-# start-up (about 13 s of CPU a recipe) and a third process competing for two cores.
-INNER_WORKERS: tuple[str, ...] = ()
 SKIP = shutil.ignore_patterns(".venv", ".git", "test-artifacts", "__pycache__", ".hypothesis",
                               "*.db", "*.sqlite", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 
@@ -106,6 +102,13 @@ def _run(project: Path, *args: str, timeout: int = 900) -> subprocess.CompletedP
                           text=True, timeout=timeout, check=False)
 
 
+def run_suites(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """pytest on the copy, in one process: the suite's own two workers keep both cores busy
+    (59 s of 1,433 s of core time idle in a whole run, 2026-12-08), so workers of the copy's
+    own would only add their start-up (about 13 s of CPU a recipe)."""
+    return _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *args)
+
+
 def _tail(result: subprocess.CompletedProcess[str]) -> str:
     return (result.stdout + result.stderr)[-6000:]
 
@@ -162,7 +165,6 @@ def test_the_readme_recipe_adds_a_yes_no_and_an_integer_question_with_no_other_e
     # what-if, Don't know, batch files, team, AppTest through the questionnaire, the PDF. The
     # rest (links, hostile text, the rules check's own tests, storage, fuzzing) do not depend on
     # which questions exist; `check-rules` above loaded every knowledge version on the copy.
-    suites = _run(project, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *INNER_WORKERS,
-                  "-m", "not size", *BANK_SUITES)  # size limits do not depend on the bank
+    suites = run_suites(project, "-m", "not size", *BANK_SUITES)  # size limits: not the bank's
     assert suites.returncode == 0, _tail(suites)
     assert " passed" in suites.stdout and " failed" not in suites.stdout

@@ -63,9 +63,9 @@ def test_the_baseline_never_says_none_of_the_needs_beside_an_edge_target():
     assert any("several seconds" in r.text for r in rec.reasons), "the denial says why"
 
 
+@SHIPPED_CHECK
 @pytest.mark.parametrize("version", [ARTICLE, NEWEST, "2026-12-public-record",
                                      "2027-01-hypothetical-sla"])
-@SHIPPED_CHECK
 def test_no_integer_step_moves_a_verdict_two_levels(version):
     report = shipped_check(version)
     assert report.cliffs == [], report.cliffs
